@@ -1,0 +1,35 @@
+/**
+ * The order of parsers and refiners, and why.
+ *
+ * Parsers run per sentence, in this order; each count is used by the first
+ * parser that claims it:
+ *  1. toll — "the death toll rose to 40" is the most specific reading of 40;
+ *  2. count-then-predicate — "147 people were killed"; it runs before the
+ *     verb-first parser so that "82 people were killed and 20 …" reads 20 as
+ *     the subject of what follows, not as the object of "killed";
+ *  3. verb-then-count — "killing sixteen people and wounding thirty-two";
+ *  4. of-them-fatally — needs the claim it is part of (found above);
+ *  5. including — a subgroup of a claim found above;
+ *  6. count-of-category-noun — "seven fatalities" only when no verb claimed
+ *     the count (so "five protesters were shot" is a shooting, not a rally).
+ *
+ * Refiners run over the whole report, in this order:
+ *  1. relations — total / additional / part of, from the words around each count;
+ *  2. shot — people shot become injured (minus those said to have died), once
+ *     the relations are known;
+ *  3. qualifiers — place, time, condition, attribution, subject (the last, so
+ *     that it sees the final set of claims in each sentence).
+ */
+import { afterParser } from './parsers/after.js';
+import { beforeParser } from './parsers/before.js';
+import { fatallyParser } from './parsers/fatally.js';
+import { includingParser } from './parsers/including.js';
+import { nounParser } from './parsers/noun.js';
+import { tollParser } from './parsers/toll.js';
+import { qualifiersRefiner } from './refiners/qualifiers.js';
+import { relationsRefiner } from './refiners/relations.js';
+import { shotRefiner } from './refiners/shot.js';
+import type { Parser, Refiner } from './types.js';
+
+export const PARSERS: Parser[] = [tollParser, afterParser, beforeParser, fatallyParser, includingParser, nounParser];
+export const REFINERS: Refiner[] = [relationsRefiner, shotRefiner, qualifiersRefiner];

@@ -1,0 +1,98 @@
+/**
+ * The claim lexicons (JSON data) compiled into phrase matchers: for each
+ * role, a map from first word to the phrases (as word lists) starting with
+ * it, longest first.
+ */
+import CATEGORIES from '../lexicon/categories.json' with { type: 'json' };
+import NOUNS from '../lexicon/nouns.json' with { type: 'json' };
+import type { Token } from '../text.js';
+
+export interface Phrase {
+  words: string[];
+  category: string;
+}
+
+export type PhraseIndex = Map<string, Phrase[]>;
+
+function compile(table: Record<string, string[]>): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const [category, phrases] of Object.entries(table)) {
+    for (const p of phrases) {
+      const words = p.toLowerCase().split(/\s+/);
+      const list = index.get(words[0]!) ?? [];
+      if (!list.some((x) => x.words.join(' ') === words.join(' ') && x.category === category)) list.push({ words, category });
+      index.set(words[0]!, list);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
+}
+
+export const AFTER = compile(CATEGORIES.after);
+export const BEFORE = compile(CATEGORIES.before);
+export const NOUN_TRIGGERS = compile(CATEGORIES.nouns);
+export const STATES = compile(CATEGORIES.states);
+export const TOLLS = compile(CATEGORIES.tolls);
+export const TOTAL_CUES = CATEGORIES.relations.total.map((p) => p.split(' '));
+
+/** Longest phrase of the index starting at token i, or null. Hyphenated tokens match hyphenated phrase words. */
+export function phraseAt(index: PhraseIndex, toks: Token[], i: number): (Phrase & { last: number }) | null {
+  const t = toks[i];
+  if (!t || t.kind !== 'word') return null;
+  const list = index.get(t.lower);
+  if (!list) return null;
+  for (const p of list) {
+    let ok = true;
+    for (let k = 1; k < p.words.length && ok; k++) ok = toks[i + k]?.lower === p.words[k];
+    if (ok) return { ...p, last: i + p.words.length - 1 };
+  }
+  return null;
+}
+
+export function seqAt(toks: Token[], i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (toks[i + k]?.lower !== words[k]) return false;
+  return true;
+}
+
+// ---- nouns -------------------------------------------------------------------
+
+const PERSON_SINGULAR = new Map<string, string>();
+const PERSON_PLURAL = new Map<string, string>();
+for (const entry of NOUNS.people) {
+  const [sg, pl] = entry.split('|') as [string, string];
+  PERSON_SINGULAR.set(sg, pl);
+  PERSON_PLURAL.set(pl, sg);
+}
+const THING_SINGULAR = new Map<string, string>();
+const THING_PLURAL = new Map<string, string>();
+for (const entry of NOUNS.things) {
+  const [sg, pl] = entry.split('|') as [string, string];
+  THING_SINGULAR.set(sg, pl);
+  THING_PLURAL.set(pl, sg);
+}
+export const PERPETRATORS = new Set(NOUNS.perpetrators);
+export const SELF = new Set(NOUNS.self);
+
+/** The longest person noun (one or two words) ending at or starting at token i. */
+export function personNounAt(toks: Token[], i: number): { last: number; plural: boolean; noun: string } | null {
+  const a = toks[i]?.lower;
+  if (!a) return null;
+  const two = toks[i + 1] ? `${a} ${toks[i + 1]!.lower}` : '';
+  if (two && PERSON_PLURAL.has(two)) return { last: i + 1, plural: true, noun: two };
+  if (two && PERSON_SINGULAR.has(two)) return { last: i + 1, plural: false, noun: two };
+  if (PERSON_PLURAL.has(a)) return { last: i, plural: a !== 'personnel' && a !== 'staff' ? true : true, noun: a };
+  if (PERSON_SINGULAR.has(a)) return { last: i, plural: false, noun: a };
+  return null;
+}
+
+export function thingNounAt(toks: Token[], i: number): { last: number; plural: boolean; noun: string } | null {
+  const a = toks[i]?.lower;
+  if (!a) return null;
+  const two = toks[i + 1] ? `${a} ${toks[i + 1]!.lower}` : '';
+  if (two && THING_PLURAL.has(two)) return { last: i + 1, plural: true, noun: two };
+  if (THING_PLURAL.has(a)) return { last: i, plural: true, noun: a };
+  if (THING_SINGULAR.has(a)) return { last: i, plural: false, noun: a };
+  return null;
+}
+
+export const isPersonNoun = (w: string) => PERSON_SINGULAR.has(w) || PERSON_PLURAL.has(w);

@@ -1,0 +1,124 @@
+/**
+ * "147 people were killed", "744 were seriously wounded", "4 were declared
+ * missing", "eight more people lost their lives", "two dead and two injured",
+ * "200 houses and 80 vehicles, including ambulances, were fired upon":
+ * a count, then (past auxiliaries, adverbs, places and asides) its predicate.
+ * Counts joined by "and" share the predicate: people are added up, things
+ * stay separate claims.
+ */
+import { AFTER, BEFORE, phraseAt } from '../lexicon.js';
+import { AUX, NEGATIONS, PASSIVE_MARKERS, isAdverb, parenthetical, prepositionalPhrase } from '../scan.js';
+import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
+import type { Quantity } from '../quantities.js';
+
+const MAX_STEPS = 24;
+const LIST_WORDS = /^[a-z][a-z'-]*$/;
+
+/** "houses, and personal and state property" up to an auxiliary: index before the auxiliary, or -1. */
+function listTail(ctx: SentenceContext, j: number, isCount: (k: number) => boolean): number {
+  const toks = ctx.toks;
+  for (let k = j; k < toks.length && k <= j + 10; k++) {
+    const t = toks[k]!;
+    if (PASSIVE_MARKERS.has(t.lower) && k > j) return k - 1;
+    if (isCount(k) || phraseAt(AFTER, toks, k) || phraseAt(BEFORE, toks, k)) return -1;
+    if (!(t.text === ',' || t.lower === 'and' || t.lower === 'or' || LIST_WORDS.test(t.text))) return -1;
+  }
+  return -1;
+}
+
+export const afterParser: Parser = {
+  id: 'parse.count-then-predicate',
+  parse(ctx) {
+    const { toks } = ctx;
+    const byFirst = new Map<number, Quantity>();
+    for (const q of ctx.quantities) byFirst.set(q.first, q);
+    const isCount = (k: number) => byFirst.has(k);
+    const out: Draft[] = [];
+    const grouped = new Set<Quantity>();
+    for (const q of ctx.quantities) {
+      if (ctx.used.has(q) || grouped.has(q)) continue;
+      if (q.singular && (q.perpetrator || !/^(a|an|one|another)$/.test(toks[q.first]!.lower))) {
+        // "the principal" alone is not counted as subject; in a list it is ("The principal and a custodian were killed")
+        const next = toks[q.last + 1];
+        if (!(next && next.lower === 'and' && byFirst.has(q.last + 2))) continue;
+      }
+      const group: Quantity[] = [q];
+      let j = q.last + 1;
+      let negated = false;
+      let passive = false;
+      let trigger: { category: string; last: number; first: number } | null = null;
+      for (let steps = 0; j < toks.length && steps < MAX_STEPS; steps++) {
+        const p = phraseAt(AFTER, toks, j);
+        if (p) {
+          trigger = { category: p.category, first: j, last: p.last };
+          break;
+        }
+        const t = toks[j]!;
+        if (NEGATIONS.has(t.lower)) {
+          negated = true;
+          j++;
+          continue;
+        }
+        if (AUX.has(t.lower) || isAdverb(t)) {
+          if (PASSIVE_MARKERS.has(t.lower)) passive = true;
+          j++;
+          continue;
+        }
+        if (t.text === ',' || t.lower === 'and') {
+          let k = j + 1;
+          if (toks[k]?.lower === 'and') k++;
+          const q2 = byFirst.get(k);
+          if (q2 && !ctx.used.has(q2)) {
+            group.push(q2);
+            j = q2.last + 1;
+            continue;
+          }
+          const par = parenthetical(toks, j, 16, isCount);
+          if (par > 0) {
+            j = par + 1;
+            continue;
+          }
+          const tail = listTail(ctx, j, isCount);
+          if (tail > 0) {
+            j = tail + 1;
+            continue;
+          }
+          break;
+        }
+        if (t.text === '(' || t.text === '-' || t.text === '–' || t.text === '—') {
+          const par = parenthetical(toks, j, 16);
+          if (par > 0) {
+            j = par + 1;
+            continue;
+          }
+          break;
+        }
+        const pp = prepositionalPhrase(toks, j, isCount);
+        if (pp > 0) {
+          j = pp + 1;
+          continue;
+        }
+        break;
+      }
+      if (!trigger || negated) continue;
+      // "25, killed 16 people": an active verb with its own object is not this count's predicate
+      const objectNext = byFirst.get(trigger.last + 1);
+      if (!passive && objectNext && objectNext.kind !== 'bare' && !/^(dead|missing|injured|wounded)$/.test(toks[trigger.last]!.lower)) continue;
+      for (const g of group) grouped.add(g);
+      const people = group.filter((g) => g.kind !== 'thing');
+      const things = group.filter((g) => g.kind === 'thing');
+      if (people.length) out.push(newDraft(ctx, trigger.category, people, [trigger.first, trigger.last], this.id));
+      for (const th of things) {
+        const d = newDraft(ctx, trigger.category, [th], [trigger.first, trigger.last], this.id);
+        // in "200 houses and 80 vehicles were fired upon" each claim quotes its own count
+        if (things.length > 1) {
+          d.first = th.first;
+          d.last = th.last;
+        }
+        out.push(d);
+      }
+    }
+    for (const d of out) for (const q of d.parts) ctx.used.add(q);
+    return out;
+  },
+};

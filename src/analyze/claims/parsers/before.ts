@@ -1,0 +1,130 @@
+/**
+ * "killed sixteen people and wounded thirty-two others", "killing four women
+ * and a child" (5), "killed the principal and wounded three others",
+ * "shot and killed them both": a verb, then what it counts. A list of people
+ * is added up when every item can be counted ("a teacher" is one, "his
+ * parents" two); a list with an item that cannot be counted ("his sisters")
+ * gives no sum.
+ */
+import { BEFORE, SELF, personNounAt, phraseAt } from '../lexicon.js';
+import { singularAt, type Quantity } from '../quantities.js';
+import { PASSIVE_MARKERS, isAdverb, parenthetical } from '../scan.js';
+import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
+
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'the']);
+const SKIP_BEFORE_OBJECT = new Set(['at', 'least', 'all', 'and', 'then', 'also']);
+
+/** The item counted at token j: a numeric quantity, "his two children", "a teacher", "them both". */
+function itemAt(ctx: SentenceContext, byFirst: Map<number, Quantity>, j: number, inList: boolean, prior: Quantity | null): Quantity | null {
+  const { toks } = ctx;
+  const q = byFirst.get(j);
+  if (q) return q;
+  const t = toks[j];
+  if (!t) return null;
+  if (POSSESSIVES.has(t.lower)) {
+    const inner = byFirst.get(j + 1);
+    if (inner) return { ...inner, first: j };
+  }
+  if (t.lower === 'them' && toks[j + 1]?.lower === 'all' && prior) return { ...prior, first: j, last: j + 1, numFirst: j, numLast: j + 1, more: false, singular: true, expr: null };
+  const s = singularAt(toks, j);
+  if (s) return s;
+  // a bare singular person noun inside a list: "his brother-in-law, sister-in-law, and …"
+  if (inList) {
+    const p = personNounAt(toks, j);
+    if (p && !p.plural) {
+      return {
+        first: j, last: p.last, numFirst: j, numLast: j, value: 1, low: 1, high: 1, approx: 'exact', kind: 'person', noun: toks[j]!.text,
+        more: false, partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
+      };
+    }
+  }
+  return null;
+}
+
+export const beforeParser: Parser = {
+  id: 'parse.verb-then-count',
+  parse(ctx) {
+    const { toks } = ctx;
+    const byFirst = new Map<number, Quantity>();
+    for (const q of ctx.quantities) if (!ctx.used.has(q)) byFirst.set(q.first, q);
+    const out: Draft[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const p = phraseAt(BEFORE, toks, i);
+      if (!p) continue;
+      // "were killed" is the passive reading, handled by the count-then-predicate parser
+      let b = i - 1;
+      while (b >= 0 && isAdverb(toks[b])) b--;
+      if (b >= 0 && PASSIVE_MARKERS.has(toks[b]!.lower)) {
+        i = p.last;
+        continue;
+      }
+      let j = p.last + 1;
+      while (j < toks.length && (isAdverb(toks[j]) || (SKIP_BEFORE_OBJECT.has(toks[j]!.lower) && toks[j]!.lower !== 'and'))) {
+        if (toks[j]!.lower === 'at' && toks[j + 1]?.lower !== 'least') break;
+        j++;
+      }
+      if (SELF.has(toks[j]?.lower ?? '')) {
+        i = p.last;
+        continue;
+      }
+      const prior = [...ctx.quantities].reverse().find((q) => q.last < i && q.kind === 'person') ?? null;
+      const items: Quantity[] = [];
+      let countable = true;
+      while (j < toks.length) {
+        const item = itemAt(ctx, byFirst, j, items.length > 0, prior);
+        if (!item) {
+          if (items.length && (toks[j]?.kind === 'word' && !phraseAt(BEFORE, toks, j))) countable = countable && !looksLikeUncountedItem(ctx, j);
+          break;
+        }
+        if (ctx.used.has(item)) break;
+        items.push(item);
+        j = item.last + 1;
+        if (toks[j]?.text === '(') {
+          const par = parenthetical(toks, j, 12);
+          if (par > 0) j = par + 1;
+        }
+        const sep = toks[j]?.text;
+        if (sep === ',' || sep === 'and') {
+          let k = j + 1;
+          if (sep === ',' && toks[k]?.lower === 'and') k++;
+          if (toks[k] && phraseAt(BEFORE, toks, k)) break;
+          const next = itemAt(ctx, byFirst, k, true, prior);
+          if (next && !ctx.used.has(next)) {
+            j = k;
+            continue;
+          }
+          if (sep === 'and' && toks[k] && toks[k]!.kind === 'word' && looksLikeUncountedItem(ctx, k)) countable = false;
+        }
+        break;
+      }
+      if (!items.length) continue;
+      const people = items.filter((q) => q.kind !== 'thing' && !q.perpetrator);
+      const things = items.filter((q) => q.kind === 'thing');
+      if (people.length && countable) {
+        // a list counted only by articles needs at least one count or two items ("killed a teacher" is still one)
+        out.push(newDraft(ctx, p.category, people, [i, p.last], this.id));
+      }
+      for (const th of things) out.push(newDraft(ctx, p.category, [th], [i, p.last], this.id));
+      const perps = items.filter((q) => q.perpetrator);
+      if (perps.length && !people.length) {
+        const d = newDraft(ctx, p.category, perps, [i, p.last], this.id);
+        d.subgroup = 'attackers';
+        out.push(d);
+      }
+      for (const d of out) for (const q of d.parts) ctx.used.add(q);
+      i = Math.max(i, j - 1);
+    }
+    return out;
+  },
+};
+
+/** "his sisters", "members of the victims' families": a plural person noun without a count. */
+function looksLikeUncountedItem(ctx: SentenceContext, j: number): boolean {
+  const { toks } = ctx;
+  for (let k = j; k < toks.length && k <= j + 4; k++) {
+    const p = personNounAt(toks, k);
+    if (p) return p.plural;
+    if (toks[k]!.kind !== 'word') return false;
+  }
+  return false;
+}

@@ -1,0 +1,199 @@
+/**
+ * Quantities: a number with what it counts ("150 civilians", "21 more
+ * people", "112 of whom", "200 residential buildings"), and counted noun
+ * phrases without digits ("a teacher", "his wife", "both") that enumerations
+ * add up ("killed four women and a child" = 5).
+ */
+import type { Approx } from '../../core/types.js';
+import type { NumberExpr } from '../numbers.js';
+import type { Token } from '../text.js';
+import { gazetteer } from '../gazetteer.js';
+import { PERPETRATORS, personNounAt, thingNounAt } from './lexicon.js';
+
+export type QuantityKind = 'person' | 'thing' | 'other' | 'bare';
+
+export interface Quantity {
+  /** token range of the whole phrase */
+  first: number;
+  last: number;
+  /** token range of the figure (for singular phrases: the determiner) */
+  numFirst: number;
+  numLast: number;
+  value: number;
+  low: number;
+  high: number;
+  approx: Approx;
+  kind: QuantityKind;
+  /** what is counted, as written ("civilians", "residential buildings", "Azerbaijanis") */
+  noun: string | null;
+  /** "21 more people", "an additional 21", "another three", "three others" */
+  more: boolean;
+  /** "112 of whom", "four of them", "three of the victims" */
+  partitive: boolean;
+  /** "a total of 150" */
+  total: boolean;
+  /** a nationality or group named by a demonym */
+  demonym: boolean;
+  perpetrator: boolean;
+  /** counted by its article: "a teacher", "his wife" */
+  singular: boolean;
+  vague: boolean;
+  expr: NumberExpr | null;
+}
+
+/** Words that can stand between a number and its noun ("three teenaged employees"). */
+const STOP = new Set([
+  'were', 'was', 'are', 'is', 'be', 'been', 'being', 'have', 'has', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'do', 'did', 'does',
+  'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'from', 'by', 'for', 'with', 'without', 'into', 'onto', 'over', 'under', 'after', 'before',
+  'during', 'since', 'until', 'as', 'than', 'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'if', 'because', 'so', 'then', 'there',
+  'here', 'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'he', 'she', 'they', 'it', 'we', 'i', 'you',
+  'them', 'him', 'us', 'me', 'not', 'no', 'all', 'both', 'each', 'some', 'any', 'many', 'more', 'most', 'other', 'others', 'another', 'such',
+  'including', 'among', 'between', 'inside', 'outside', 'near', 'across', 'through', 'per', 'about', 'around', 'up', 'down', 'out', 'off',
+  'killed', 'died', 'injured', 'wounded', 'dead', 'missing', 'arrested', 'detained', 'shot', 'lost', 'left', 'leaving', 'got', 'reportedly',
+  'allegedly', 'also', 'later', 'still', 'now', 'just', 'only', 'even', 'already', 'again',
+]);
+const MORE_AFTER = new Set(['more', 'additional', 'further', 'other']);
+const MORE_BEFORE = [['an', 'additional'], ['a', 'further'], ['another'], ['additional'], ['further']];
+const PARTITIVE_HEADS = new Set(['whom', 'them', 'those', 'these', 'which']);
+const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'the', 'his', 'her', 'their', 'its', 'our', 'my']);
+/** plural person nouns whose count the word itself gives */
+const PAIRS: Record<string, number> = { parents: 2, 'in-laws': 2, twins: 2, grandparents: 2, couple: 2 };
+
+const isWord = (t: Token | undefined) => Boolean(t && t.kind === 'word');
+const isAgeToken = (t: Token | undefined) => Boolean(t && t.kind === 'number' && /-(year|month|week|day)s?-old$/i.test(t.text));
+
+/** A noun after index j (skipping up to three modifiers), or null. */
+function nounAfter(toks: Token[], j: number): { first: number; last: number; kind: QuantityKind; noun: string; demonym: boolean; perpetrator: boolean } | null {
+  for (let k = j, mods = 0; k < toks.length && mods <= 3; k++, mods++) {
+    const t = toks[k]!;
+    if (!(isWord(t) || isAgeToken(t))) return null;
+    const p = personNounAt(toks, k);
+    if (p) return { first: j, last: p.last, kind: 'person', noun: textOf(toks, k, p.last), demonym: false, perpetrator: false };
+    const th = thingNounAt(toks, k);
+    if (th) return { first: j, last: th.last, kind: 'thing', noun: textOf(toks, k, th.last), demonym: false, perpetrator: false };
+    if (PERPETRATORS.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: false, perpetrator: true };
+    if (/^\p{Lu}/u.test(t.text) && gazetteer().demonyms.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: true, perpetrator: false };
+    if (STOP.has(t.lower)) return null;
+    // a generic plural noun ends the phrase: "protest rallies", "rounds"
+    const next = toks[k + 1];
+    const nextIsNounish = next && isWord(next) && !STOP.has(next.lower) && /^[a-z]/.test(next.text);
+    if (/^[a-z][a-z-]*s$/.test(t.text) && t.text.length > 3 && !nextIsNounish) return { first: j, last: k, kind: 'other', noun: t.text, demonym: false, perpetrator: false };
+    if (!/^[a-z]/.test(t.text) && !isAgeToken(t) && !/^\p{Lu}/u.test(t.text)) return null;
+  }
+  return null;
+}
+
+const textOf = (toks: Token[], a: number, b: number) => toks.slice(a, b + 1).map((t, i) => (i && t.spaceBefore ? ' ' : '') + t.text).join('');
+
+/** Quantities built from the sentence's count numbers. */
+export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (const n of numbers) {
+    if (n.notCount) continue;
+    let first = n.first;
+    let last = n.coreLast;
+    let more = false;
+    let total = false;
+    let partitive = false;
+    for (const seq of MORE_BEFORE) {
+      const s = n.first - seq.length;
+      if (s >= 0 && seq.every((w, k) => toks[s + k]!.lower === w)) {
+        more = true;
+        first = s;
+        break;
+      }
+    }
+    if (n.first >= 3 && toks[n.first - 1]!.lower === 'of' && toks[n.first - 2]!.lower === 'total' && toks[n.first - 3]!.lower === 'a') {
+      total = true;
+      first = n.first - 3;
+    }
+    let j = n.last + 1;
+    if (MORE_AFTER.has(toks[j]?.lower ?? '') && toks[j]!.lower !== 'other') {
+      more = true;
+      last = j;
+      j++;
+    }
+    let kind: QuantityKind = 'bare';
+    let noun: string | null = null;
+    let demonym = false;
+    let perpetrator = false;
+    // "112 of whom", "four of them", "three of the victims", "two of his coworkers"
+    if (toks[j]?.lower === 'of' && toks[j + 1]) {
+      const h = toks[j + 1]!.lower;
+      if (PARTITIVE_HEADS.has(h)) {
+        partitive = true;
+        last = j + 1;
+        noun = null;
+      } else if (DETERMINERS.has(h) || h === 'all') {
+        const np = nounAfter(toks, j + 2);
+        if (np) {
+          partitive = h === 'the' || h === 'those';
+          kind = np.kind;
+          noun = np.noun;
+          perpetrator = np.perpetrator;
+          last = np.last;
+        }
+      }
+    } else if (toks[j]?.lower === 'others' || toks[j]?.lower === 'other') {
+      more = true;
+      const np = toks[j]!.lower === 'other' ? nounAfter(toks, j + 1) : null;
+      kind = np ? np.kind : 'person';
+      noun = np ? np.noun : 'others';
+      last = np ? np.last : j;
+    } else {
+      const np = nounAfter(toks, j);
+      if (np) {
+        kind = np.kind;
+        noun = np.noun;
+        demonym = np.demonym;
+        perpetrator = np.perpetrator;
+        last = np.last;
+        if (toks[last + 1]?.lower === 'more') {
+          more = true;
+          last++;
+        }
+      }
+    }
+    out.push({
+      first, last, numFirst: n.first, numLast: n.last, value: n.value, low: n.low, high: n.high, approx: n.approx, kind, noun, more,
+      partitive, total, demonym, perpetrator, singular: false, vague: n.vague, expr: n,
+    });
+  }
+  return out;
+}
+
+/**
+ * A counted noun phrase without digits at token i: "a teacher", "the principal",
+ * "his wife", "another student", "his parents" (2), "both" (2). Null when the
+ * phrase cannot be counted ("his sisters").
+ */
+export function singularAt(toks: Token[], i: number): Quantity | null {
+  const t = toks[i];
+  if (!t || !isWord(t)) return null;
+  const mk = (last: number, value: number, noun: string | null, kind: QuantityKind = 'person'): Quantity => ({
+    first: i, last, numFirst: i, numLast: i, value, low: value, high: value, approx: 'exact', kind, noun, more: t.lower === 'another',
+    partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
+  });
+  if (t.lower === 'both' || (t.lower === 'them' && toks[i + 1]?.lower === 'both')) return mk(t.lower === 'them' ? i + 1 : i, 2, null);
+  if (!SINGULAR_DETERMINERS.has(t.lower)) return null;
+  // "both his parents", "his parents", "his wife", "a 19-year-old Chelsea resident", "a seventh person"
+  for (let k = i + 1, mods = 0; k < toks.length && mods <= 4; k++, mods++) {
+    const x = toks[k]!;
+    if (!(isWord(x) || isAgeToken(x))) return null;
+    const p = personNounAt(toks, k);
+    if (p) {
+      const pair = PAIRS[p.noun];
+      if (p.plural && pair) return mk(p.last, pair, textOf(toks, k, p.last));
+      if (p.plural) return null;
+      return mk(p.last, 1, textOf(toks, k, p.last));
+    }
+    if (PERPETRATORS.has(x.lower)) {
+      const q = mk(k, 1, x.text);
+      q.perpetrator = true;
+      return q;
+    }
+    if (STOP.has(x.lower) && x.lower !== 'more') return null;
+  }
+  return null;
+}

@@ -1,0 +1,144 @@
+/**
+ * What each figure is about: where (places in its clause, else in its
+ * sentence, else the report's main place — marked inferred), when (a date in
+ * its sentence; else the date "that night" points back to, the last date of
+ * its paragraph, or the report's main date — marked inferred), under what
+ * condition ("After declaring a state of emergency"), and who says so
+ * ("according to official data", "the Health Ministry said").
+ */
+import type { TimeSpan } from '../../../core/types.js';
+import type { DateMention } from '../../dates.js';
+import type { PlaceMention } from '../../places.js';
+import type { Draft, DocumentContext, Refiner, SentenceContext } from '../types.js';
+
+const CONDITION_FRONT = /^(?:(?:Before|After|Following|During|Since|Until|Prior to|Despite|Within|Throughout|In the (?:first|early|following) (?:hours|days|weeks) of|Upon)\b[^,;]{3,120}),/;
+const CONDITION_AFTER = /\b((?:before|after|following|since|until|prior to) (?:the )?(?:official )?(?:declaration|declaring|imposition|introduction|implementation|end|start|lifting|announcement)[^,;.]{0,80})/i;
+const ACCORDING = /\b[Aa]ccording to (?:the |a |an )?([^,;.]+?(?:\.[A-Z][^,;.]*)?)\s*(?:[,;]|\.(?:\s|$)|$)/;
+const SAID_BY = /(?:^|[,;"“”]\s*|\s)((?:the |a |an )?(?:[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and|on))*|[a-z]+ (?:officials|sources|authorities|police)|police|officials|authorities|witnesses|doctors|rescuers|medics))\s+(?:said|says|reported|reports|told|stated|announced|confirmed|estimated|estimates|added|wrote|noted)\b/;
+const SAID_AFTER = /\b(?:said|says|told|reported|stated|announced|confirmed)\s+((?:the |a )?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
+const OFFICIAL = /\b((?:official|government|governmental|police|hospital|ministry|state|un|united nations|health ministry|military|army|local)\s+(?:data|figures|statistics|sources|estimates|reports|records|count|tally))\b/i;
+const ANAPHORA = /\b(that (?:night|day|morning|evening|afternoon|week)|those (?:days|nights)|then|at the time|at that time|the same (?:day|night))\b/i;
+const BAD_ATTRIBUTION = /^(he|she|it|they|we|i|you|this|that|there|which|who|the (?:report|article|statement))$/i;
+
+const sentenceText = (s: SentenceContext) => s.text.slice(s.sentence.start, s.sentence.end);
+
+function cleanAttribution(a: string): string | null {
+  const t = a.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim();
+  if (!t || t.length > 90 || BAD_ATTRIBUTION.test(t)) return null;
+  return t;
+}
+
+export function attributionOf(s: SentenceContext): string | null {
+  const text = sentenceText(s);
+  const a = ACCORDING.exec(text);
+  if (a) return cleanAttribution(a[1]!);
+  const o = OFFICIAL.exec(text);
+  if (o) return cleanAttribution(o[1]!);
+  const b = SAID_BY.exec(text);
+  if (b && !/^(?:The|A|An|In|On|At|After|Before|During)$/.test(b[1]!.trim())) return cleanAttribution(b[1]!);
+  const c = SAID_AFTER.exec(text);
+  if (c) return cleanAttribution(c[1]!);
+  return null;
+}
+
+function conditionOf(d: Draft): string | null {
+  const s = d.sentence;
+  const text = sentenceText(s);
+  const front = CONDITION_FRONT.exec(text);
+  if (front) return front[0].slice(0, -1).trim();
+  const tail = text.slice(s.toks[d.triggerLast]!.end - s.sentence.start);
+  const after = CONDITION_AFTER.exec(tail);
+  return after ? after[1]!.trim() : null;
+}
+
+/** Places in a token window of the sentence. */
+const placesIn = (s: SentenceContext, first: number, last: number) => s.places.filter((p) => p.first >= first && p.last <= last);
+const unique = (xs: string[]) => [...new Set(xs)];
+
+/** The report's main place: the most named city (or region), else the most named country. */
+function mainPlace(doc: DocumentContext): string | null {
+  const counts = new Map<string, { n: number; kind: string; text: string; first: number }>();
+  let order = 0;
+  for (const s of doc.sentences) {
+    for (const p of s.places) {
+      const key = p.place.id;
+      const c = counts.get(key) ?? { n: 0, kind: p.place.kind, text: p.text, first: order++ };
+      c.n++;
+      counts.set(key, c);
+    }
+  }
+  const rank = (k: string) => (k === 'city' ? 0 : k === 'region' ? 1 : 2);
+  const best = [...counts.values()].sort((a, b) => rank(a.kind) - rank(b.kind) || b.n - a.n || a.first - b.first)[0];
+  return best ? best.text : null;
+}
+
+const dated = (m: DateMention) => m.span !== null && m.kind !== 'recurring' && m.kind !== 'name';
+
+/** The report's main date: its first day-precise date before publication, else its first dated mention. */
+function mainDate(doc: DocumentContext): DateMention | null {
+  const all = doc.dates.filter((m) => dated(m) && m.kind !== 'relative');
+  const before = all.filter((m) => !doc.published || m.span!.end < doc.published);
+  return before.find((m) => m.span!.precision === 'day') ?? before[0] ?? all[0] ?? null;
+}
+
+export const qualifiersRefiner: Refiner = {
+  id: 'refine.qualifiers',
+  refine(drafts, doc) {
+    const docPlace = mainPlace(doc);
+    const docDate = mainDate(doc);
+    const bySentence = new Map<SentenceContext, Draft[]>();
+    for (const d of drafts) {
+      const list = bySentence.get(d.sentence) ?? [];
+      list.push(d);
+      bySentence.set(d.sentence, list);
+    }
+    for (const [s, list] of bySentence) {
+      list.sort((a, b) => a.first - b.first);
+      const attribution = attributionOf(s);
+      list.forEach((d, k) => {
+        // where: the clause between the previous and the next claim, then the sentence, then the report
+        const from = k > 0 ? list[k - 1]!.last + 1 : 0;
+        const to = k + 1 < list.length ? list[k + 1]!.first - 1 : s.toks.length - 1;
+        let places = placesIn(s, from, to).map((p) => p.text);
+        if (!places.length && k + 1 < list.length) places = placesIn(s, d.last + 1, s.toks.length - 1).map((p) => p.text);
+        if (!places.length) places = s.places.map((p) => p.text);
+        if (places.length) {
+          d.location = unique(places);
+          d.rules.push(`${this.id}:place-stated`);
+        } else if (docPlace) {
+          d.location = [docPlace];
+          d.locationInferred = true;
+          d.rules.push(`${this.id}:place-inferred`);
+        }
+        // when
+        const own = s.dates.filter(dated);
+        const inClause = own.filter((m) => m.start >= s.toks[from]!.start && m.end <= s.toks[to]!.end);
+        const pick = (inClause.length ? inClause : own)[0];
+        if (pick?.span) {
+          d.time = { ...pick.span, text: pick.text };
+          d.rules.push(`${this.id}:time-stated`);
+        } else {
+          const text = sentenceText(s);
+          const earlier = doc.dates.filter((m) => dated(m) && m.end <= s.sentence.start);
+          const sameParagraph = earlier.filter((m) => doc.sentences.some((x) => x.sentence.paragraph === s.sentence.paragraph && m.start >= x.sentence.start && m.end <= x.sentence.end));
+          let m: DateMention | undefined;
+          if (ANAPHORA.test(text)) m = [...earlier].reverse().find((x) => x.kind !== 'relative' && x.span!.start < (doc.published ?? '9999'));
+          if (!m) m = [...sameParagraph].reverse().find((x) => x.kind !== 'relative' || !doc.published || x.span!.start < doc.published);
+          if (!m && docDate) m = docDate;
+          if (m?.span) {
+            d.time = { ...(m.span as TimeSpan), inferred: true, text: m.text };
+            d.rules.push(`${this.id}:time-inferred`);
+          }
+        }
+        d.condition = conditionOf(d);
+        if (attribution) {
+          d.attribution = attribution;
+          d.rules.push(`${this.id}:attribution`);
+        }
+        // a bare count takes what the claim before it counts ("147 people were killed, 744 were injured")
+        if (!d.subject && k > 0 && list[k - 1]!.subject && d.parts.every((p) => p.kind === 'bare')) d.subject = list[k - 1]!.subject;
+      });
+    }
+    return drafts;
+  },
+};

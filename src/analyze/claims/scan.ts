@@ -1,0 +1,58 @@
+/**
+ * Small token-scanning helpers shared by the parsers: auxiliaries and adverbs
+ * that may stand between a count and its predicate, parentheticals, and
+ * prepositional phrases that can be skipped.
+ */
+import type { Token } from '../text.js';
+import { AFTER, BEFORE, phraseAt } from './lexicon.js';
+
+export const AUX = new Set([
+  'were', 'was', 'are', 'is', 'be', 'been', 'being', 'have', 'has', 'had', 'got', 'get', 'gets', 'getting', 'reportedly', 'allegedly', 'also',
+  'all', 'both', 'later', 'subsequently', 'initially', 'eventually', 'still', 'now', 'then', 'each', 'too', 'apparently', 'officially', 'reported',
+  'confirmed', 'believed', 'said', 'feared', 'thought', 'to', 'having', 'who', 'that', 'which', 'had', 'will', 'would', 'may', 'might', 'could',
+  'likely', 'either', 'immediately', 'instantly', 'ultimately', 'tragically', 'were', 'declared', 'left', 'remain', 'remained', 'remains', 'as',
+  'found', 'listed', 'counted', 'among', 'the', 'those',
+]);
+export const PASSIVE_MARKERS = new Set(['were', 'was', 'are', 'is', 'be', 'been', 'being', 'got', 'get', 'gets']);
+export const NEGATIONS = new Set(['not', 'never', 'no', "n't", 'nobody', 'none']);
+const PREPOSITIONS = new Set(['in', 'at', 'inside', 'near', 'from', 'across', 'outside', 'on', 'during', 'throughout', 'around', 'within', 'by', 'after', 'before']);
+const OPEN = new Set(['(', '[', '-', '–', '—', ',']);
+const CLOSE: Record<string, string[]> = { '(': [')'], '[': [']'], '-': ['-', '–', '—'], '–': ['–', '—', '-'], '—': ['—', '–', '-'], ',': [','] };
+
+export const isAdverb = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^[a-z]+ly$/.test(t.lower) && !/^(only|early|family|rally|ally|italy|july|belly|bully|holy|reply|supply|fly|lily|daily|elderly)$/.test(t.lower));
+export const isTrigger = (toks: Token[], i: number) => Boolean(phraseAt(AFTER, toks, i) || phraseAt(BEFORE, toks, i));
+
+/**
+ * A parenthetical starting at token i ("(one of them pregnant)", "- three men
+ * and six women -", ", including ambulances,"): returns the index of its
+ * closing token, or -1. It must close within `max` tokens, hold no trigger
+ * and no count of its own when `allowNumbers` is false.
+ */
+export function parenthetical(toks: Token[], i: number, max = 16, isCount?: (k: number) => boolean): number {
+  const open = toks[i]?.text;
+  if (!open || !OPEN.has(open)) return -1;
+  const closers = CLOSE[open]!;
+  for (let k = i + 1; k < toks.length && k <= i + max; k++) {
+    const t = toks[k]!;
+    if (closers.includes(t.text)) return k > i + 1 ? k : -1;
+    if (/^[.;:!?]$/.test(t.text)) return -1;
+    if (isTrigger(toks, k) && open === ',') return -1;
+    if (isCount && isCount(k) && open === ',' && toks[i + 1]?.lower !== 'including') return -1;
+  }
+  return -1;
+}
+
+/** A prepositional phrase at i ("in the parking lot", "in Baku and other regions"): index of its last token, or -1. */
+export function prepositionalPhrase(toks: Token[], i: number, isCount: (k: number) => boolean): number {
+  if (!PREPOSITIONS.has(toks[i]?.lower ?? '')) return -1;
+  let k = i + 1;
+  let last = -1;
+  for (; k < toks.length && k <= i + 7; k++) {
+    const t = toks[k]!;
+    if (t.kind === 'punct' && t.text !== "'" && t.text !== '’' && t.text !== '-') break;
+    if (AUX.has(t.lower) && PASSIVE_MARKERS.has(t.lower)) break;
+    if (isTrigger(toks, k) || isCount(k)) break;
+    last = k;
+  }
+  return last;
+}

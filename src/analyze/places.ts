@@ -1,0 +1,138 @@
+/**
+ * Place mentions: capitalised word sequences found in the gazetteer. A name
+ * that is also a common English word ("Mobile", "Police", "Reading") counts
+ * only with a place-like context: a preposition of place before it or a
+ * region or country after it ("Mesa, Arizona").
+ */
+import ENTITIES from './lexicon/entities.json' with { type: 'json' };
+import { gazetteer, normaliseName, type Place } from './gazetteer.js';
+import type { Token } from './text.js';
+
+export interface PlaceMention {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  place: Place;
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'from', 'into', 'across', 'to', 'toward', 'towards', 'around', 'throughout', 'of', 'via', 'within', 'inside']);
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'el', 'al', 'upon', 'on', 'du', 'des', 'da', 'do', 'dos', 'das', 'y']);
+const NEVER = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'god', 'allah', 'president', 'minister', 'general',
+  'leader', 'national', 'state', 'soviet', 'republic', 'university', 'police', 'army', 'martyrs', 'alley', 'day', 'the', 'city',
+]);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'general', 'gen', 'leader', 'sen', 'senator', 'rep', 'gov', 'governor', 'mayor', 'prof', 'sheikh', 'king', 'queen', 'prince', 'pope', 'saint', 'st', 'officer', 'sergeant', 'captain', 'judge', 'secretary', 'chief']);
+const MIN_COMMON_WORD_POPULATION = 50_000;
+const ORG_HEADS = new Set(ENTITIES.orgHeads);
+
+/**
+ * The capitalised run around token i: maximal sequence of capitalised tokens
+ * (and connectors between them). A sentence-initial common word is not part of it.
+ */
+function capitalisedRun(toks: Token[], i: number): [number, number] {
+  const english = gazetteer().english;
+  let a = i;
+  while (a > 0 && (isCapitalised(toks[a - 1]) || (CONNECTORS.has(toks[a - 1]!.lower) && isCapitalised(toks[a - 2])))) a--;
+  if (a === 0 && a < i && english.has(toks[0]!.lower)) a = 1;
+  while (a < i && !isCapitalised(toks[a])) a++;
+  let b = i;
+  while (b + 1 < toks.length && (isCapitalised(toks[b + 1]) || (CONNECTORS.has(toks[b + 1]!.lower) && isCapitalised(toks[b + 2])))) b++;
+  return [a, b];
+}
+
+/**
+ * A match inside a longer capitalised name counts only as "University of
+ * <Place>" or as "<Place> High School" (the rest of the run all organisation
+ * words); "Howard Johnson Hotel" or "Operative Information Center" name no place.
+ */
+function standsAlone(toks: Token[], i: number, j: number): boolean {
+  const [a, b] = capitalisedRun(toks, i);
+  if (a === i && b === j) return true;
+  if (a < i) {
+    if (toks[i - 1] && CONNECTORS.has(toks[i - 1]!.lower)) return b === j || rest(toks, j + 1, b);
+    return false;
+  }
+  return rest(toks, j + 1, b);
+}
+
+function rest(toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (!ORG_HEADS.has(toks[k]!.lower) && !CONNECTORS.has(toks[k]!.lower)) return false;
+  return true;
+}
+
+const isCapitalised = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^\p{Lu}/u.test(t.text));
+
+/** The place named by tokens [i, j], or null. */
+function lookup(toks: Token[], i: number, j: number, text: string): Place[] | null {
+  const name = text.slice(toks[i]!.start, toks[j]!.end);
+  if (/[\n,;:()]/.test(name)) return null;
+  const hits = gazetteer().byName.get(normaliseName(name));
+  return hits?.length ? hits : null;
+}
+
+export function findPlaces(toks: Token[], text: string): PlaceMention[] {
+  const g = gazetteer();
+  const out: PlaceMention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!isCapitalised(t) && !(t.kind === 'word' && /^[A-Z]{2}$/.test(t.text))) continue;
+    let found: { j: number; hits: Place[] } | null = null;
+    for (let j = Math.min(toks.length - 1, i + 4); j >= i; j--) {
+      // every token of a multi-word name is capitalised or a connector, and the last is capitalised
+      let ok = isCapitalised(toks[j]);
+      for (let k = i + 1; k < j && ok; k++) ok = isCapitalised(toks[k]) || CONNECTORS.has(toks[k]!.lower);
+      if (!ok) continue;
+      const hits = lookup(toks, i, j, text);
+      if (hits) {
+        found = { j, hits };
+        break;
+      }
+    }
+    if (!found) continue;
+    const { j } = found;
+    let hits = found.hits;
+    if (!standsAlone(toks, i, j)) {
+      i = j;
+      continue;
+    }
+    const key = normaliseName(text.slice(t.start, toks[j]!.end));
+    if (NEVER.has(key)) continue;
+    const prev = toks[i - 1];
+    if (prev && TITLES.has(prev.lower.replace(/\.$/, ''))) continue;
+    // two-letter codes only after a comma ("Sherman, TX")
+    if (j === i && /^[A-Z]{2}$/.test(t.text) && prev?.text !== ',') continue;
+    // a region or country after a comma picks the candidate: "Austin, Texas", "Mesa, Arizona"
+    let qualifier: Place | null = null;
+    if (toks[j + 1]?.text === ',') {
+      for (let k = Math.min(toks.length - 1, j + 4); k >= j + 2; k--) {
+        const q = isCapitalised(toks[j + 2]) || /^[A-Z]{2}$/.test(toks[j + 2]?.text ?? '') ? lookup(toks, j + 2, k, text) : null;
+        const region = q?.find((p) => p.kind === 'region' || p.kind === 'country');
+        const code = !q && k === j + 2 && /^[A-Z]{2}$/.test(toks[k]!.text) ? toks[k]!.text : null;
+        const byCode = code ? [...g.regions.values()].find((r) => r.region === code && hits.some((h) => h.country === r.country && h.region === code)) : undefined;
+        if (region || byCode) {
+          qualifier = (region ?? byCode)!;
+          break;
+        }
+      }
+    }
+    if (qualifier) {
+      const q = qualifier;
+      const within = hits.filter((h) => h !== q && (q.kind === 'country' ? h.country === q.country : h.country === q.country && h.region === q.region));
+      if (within.length) hits = within;
+    }
+    const best = hits[0]!;
+    const common = j === i && g.commonWords.has(key);
+    if (common && !qualifier) {
+      const prepositional = prev && PLACE_PREPOSITIONS.has(prev.lower);
+      if (!prepositional || (best.kind === 'city' && best.population < MIN_COMMON_WORD_POPULATION)) continue;
+    }
+    // a sentence-initial single word that is not clearly a place name is skipped when lowercase use is common
+    if (i === 0 && common) continue;
+    out.push({ first: i, last: j, start: t.start, end: toks[j]!.end, text: text.slice(t.start, toks[j]!.end), place: best });
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,186 @@
+/**
+ * Plain text (and Markdown, once turned into lines): removes page furniture
+ * that scrapers leave behind ("Share:", "3 min", "Related News", photo
+ * credits), reads the header (outlet line, title, a "date …" label, a
+ * dateline) and builds the main text with a map back to the original.
+ */
+import FURNITURE from './furniture.json' with { type: 'json' };
+import { TextBuilder, type Segment } from '../core/offsets.js';
+import { MONTHS, MONTH_PATTERN, isoDate, parseDateString, validDate } from '../core/dates.js';
+import { dropPrefix, type Line } from './lines.js';
+
+const whole = (p: string) => new RegExp(`^(?:${p})$`, 'i');
+const FURNITURE_LINE = FURNITURE.line.map(whole);
+const TAIL_MARKER = FURNITURE.tailMarkers.map(whole);
+const CREDIT_END = FURNITURE.credit.map((p) => new RegExp(`(?:^|[.!?]\\s+|\\s[-–—|/]\\s*|\\s)\\(?(?:${p})\\)?$`, 'i'));
+
+const LABEL_DATE = /^(?:date|published|posted|updated|published on|posted on|dated?)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]+)?|\d{1,2}[./]\d{1,2}[./]\d{4}|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}))\b[\s,|:–—-]*/i;
+const DATE_LINE = new RegExp(
+  `^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}[./]\\d{1,2}[./]\\d{4})(?:[,\\s|–—-]+\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?$`,
+  'i',
+);
+/** "BAKU, Azerbaijan, January 20." / "LONDON, Jan. 5 (Reuters) -" */
+const DATELINE = new RegExp(
+  `^([A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+){0,3})\\s*,\\s*(?:([A-Z][A-Za-z'.-]+(?:\\s[A-Z][A-Za-z'.-]+){0,2})\\s*,\\s*)?(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\s*(?:\\(([^)]{2,40})\\))?\\s*[.:—–-]+\\s*`,
+);
+/** ", Trend reports." / "…, the agency reported." at the end of a sentence of the lede */
+const REPORTS = /(?:^|[,.;]\s+|\s[—–-]\s+)((?:[A-Z][\w&'.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w&'.-]*|of|the|for|and)){0,4})\s+(?:news agency\s+)?(?:reports|reported|informs|writes|wrote)\s*[.:]/;
+/** "(AP) —" or "(Reuters) -" near the start */
+const WIRE = /^[^()\n]{0,80}\(([A-Z][\w&. -]{1,30})\)\s*[—–-]/;
+const ORG_HEAD = /\b(center|centre|agency|news|press|times|post|service|network|tv|radio|herald|journal|gazette|daily|tribune|media|report|review|magazine|observer|telegraph|guardian|information|online|portal|bureau|office|ministry|broadcasting|channel|today|world|wire|weekly|chronicle|inquirer|independent|express|mail|star|sun)\b/i;
+const ANNIVERSARY = /\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b/i;
+const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+const endsSentence = (s: string) => /[.!?…"'”’»)]$/.test(s);
+const isFurniture = (s: string) => FURNITURE_LINE.some((re) => re.test(s)) || DATE_LINE.test(s);
+const isCredit = (s: string) => words(s).length <= 30 && CREDIT_END.some((re) => re.test(s));
+const isTailMarker = (s: string) => TAIL_MARKER.some((re) => re.test(s));
+
+/** A body line: a real sentence or more. */
+function isBody(s: string): boolean {
+  const n = words(s).length;
+  return (n >= 12 && /[.!?…]["'”’»)]?$/.test(s)) || n >= 40 || (n >= 8 && /[.!?]\s+[A-Z]/.test(s));
+}
+
+/** A short line written like a name: "Operative Information Center". */
+function isNameLike(s: string): boolean {
+  const w = words(s);
+  if (w.length === 0 || w.length > 6 || /\d/.test(s) || /[.!?:;,]$/.test(s)) return false;
+  const capitalised = w.filter((x) => /^[A-Z\u00C0-\u024F]/.test(x)).length;
+  if (capitalised < Math.ceil(w.length * 0.6)) return false;
+  return w.length <= 3 || ORG_HEAD.test(s);
+}
+
+function isTitleLike(s: string): boolean {
+  const n = words(s).length;
+  return n >= 2 && n <= 25 && !/[.;,:]$/.test(s) && !DATELINE.test(s);
+}
+
+export interface PlainArticle {
+  text: string;
+  segments: Segment[];
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  /** a place named in a dateline ("BAKU") */
+  dateline: string | null;
+}
+
+export interface PlainOptions {
+  /** metadata known from elsewhere; a given title is not looked for in the text */
+  title?: string | null;
+  published?: string | null;
+}
+
+/** Cleans lines of plain text into the main text and header metadata. */
+export function cleanPlainLines(input: Line[], options: PlainOptions = {}): PlainArticle {
+  let lines = input.filter((l) => l.text.length > 0);
+  let published: string | null = null;
+  let labelYear: number | null = null;
+
+  // 1. a "date 2024-01-20" label opening the text
+  if (lines.length) {
+    const m = LABEL_DATE.exec(lines[0]!.text);
+    if (m) {
+      published = parseDateString(m[1]);
+      if (published) {
+        labelYear = +published.slice(0, 4);
+        const rest = dropPrefix(lines[0]!, m[0].length);
+        lines = rest.text ? [rest, ...lines.slice(1)] : lines.slice(1);
+      }
+    }
+  }
+
+  // 2. furniture and captions anywhere; a tail of furniture after a marker
+  const keep = lines.map((l) => !isFurniture(l.text) && !isCredit(l.text));
+  for (let i = 0; i < lines.length; i++) {
+    if (!isTailMarker(lines[i]!.text)) continue;
+    const rest = lines.slice(i + 1);
+    if (rest.every((l) => !isBody(l.text) && words(l.text).length <= 20)) {
+      for (let j = i; j < lines.length; j++) keep[j] = false;
+      break;
+    }
+  }
+  // a standalone date line in the header is metadata
+  for (let i = 0; i < Math.min(lines.length, 6); i++) {
+    if (!published && DATE_LINE.test(lines[i]!.text)) published = parseDateString(lines[i]!.text);
+  }
+
+  // 3. the header: lines before the first body line
+  const kept = lines.filter((_, i) => keep[i]);
+  const header: number[] = [];
+  for (let i = 0; i < kept.length && header.length < 8; i++) {
+    if (isBody(kept[i]!.text)) break;
+    header.push(i);
+  }
+  let outlet: string | null = null;
+  let title: string | null = null;
+  const drop = new Set<number>();
+  if (header.length >= 2 && isNameLike(kept[header[0]!]!.text) && isTitleLike(kept[header[1]!]!.text)) {
+    outlet = kept[header[0]!]!.text;
+    drop.add(header[0]!);
+  }
+  if (!options.title) {
+    for (const i of header) {
+      if (drop.has(i)) continue;
+      if (isTitleLike(kept[i]!.text)) {
+        title = kept[i]!.text;
+        drop.add(i);
+      }
+      break;
+    }
+  }
+  let body = kept.filter((_, i) => !drop.has(i));
+  if (!body.length && kept.length) {
+    // a text that is only a header line is its own body
+    body = kept;
+    title = null;
+    outlet = null;
+  }
+
+  // 4. a dateline and an outlet named in the lede
+  let dateline: string | null = null;
+  const first = body[0]?.text ?? '';
+  const dl = DATELINE.exec(first);
+  if (dl) {
+    dateline = dl[1]!;
+    const month = MONTHS[dl[3]!.toLowerCase()]!;
+    const day = +dl[4]!;
+    const year = dl[5] ? +dl[5] : labelYear ?? (options.published ? +options.published.slice(0, 4) : yearFromAnniversary(input, month, day));
+    if (!published && year && validDate(year, month, day)) published = isoDate(year, month, day);
+    if (dl[6] && !outlet) outlet = dl[6].trim();
+  }
+  if (!outlet) {
+    const lede = body.slice(0, 2).map((l) => l.text).join(' ');
+    const w = WIRE.exec(lede);
+    const r = REPORTS.exec(lede);
+    if (w) outlet = w[1]!.trim();
+    else if (r && !/^(the|it|he|she|they|we|media|sources?|officials?)$/i.test(r[1]!)) outlet = r[1]!.replace(/^(?:the)\s+/i, '').trim();
+  }
+
+  // 5. the main text: lines joined by newlines, blocks by blank lines
+  const b = new TextBuilder();
+  for (const l of body) {
+    if (b.length) b.appendSynthetic(l.blankBefore ? '\n\n' : '\n');
+    for (const p of l.pieces) b.append(p.text, p.start, p.end);
+  }
+  const { text, map } = b.build();
+  return { text, segments: [...map.segments], title, outlet, published, dateline };
+}
+
+/**
+ * "the 36th anniversary of …" with the event's year named in the text gives
+ * the year of writing (event year + N), when the date line's day is the
+ * anniversary's day.
+ */
+function yearFromAnniversary(lines: Line[], month: number, day: number): number | null {
+  const all = lines.map((l) => l.text).join('\n');
+  const a = ANNIVERSARY.exec(all);
+  if (!a) return null;
+  const years = [...all.matchAll(YEAR)].map((m) => +m[1]!);
+  if (!years.length) return null;
+  const eventYear = Math.min(...years);
+  const monthDay = new RegExp(`\\b(${Object.keys(MONTHS).filter((k) => MONTHS[k] === month).join('|')})\\.?\\s+${day}\\b|\\b${day}\\s+(${Object.keys(MONTHS).filter((k) => MONTHS[k] === month).join('|')})\\b`, 'i');
+  return monthDay.test(all) ? eventYear + +a[1]! : null;
+}

@@ -1,0 +1,137 @@
+/**
+ * Ingest: sources → formats → prepare (article + analysis) → store, in
+ * batches, streaming (memory stays bounded whatever the corpus size). Every
+ * bad input becomes a one-line failure and the batch goes on.
+ */
+import { ReckonError, asReckonError, type ErrorCode } from '../core/errors.js';
+import type { DocumentInput } from '../core/types.js';
+import { ANALYZER_VERSION } from '../analyze/index.js';
+import { load, type LoadOptions } from '../ingest/sources.js';
+import { toDocuments } from '../ingest/formats.js';
+import type { Store } from '../store/types.js';
+import { prepareDocument, type Prepared } from './prepare.js';
+
+export interface Failure {
+  source: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export interface IngestProgress {
+  files: number;
+  documents: number;
+  added: number;
+  versions: number;
+  duplicates: number;
+  failures: number;
+  elapsedMs: number;
+  current: string;
+}
+
+export interface IngestReport {
+  files: number;
+  added: number;
+  versions: number;
+  duplicates: number;
+  skipped: number;
+  failures: Failure[];
+  warnings: Array<{ source: string; message: string }>;
+  claims: number;
+  elapsedMs: number;
+  /** ids of added documents and new versions */
+  ids: string[];
+}
+
+/** Prepares a batch of inputs; the default runs in this thread, a pool may run them elsewhere. */
+export type Preparer = (inputs: DocumentInput[]) => Promise<Array<Prepared | ReckonError>>;
+
+export const prepareHere: Preparer = async (inputs) =>
+  inputs.map((input) => {
+    try {
+      return prepareDocument(input);
+    } catch (e) {
+      return asReckonError(e, input.source);
+    }
+  });
+
+export interface IngestOptions extends Partial<LoadOptions> {
+  batchSize?: number;
+  prepare?: Preparer;
+  onProgress?: (p: IngestProgress) => void;
+  onFailure?: (f: Failure) => void;
+  /** keep the ids of stored documents in the report (default true) */
+  keepIds?: boolean;
+}
+
+export async function ingest(store: Store, inputs: string[], options: IngestOptions = {}): Promise<IngestReport> {
+  const started = Date.now();
+  const batchSize = options.batchSize ?? 64;
+  const prepare = options.prepare ?? prepareHere;
+  const report: IngestReport = { files: 0, added: 0, versions: 0, duplicates: 0, skipped: 0, failures: [], warnings: [], claims: 0, elapsedMs: 0, ids: [] };
+  let documents = 0;
+  let current = '';
+  let pending: DocumentInput[] = [];
+
+  const fail = (source: string, err: ReckonError) => {
+    const f: Failure = { source: err.subject ?? source, code: err.code, message: err.message.replace(/\s+/g, ' ').trim() };
+    report.failures.push(f);
+    options.onFailure?.(f);
+  };
+  const progress = () =>
+    options.onProgress?.({
+      files: report.files, documents, added: report.added, versions: report.versions, duplicates: report.duplicates,
+      failures: report.failures.length, elapsedMs: Date.now() - started, current,
+    });
+
+  const flush = async () => {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    const prepared = await prepare(batch);
+    const good: Prepared[] = [];
+    prepared.forEach((p, i) => {
+      if (p instanceof ReckonError) fail(batch[i]!.source, p);
+      else good.push(p);
+    });
+    if (good.length) {
+      const results = await store.putDocuments(good.map((p) => ({ doc: p.doc, analysis: p.analysis })), ANALYZER_VERSION);
+      results.forEach((r, i) => {
+        if (r.status === 'duplicate') report.duplicates++;
+        else {
+          if (r.status === 'added') report.added++;
+          else report.versions++;
+          report.claims += good[i]!.analysis.claims.length;
+          if (options.keepIds !== false) report.ids.push(r.id);
+        }
+      });
+    }
+    documents += batch.length;
+    progress();
+  };
+
+  for await (const ev of load(inputs, options)) {
+    if (ev.kind === 'skip') {
+      report.skipped++;
+      continue;
+    }
+    report.files++;
+    if (ev.kind === 'error') {
+      fail(ev.source, ev.error);
+      progress();
+      continue;
+    }
+    current = ev.item.source;
+    for (const fev of toDocuments(ev.item)) {
+      if (fev.kind === 'error') fail(fev.source, fev.error);
+      else {
+        if (fev.warning) report.warnings.push({ source: fev.doc.source, message: fev.warning });
+        pending.push(fev.doc);
+        if (pending.length >= batchSize) await flush();
+      }
+    }
+    if (report.files % 16 === 0) progress();
+  }
+  await flush();
+  report.elapsedMs = Date.now() - started;
+  return report;
+}

@@ -1,0 +1,70 @@
+/**
+ * One document from decoded input to storable record and analysis: the
+ * CPU-bound part of ingest, pure apart from hashing, so it can run in a
+ * worker thread.
+ */
+import { createHash } from 'node:crypto';
+import { OffsetMap } from '../core/offsets.js';
+import type { Analysis, Claim, DocumentInput, Mention } from '../core/types.js';
+import { ReckonError } from '../core/errors.js';
+import { toArticle } from '../article/index.js';
+import { analyzeText } from '../analyze/index.js';
+import type { NewDocument } from '../store/types.js';
+
+export interface Prepared {
+  doc: NewDocument;
+  analysis: Analysis;
+}
+
+export function contentHash(original: string): string {
+  return createHash('sha256').update(original, 'utf8').digest('hex');
+}
+
+export function prepareDocument(input: DocumentInput): Prepared {
+  const article = toArticle(input);
+  if (!/\S/.test(article.text)) throw new ReckonError('EMPTY', 'no main text found', { subject: input.source });
+  const hash = contentHash(input.original);
+  const doc: NewDocument = {
+    id: hash.slice(0, 16),
+    source: input.source,
+    format: input.format,
+    encoding: input.encoding,
+    contentHash: hash,
+    title: article.title,
+    outlet: article.outlet,
+    published: article.published,
+    language: article.language,
+    url: article.url,
+    author: article.author,
+    original: input.original,
+    text: article.text,
+    segments: article.segments,
+  };
+  return { doc, analysis: analyzeDocument(doc) };
+}
+
+/** Analyses a document's cleaned text and maps every span back to the original. */
+export function analyzeDocument(doc: Pick<NewDocument, 'original' | 'text' | 'segments' | 'published' | 'title' | 'language'>): Analysis {
+  const raw = analyzeText(doc.text, { published: doc.published, title: doc.title, language: doc.language });
+  const map = new OffsetMap(doc.segments);
+  const place = <T extends { textStart: number; textEnd: number; start: number; end: number }>(x: T): T | null => {
+    const r = map.toOriginal(x.textStart, x.textEnd);
+    if (!r || r[1] <= r[0]) return null;
+    return { ...x, start: r[0], end: r[1] };
+  };
+  const claims: Claim[] = [];
+  const newIndex = new Map<number, number>();
+  raw.claims.forEach((c, i) => {
+    const p = place(c);
+    if (!p) return;
+    newIndex.set(i, claims.length);
+    claims.push({ ...p, quote: doc.original.slice(p.start, p.end) });
+  });
+  for (const c of claims) c.parent = c.parent === null ? null : (newIndex.get(c.parent) ?? null);
+  const mentions: Mention[] = [];
+  for (const m of raw.mentions) {
+    const p = place(m);
+    if (p) mentions.push(p);
+  }
+  return { claims, mentions };
+}

@@ -1,0 +1,92 @@
+/**
+ * Row ↔ domain conversions shared by the SQL stores: one place that knows how
+ * a claim or a mention is laid out in columns.
+ */
+import type { Claim, Mention, TimeSpan } from '../core/types.js';
+import type { StoredClaim } from './types.js';
+
+export const CLAIM_COLUMNS = [
+  'document_id', 'idx', 'category', 'value', 'low', 'high', 'approx', 'subject', 'subgroup', 'relation', 'parent',
+  'location', 'location_inferred', 'time_start', 'time_end', 'time_precision', 'time_inferred', 'time_text',
+  'condition', 'attribution', 'attribution_inferred', 'start_offset', 'end_offset', 'quote', 'text_start', 'text_end', 'rules', 'note',
+] as const;
+
+export function claimRow(documentId: string, idx: number, c: Claim): unknown[] {
+  return [
+    documentId, idx, c.category, c.value, c.low, c.high, c.approx, c.subject, c.subgroup, c.relation, c.parent,
+    JSON.stringify(c.location), c.locationInferred ? 1 : 0, c.time?.start ?? null, c.time?.end ?? null,
+    c.time?.precision ?? null, c.time?.inferred ? 1 : 0, c.time?.text ?? null,
+    c.condition, c.attribution, c.attributionInferred ? 1 : 0, c.start, c.end, c.quote, c.textStart, c.textEnd,
+    JSON.stringify(c.rules), c.note ?? null,
+  ];
+}
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const bool = (v: unknown): boolean => v === 1 || v === true || v === '1';
+
+export function claimFromRow(r: Row): StoredClaim {
+  const time: TimeSpan | null = r.time_start
+    ? {
+        start: String(r.time_start),
+        end: String(r.time_end ?? r.time_start),
+        precision: (str(r.time_precision) ?? 'day') as TimeSpan['precision'],
+        ...(bool(r.time_inferred) ? { inferred: true } : {}),
+        ...(r.time_text ? { text: String(r.time_text) } : {}),
+      }
+    : null;
+  const doc = String(r.document_id);
+  const idx = Number(r.idx);
+  return {
+    id: `${doc}:${idx}`,
+    document: doc,
+    index: idx,
+    category: String(r.category),
+    value: Number(r.value),
+    low: Number(r.low),
+    high: Number(r.high),
+    approx: String(r.approx) as Claim['approx'],
+    subject: str(r.subject),
+    subgroup: str(r.subgroup),
+    relation: str(r.relation) as Claim['relation'],
+    parent: r.parent === null || r.parent === undefined ? null : Number(r.parent),
+    location: JSON.parse(String(r.location ?? '[]')) as string[],
+    locationInferred: bool(r.location_inferred),
+    time,
+    condition: str(r.condition),
+    attribution: str(r.attribution),
+    attributionInferred: bool(r.attribution_inferred),
+    start: Number(r.start_offset),
+    end: Number(r.end_offset),
+    quote: String(r.quote),
+    textStart: Number(r.text_start),
+    textEnd: Number(r.text_end),
+    rules: JSON.parse(String(r.rules ?? '[]')) as string[],
+    note: str(r.note),
+  };
+}
+
+export const MENTION_COLUMNS = ['document_id', 'idx', 'kind', 'text', 'value', 'start_offset', 'end_offset', 'text_start', 'text_end', 'data'] as const;
+
+export function mentionRow(documentId: string, idx: number, m: Mention): unknown[] {
+  return [documentId, idx, m.kind, m.text, m.value, m.start, m.end, m.textStart, m.textEnd, m.data ? JSON.stringify(m.data) : null];
+}
+
+export function mentionFromRow(r: Row): Mention {
+  const m: Mention = {
+    kind: String(r.kind) as Mention['kind'],
+    text: String(r.text),
+    value: String(r.value),
+    start: Number(r.start_offset),
+    end: Number(r.end_offset),
+    textStart: Number(r.text_start),
+    textEnd: Number(r.text_end),
+  };
+  if (r.data) m.data = JSON.parse(String(r.data)) as Record<string, unknown>;
+  return m;
+}
+
+export const DOCUMENT_COLUMNS = [
+  'id', 'source', 'version', 'format', 'encoding', 'content_hash', 'ingested_at', 'title', 'outlet', 'published',
+  'language', 'url', 'author', 'original', 'text', 'segments',
+] as const;

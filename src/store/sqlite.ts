@@ -1,0 +1,390 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3, in WAL mode,
+ * with FTS5 for search. Writes go through transactions, so a crash leaves
+ * either a whole document (with its claims) or nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ReckonError } from '../core/errors.js';
+import type { Analysis, DocumentRecord, Mention } from '../core/types.js';
+import { MARK_CLOSE, MARK_OPEN, parseQuery, toFts5 } from './fts.js';
+import { CLAIM_COLUMNS, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow } from './rows.js';
+import type {
+  ClaimFilter, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
+  StoreStats, StoredClaim,
+} from './types.js';
+
+const MIGRATIONS: string[] = [
+  // 1: documents, claims, mentions, full-text index
+  `
+  CREATE TABLE documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    latest INTEGER NOT NULL DEFAULT 1,
+    superseded_by TEXT,
+    format TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    ingested_at TEXT NOT NULL,
+    title TEXT, outlet TEXT, published TEXT, language TEXT, url TEXT, author TEXT,
+    original TEXT NOT NULL,
+    text TEXT NOT NULL,
+    segments TEXT NOT NULL,
+    analyzed INTEGER NOT NULL DEFAULT 0,
+    lease_owner TEXT,
+    lease_until INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (source, version)
+  );
+  CREATE INDEX documents_latest ON documents(latest, rowid);
+  CREATE INDEX documents_pending ON documents(analyzed, lease_until);
+  CREATE TABLE claims (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    value REAL NOT NULL, low REAL NOT NULL, high REAL NOT NULL, approx TEXT NOT NULL,
+    subject TEXT, subgroup TEXT, relation TEXT, parent INTEGER,
+    location TEXT NOT NULL, location_inferred INTEGER NOT NULL,
+    time_start TEXT, time_end TEXT, time_precision TEXT, time_inferred INTEGER NOT NULL DEFAULT 0, time_text TEXT,
+    condition TEXT, attribution TEXT, attribution_inferred INTEGER NOT NULL DEFAULT 0,
+    start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, quote TEXT NOT NULL,
+    text_start INTEGER NOT NULL, text_end INTEGER NOT NULL,
+    rules TEXT NOT NULL,
+    note TEXT,
+    PRIMARY KEY (document_id, idx)
+  );
+  CREATE INDEX claims_category ON claims(category);
+  CREATE TABLE mentions (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL, text TEXT NOT NULL, value TEXT NOT NULL,
+    start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text_start INTEGER NOT NULL, text_end INTEGER NOT NULL,
+    data TEXT,
+    PRIMARY KEY (document_id, idx)
+  );
+  CREATE INDEX mentions_kind ON mentions(kind, value);
+  CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+  END;
+  CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+  END;
+  CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+  END;
+  `,
+];
+
+type Row = Record<string, unknown>;
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly location: string;
+  private db: Database.Database;
+
+  constructor(file: string, options: { readonly?: boolean } = {}) {
+    this.location = file;
+    try {
+      if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      this.db = new Database(file, options.readonly ? { readonly: true, fileMustExist: true } : {});
+      this.db.pragma('busy_timeout = 10000');
+      if (!options.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma('foreign_keys = ON');
+    } catch (e) {
+      throw new ReckonError('STORE', `cannot open the archive: ${(e as Error).message}`, { subject: file, cause: e });
+    }
+  }
+
+  private guard<T>(what: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ReckonError) throw e;
+      throw new ReckonError('STORE', `${what} failed: ${(e as Error).message}`, { subject: this.location, cause: e });
+    }
+  }
+
+  async migrate(): Promise<void> {
+    this.guard('migration', () => {
+      const current = Number(this.db.pragma('user_version', { simple: true }));
+      if (current > MIGRATIONS.length) {
+        throw new ReckonError('STORE', `the archive was written by a newer reckon (schema ${current} > ${MIGRATIONS.length})`, { subject: this.location });
+      }
+      for (let v = current; v < MIGRATIONS.length; v++) {
+        this.db.transaction(() => {
+          this.db.exec(MIGRATIONS[v]!);
+          this.db.pragma(`user_version = ${v + 1}`);
+        })();
+      }
+    });
+  }
+
+  async putDocuments(items: Array<{ doc: NewDocument; analysis: Analysis | null }>, analyzer = 0): Promise<PutResult[]> {
+    return this.guard('storing documents', () => {
+      const byHash = this.db.prepare('SELECT id, version FROM documents WHERE content_hash = ?');
+      const lastOf = this.db.prepare('SELECT id, version FROM documents WHERE source = ? ORDER BY version DESC LIMIT 1');
+      const insert = this.db.prepare(
+        `INSERT INTO documents (id, source, version, latest, format, encoding, content_hash, ingested_at, title, outlet,
+           published, language, url, author, original, text, segments, analyzed)
+         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const supersede = this.db.prepare('UPDATE documents SET latest = 0, superseded_by = ? WHERE id = ?');
+      const run = this.db.transaction((batch: typeof items) => {
+        const out: PutResult[] = [];
+        for (const { doc, analysis } of batch) {
+          const dup = byHash.get(doc.contentHash) as Row | undefined;
+          if (dup) {
+            out.push({ status: 'duplicate', id: String(dup.id), version: Number(dup.version) });
+            continue;
+          }
+          const prev = lastOf.get(doc.source) as Row | undefined;
+          const version = prev ? Number(prev.version) + 1 : 1;
+          insert.run(
+            doc.id, doc.source, version, doc.format, doc.encoding, doc.contentHash, doc.ingestedAt ?? new Date().toISOString(),
+            doc.title, doc.outlet, doc.published, doc.language, doc.url, doc.author, doc.original, doc.text,
+            JSON.stringify(doc.segments), analysis ? analyzer : 0,
+          );
+          if (prev) supersede.run(doc.id, String(prev.id));
+          if (analysis) this.writeAnalysis(doc.id, analysis);
+          out.push({ status: prev ? 'version' : 'added', id: doc.id, version });
+        }
+        return out;
+      });
+      return run.immediate(items);
+    });
+  }
+
+  private writeAnalysis(id: string, analysis: Analysis): void {
+    this.db.prepare('DELETE FROM claims WHERE document_id = ?').run(id);
+    this.db.prepare('DELETE FROM mentions WHERE document_id = ?').run(id);
+    const ins = this.db.prepare(`INSERT INTO claims (${CLAIM_COLUMNS.join(',')}) VALUES (${CLAIM_COLUMNS.map(() => '?').join(',')})`);
+    analysis.claims.forEach((c, i) => ins.run(...claimRow(id, i, c)));
+    const insM = this.db.prepare(`INSERT INTO mentions (${MENTION_COLUMNS.join(',')}) VALUES (${MENTION_COLUMNS.map(() => '?').join(',')})`);
+    analysis.mentions.forEach((m, i) => insM.run(...mentionRow(id, i, m)));
+  }
+
+  async putAnalysis(id: string, analysis: Analysis, analyzer: number): Promise<void> {
+    this.guard('storing an analysis', () => {
+      this.db.transaction(() => {
+        const exists = this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id);
+        if (!exists) throw new ReckonError('NOT_FOUND', `no document ${id}`);
+        this.writeAnalysis(id, analysis);
+        this.db.prepare('UPDATE documents SET analyzed = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?').run(analyzer, id);
+      }).immediate();
+    });
+  }
+
+  async getDocument(ref: string): Promise<DocumentRecord | null> {
+    return this.guard('reading a document', () => {
+      let row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(ref) as Row | undefined;
+      if (!row) row = this.db.prepare('SELECT * FROM documents WHERE source = ? ORDER BY version DESC LIMIT 1').get(ref) as Row | undefined;
+      if (!row && /^[0-9a-f]{4,}$/i.test(ref)) {
+        const rows = this.db.prepare('SELECT * FROM documents WHERE id LIKE ? LIMIT 2').all(`${ref.toLowerCase()}%`) as Row[];
+        if (rows.length === 1) row = rows[0];
+      }
+      return row ? docFromRow(row) : null;
+    });
+  }
+
+  async listDocuments(options: ListOptions = {}): Promise<DocumentSummary[]> {
+    return this.guard('listing documents', () => {
+      const rows = this.db
+        .prepare(
+          `SELECT d.id, d.source, d.version, d.title, d.outlet, d.published, d.language, d.url, d.latest,
+                  (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims
+           FROM documents d ${options.latestOnly === false ? '' : 'WHERE d.latest = 1'}
+           ORDER BY d.rowid LIMIT ? OFFSET ?`,
+        )
+        .all(options.limit ?? -1, options.offset ?? 0) as Row[];
+      return rows.map((r) => ({
+        id: String(r.id), source: String(r.source), version: Number(r.version), title: s(r.title), outlet: s(r.outlet),
+        published: s(r.published), language: s(r.language), url: s(r.url), claims: Number(r.claims), latest: r.latest === 1,
+      }));
+    });
+  }
+
+  async *iterateDocuments(options: { latestOnly?: boolean; batch?: number } = {}): AsyncIterable<DocumentRecord> {
+    const batch = options.batch ?? 200;
+    let after = 0;
+    for (;;) {
+      const rows = this.guard('reading documents', () =>
+        this.db
+          .prepare(`SELECT * FROM documents WHERE rowid > ? ${options.latestOnly === false ? '' : 'AND latest = 1'} ORDER BY rowid LIMIT ?`)
+          .all(after, batch) as Row[],
+      );
+      if (!rows.length) return;
+      for (const r of rows) yield docFromRow(r);
+      after = Number(rows[rows.length - 1]!.rowid);
+    }
+  }
+
+  async claims(filter: ClaimFilter = {}): Promise<StoredClaim[]> {
+    return this.guard('reading claims', () => {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      if (filter.latestOnly !== false) where.push('d.latest = 1');
+      if (filter.documents?.length) {
+        where.push(`c.document_id IN (${filter.documents.map(() => '?').join(',')})`);
+        args.push(...filter.documents);
+      }
+      if (filter.category) {
+        where.push('c.category = ?');
+        args.push(filter.category);
+      }
+      if (filter.location) {
+        where.push("EXISTS (SELECT 1 FROM json_each(c.location) WHERE lower(json_each.value) = lower(?))");
+        args.push(filter.location);
+      }
+      if (filter.from) {
+        where.push('c.time_end >= ?');
+        args.push(filter.from);
+      }
+      if (filter.to) {
+        where.push('c.time_start <= ?');
+        args.push(filter.to);
+      }
+      const sql = `SELECT c.* FROM claims c JOIN documents d ON d.id = c.document_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.rowid, c.idx LIMIT ? OFFSET ?`;
+      args.push(filter.limit ?? -1, filter.offset ?? 0);
+      return (this.db.prepare(sql).all(...args) as Row[]).map(claimFromRow);
+    });
+  }
+
+  async mentions(documentId: string): Promise<Mention[]> {
+    return this.guard('reading mentions', () =>
+      (this.db.prepare('SELECT * FROM mentions WHERE document_id = ? ORDER BY idx').all(documentId) as Row[]).map(mentionFromRow),
+    );
+  }
+
+  async allMentions(kinds?: Mention['kind'][]): Promise<Array<Mention & { document: string }>> {
+    return this.guard('reading mentions', () => {
+      const where = kinds?.length ? `AND m.kind IN (${kinds.map(() => '?').join(',')})` : '';
+      const rows = this.db
+        .prepare(`SELECT m.* FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.latest = 1 ${where} ORDER BY d.rowid, m.idx`)
+        .all(...(kinds ?? [])) as Row[];
+      return rows.map((r) => ({ ...mentionFromRow(r), document: String(r.document_id) }));
+    });
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    return this.guard('searching', () => {
+      const terms = parseQuery(query);
+      const empty: SearchResult = { total: 0, hits: [], facets: { outlet: [], language: [], year: [] } };
+      if (!terms.length) return empty;
+      const match = toFts5(terms);
+      const where = ['documents_fts MATCH ?', 'd.latest = 1'];
+      const args: unknown[] = [match];
+      if (options.outlet) {
+        where.push('d.outlet = ?');
+        args.push(options.outlet);
+      }
+      if (options.language) {
+        where.push('d.language = ?');
+        args.push(options.language);
+      }
+      if (options.from) {
+        where.push('d.published >= ?');
+        args.push(options.from);
+      }
+      if (options.to) {
+        where.push('d.published <= ?');
+        args.push(`${options.to}\uffff`);
+      }
+      const from = `FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE ${where.join(' AND ')}`;
+      const total = Number((this.db.prepare(`SELECT count(*) AS n ${from}`).get(...args) as Row).n);
+      const hits = (
+        this.db
+          .prepare(
+            `SELECT d.id, d.source, d.title, d.outlet, d.published, d.language, bm25(documents_fts, 2.0, 1.0) AS rank,
+               snippet(documents_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 16) AS snippet
+             ${from} ORDER BY rank LIMIT ? OFFSET ?`,
+          )
+          .all(...args, options.limit ?? 20, options.offset ?? 0) as Row[]
+      ).map((r) => ({
+        id: String(r.id), source: String(r.source), title: s(r.title), outlet: s(r.outlet), published: s(r.published),
+        language: s(r.language), snippet: String(r.snippet ?? ''), rank: Number(r.rank),
+      }));
+      const facet = (expr: string): Facet[] =>
+        (this.db.prepare(`SELECT ${expr} AS value, count(*) AS count ${from} AND ${expr} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(...args) as Row[]).map(
+          (r) => ({ value: String(r.value), count: Number(r.count) }),
+        );
+      return { total, hits, facets: { outlet: facet('d.outlet'), language: facet('d.language'), year: facet('substr(d.published, 1, 4)') } };
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.guard('counting', () => {
+      const one = (sql: string) => Number((this.db.prepare(sql).get() as Row).n);
+      return {
+        documents: one('SELECT count(*) AS n FROM documents WHERE latest = 1'),
+        versions: one('SELECT count(*) AS n FROM documents'),
+        claims: one('SELECT count(*) AS n FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.latest = 1'),
+        mentions: one('SELECT count(*) AS n FROM mentions'),
+        analyzed: one('SELECT count(*) AS n FROM documents WHERE analyzed > 0'),
+      };
+    });
+  }
+
+  async pendingAnalysis(analyzer: number, limit: number): Promise<string[]> {
+    return this.guard('listing pending documents', () =>
+      (this.db.prepare('SELECT id FROM documents WHERE analyzed < ? ORDER BY rowid LIMIT ?').all(analyzer, limit) as Row[]).map((r) => String(r.id)),
+    );
+  }
+
+  async claimJobs(worker: string, analyzer: number, limit: number, leaseSeconds: number): Promise<Job[]> {
+    return this.guard('taking jobs', () =>
+      this.db.transaction(() => {
+        const now = Math.floor(Date.now() / 1000);
+        const rows = this.db
+          .prepare('SELECT id, attempts FROM documents WHERE analyzed < ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY rowid LIMIT ?')
+          .all(analyzer, now, limit) as Row[];
+        const take = this.db.prepare('UPDATE documents SET lease_owner = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?');
+        for (const r of rows) take.run(worker, now + leaseSeconds, r.id);
+        return rows.map((r) => ({ id: String(r.id), attempts: Number(r.attempts) + 1 }));
+      }).immediate(),
+    );
+  }
+
+  async check(): Promise<string[]> {
+    return this.guard('checking', () => {
+      const rows = this.db.pragma('integrity_check') as Row[];
+      const problems = rows.map((r) => String(Object.values(r)[0])).filter((v) => v !== 'ok');
+      const fk = this.db.pragma('foreign_key_check') as Row[];
+      for (const r of fk) problems.push(`foreign key: ${JSON.stringify(r)}`);
+      const orphan = Number((this.db.prepare('SELECT count(*) AS n FROM documents d WHERE d.latest = 1 AND EXISTS (SELECT 1 FROM documents e WHERE e.source = d.source AND e.version > d.version)').get() as Row).n);
+      if (orphan) problems.push(`${orphan} superseded document(s) still marked latest`);
+      try {
+        this.db.prepare("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)").run();
+      } catch (e) {
+        problems.push(`full-text index: ${(e as Error).message}`);
+      }
+      return problems;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const s = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function docFromRow(r: Row): DocumentRecord {
+  return {
+    id: String(r.id), source: String(r.source), version: Number(r.version), format: String(r.format) as DocumentRecord['format'],
+    encoding: String(r.encoding), contentHash: String(r.content_hash), ingestedAt: String(r.ingested_at), title: s(r.title),
+    outlet: s(r.outlet), published: s(r.published), language: s(r.language), url: s(r.url), author: s(r.author),
+    original: String(r.original), text: String(r.text), segments: JSON.parse(String(r.segments)) as DocumentRecord['segments'],
+    supersededBy: s(r.superseded_by),
+  };
+}

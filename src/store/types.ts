@@ -1,0 +1,134 @@
+/**
+ * The store contract. SQLite (embedded, the default) and PostgreSQL (shared)
+ * implement it; one contract test suite runs against both real engines.
+ */
+import type { Analysis, Claim, DocumentRecord, Mention } from '../core/types.js';
+
+/** A document ready to be stored: everything but the fields the store assigns. */
+export type NewDocument = Omit<DocumentRecord, 'version' | 'supersededBy' | 'ingestedAt'> & { ingestedAt?: string };
+
+export type PutStatus = 'added' | 'version' | 'duplicate';
+
+export interface PutResult {
+  status: PutStatus;
+  id: string;
+  version: number;
+}
+
+export interface DocumentSummary {
+  id: string;
+  source: string;
+  version: number;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string | null;
+  url: string | null;
+  claims: number;
+  latest: boolean;
+}
+
+export interface StoredClaim extends Claim {
+  /** "<document id>:<index>" */
+  id: string;
+  document: string;
+  index: number;
+}
+
+export interface ClaimFilter {
+  documents?: string[];
+  category?: string;
+  location?: string;
+  /** claims whose time overlaps [from, to] */
+  from?: string;
+  to?: string;
+  /** only claims of the latest version of each source (default true) */
+  latestOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+  outlet?: string;
+  language?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface SearchHit {
+  id: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string | null;
+  snippet: string;
+  rank: number;
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  facets: { outlet: Facet[]; language: Facet[]; year: Facet[] };
+}
+
+export interface StoreStats {
+  documents: number;
+  versions: number;
+  claims: number;
+  mentions: number;
+  analyzed: number;
+}
+
+export interface ListOptions {
+  latestOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Job {
+  id: string;
+  attempts: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** where it is, without secrets */
+  readonly location: string;
+  migrate(): Promise<void>;
+  /**
+   * Stores documents (and their analyses, when given) in one transaction:
+   * a document whose content is already stored adds nothing; new content at
+   * a known source becomes its next version.
+   */
+  putDocuments(items: Array<{ doc: NewDocument; analysis: Analysis | null }>, analyzer?: number): Promise<PutResult[]>;
+  /** Replaces a document's claims and mentions. */
+  putAnalysis(id: string, analysis: Analysis, analyzer: number): Promise<void>;
+  getDocument(ref: string): Promise<DocumentRecord | null>;
+  listDocuments(options?: ListOptions): Promise<DocumentSummary[]>;
+  /** All documents, streamed in ingest order (bounded memory). */
+  iterateDocuments(options?: { latestOnly?: boolean; batch?: number }): AsyncIterable<DocumentRecord>;
+  claims(filter?: ClaimFilter): Promise<StoredClaim[]>;
+  mentions(documentId: string): Promise<Mention[]>;
+  /** Mentions of all latest documents (for grouping events), optionally of some kinds. */
+  allMentions(kinds?: Mention['kind'][]): Promise<Array<Mention & { document: string }>>;
+  search(query: string, options?: SearchOptions): Promise<SearchResult>;
+  stats(): Promise<StoreStats>;
+  /** Documents whose analysis is missing or older than `analyzer`. */
+  pendingAnalysis(analyzer: number, limit: number): Promise<string[]>;
+  /**
+   * Takes up to `limit` documents to analyse, locking them for `leaseSeconds`
+   * (a crashed worker's lease expires and its documents are taken again).
+   */
+  claimJobs(worker: string, analyzer: number, limit: number, leaseSeconds: number): Promise<Job[]>;
+  /** Integrity check of the underlying engine; returns problems found (empty = fine). */
+  check(): Promise<string[]>;
+  close(): Promise<void>;
+}
