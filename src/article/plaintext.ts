@@ -19,9 +19,10 @@ const DATE_LINE = new RegExp(
   `^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}[./]\\d{1,2}[./]\\d{4})(?:[,\\s|–—-]+\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?$`,
   'i',
 );
-/** "BAKU, Azerbaijan, January 20." / "LONDON, Jan. 5 (Reuters) -" */
+/** "BAKU, Azerbaijan, January 20." / "LONDON, Jan. 5 (Reuters) -" / "ZÜRICH, March 3 -" (capitals of any script) */
 const DATELINE = new RegExp(
-  `^([A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+){0,3})\\s*,\\s*(?:([A-Z][A-Za-z'.-]+(?:\\s[A-Z][A-Za-z'.-]+){0,2})\\s*,\\s*)?(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\s*(?:\\(([^)]{2,40})\\))?\\s*[.:—–-]+\\s*`,
+  `^(\\p{Lu}[\\p{Lu}'.-]+(?:[ -]\\p{Lu}[\\p{Lu}'.-]+){0,3})\\s*,\\s*(?:(\\p{Lu}[\\p{L}'.-]+(?:\\s\\p{Lu}[\\p{L}'.-]+){0,2})\\s*,\\s*)?(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\s*(?:\\(([^)]{2,40})\\))?\\s*[.:—–-]+\\s*`,
+  'u',
 );
 /** ", Trend reports." / "…, the agency reported." at the end of a sentence of the lede */
 const REPORTS = /(?:^|[,.;]\s+|\s[—–-]\s+)((?:[A-Z][\w&'.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w&'.-]*|of|the|for|and)){0,4})\s+(?:news agency\s+)?(?:reports|reported|informs|writes|wrote)\s*[.:]/;
@@ -30,7 +31,10 @@ const WIRE = /^[^()\n]{0,80}\(([A-Z][\w&. -]{1,30})\)\s*[—–-]/;
 const ORG_HEAD = /\b(center|centre|agency|news|press|times|post|service|network|tv|radio|herald|journal|gazette|daily|tribune|media|report|review|magazine|observer|telegraph|guardian|information|online|portal|bureau|office|ministry|broadcasting|channel|today|world|wire|weekly|chronicle|inquirer|independent|express|mail|star|sun)\b/i;
 const ANNIVERSARY = /\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b/i;
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;
+/** how many lines at the top may hold header metadata (date labels, date lines) */
+const HEADER_LINES = 6;
 
+const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const endsSentence = (s: string) => /[.!?…"'”’»)]$/.test(s);
 const isFurniture = (s: string) => FURNITURE_LINE.some((re) => re.test(s)) || DATE_LINE.test(s);
@@ -79,17 +83,23 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   let published: string | null = null;
   let labelYear: number | null = null;
 
-  // 1. a "date 2024-01-20" label opening the text
-  if (lines.length) {
-    const m = LABEL_DATE.exec(lines[0]!.text);
-    if (m) {
-      published = parseDateString(m[1]);
-      if (published) {
-        labelYear = +published.slice(0, 4);
-        const rest = dropPrefix(lines[0]!, m[0].length);
-        lines = rest.text ? [rest, ...lines.slice(1)] : lines.slice(1);
-      }
+  // 1. a "date 2024-01-20" / "Published: 12 March 2021" label in the header (the first
+  //    lines, before any body line), opening a line or standing on its own
+  for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
+    const line = lines[i]!;
+    const m = LABEL_DATE.exec(line.text);
+    // a label may open a body line (" date 2026-01-20 BAKU, Azerbaijan, January 20. …"); past the first body line, none
+    if (!m) {
+      if (isBody(line.text)) break;
+      continue;
     }
+    const date = parseDateString(m[1]);
+    if (!date) continue;
+    published = date;
+    labelYear = +date.slice(0, 4);
+    const rest = dropPrefix(line, m[0].length);
+    lines = [...lines.slice(0, i), ...(rest.text ? [rest] : []), ...lines.slice(i + 1)];
+    break;
   }
 
   // 2. furniture and captions anywhere; a tail of furniture after a marker
@@ -103,7 +113,7 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
     }
   }
   // a standalone date line in the header is metadata
-  for (let i = 0; i < Math.min(lines.length, 6); i++) {
+  for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
     if (!published && DATE_LINE.test(lines[i]!.text)) published = parseDateString(lines[i]!.text);
   }
 
@@ -130,6 +140,11 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
       }
       break;
     }
+  }
+  // a title given by the container (front matter, JSON, feed) repeated as the first line
+  if (options.title) {
+    const first = header.find((i) => !drop.has(i));
+    if (first !== undefined && sameText(kept[first]!.text, options.title)) drop.add(first);
   }
   let body = kept.filter((_, i) => !drop.has(i));
   if (!body.length && kept.length) {

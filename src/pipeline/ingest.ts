@@ -59,6 +59,8 @@ export interface IngestOptions extends Partial<LoadOptions> {
   prepare?: Preparer;
   onProgress?: (p: IngestProgress) => void;
   onFailure?: (f: Failure) => void;
+  /** an input was stored, but not all of it could be read as it should (broken bytes) */
+  onWarning?: (w: { source: string; message: string }) => void;
   /** keep the ids of stored documents in the report (default true) */
   keepIds?: boolean;
 }
@@ -124,7 +126,11 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
     for (const fev of toDocuments(ev.item)) {
       if (fev.kind === 'error') fail(fev.source, fev.error);
       else {
-        if (fev.warning) report.warnings.push({ source: fev.doc.source, message: fev.warning });
+        if (fev.warning) {
+          const w = { source: fev.doc.source, message: fev.warning };
+          report.warnings.push(w);
+          options.onWarning?.(w);
+        }
         pending.push(fev.doc);
         if (pending.length >= batchSize) await flush();
       }

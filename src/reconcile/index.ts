@@ -1,9 +1,17 @@
 /**
- * Reconciliation: documents and their claims → events with facts, checks and
- * a timeline. Pure: data in, data out.
+ * Reconciliation: documents and their claims → events with facts, checks,
+ * a timeline, and which sources copy one another. Pure: data in, data out.
  */
 import type { Mention } from '../core/types.js';
 import type { StoredClaim } from '../store/types.js';
+import { buildChecks } from './checks.js';
+import { groupEvents } from './events.js';
+import { DEFAULT_POLICY, buildFacts } from './facts.js';
+import { findCopies } from './independence.js';
+import { buildTimeline } from './timeline.js';
+import type { Event, PolicyName } from './types.js';
+
+export type { Event } from './types.js';
 
 export interface DocumentMeta {
   id: string;
@@ -22,15 +30,51 @@ export interface ReconcileInput {
   mentions: Array<Mention & { document: string }>;
 }
 
-import type { Event, PolicyName } from './types.js';
-export type { Event } from './types.js';
-
 export interface ReconcileOptions {
   policy?: PolicyName;
 }
 
 export function reconcile(input: ReconcileInput, options: ReconcileOptions = {}): Event[] {
-  void input;
-  void options;
-  return [];
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const groups = groupEvents(input.documents, input.claims, input.mentions);
+  const claimsByDoc = new Map<string, StoredClaim[]>();
+  for (const c of input.claims) claimsByDoc.set(c.document, [...(claimsByDoc.get(c.document) ?? []), c]);
+  const mentionsByDoc = new Map<string, Array<Mention & { document: string }>>();
+  for (const m of input.mentions) {
+    const list = mentionsByDoc.get(m.document);
+    if (list) list.push(m);
+    else mentionsByDoc.set(m.document, [m]);
+  }
+  return groups.map((g) => {
+    const docs = new Map(g.documents.map((d) => [d.id, d]));
+    const claims = g.documents.flatMap((d) => claimsByDoc.get(d.id) ?? []);
+    const mentions = g.documents.flatMap((d) => mentionsByDoc.get(d.id) ?? []);
+    const copies = findCopies(g.documents);
+    // numbered citations follow the order of publication (undated last), then source
+    const order = [...g.documents].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.source.localeCompare(b.source));
+    const number = new Map(order.map((d, i) => [d.id, i + 1]));
+    const cite = (doc: string) => `[${number.get(doc) ?? '?'}]`;
+    const placeCounts = new Map<string, number>();
+    for (const c of claims) for (const p of c.location) placeCounts.set(p.toLowerCase(), (placeCounts.get(p.toLowerCase()) ?? 0) + (c.locationInferred ? 2 : 1));
+    const main = [...placeCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const places = new Set<string>([...(main ? [main] : []), ...g.places.slice(0, 1).map((p) => p.toLowerCase())]);
+    const facts = buildFacts({ claims, docs, groupOf: copies.groupOf, scope: { places }, policy, cite });
+    const texts = new Map(g.documents.map((d) => [d.id, d.text]));
+    const event: Event = {
+      id: g.id,
+      name: g.name,
+      aliases: g.aliases,
+      start: g.start,
+      end: g.end,
+      places: g.places,
+      documents: order.map((d) => d.id),
+      sources: order.map((d) => ({ document: d.id, source: d.source, title: d.title, outlet: d.outlet, published: d.published, url: d.url, claims: claimsByDoc.get(d.id)?.length ?? 0 })),
+      facts,
+      checks: buildChecks(claims, texts),
+      timeline: buildTimeline(g.documents, mentions, g.start),
+      copies: copies.groups,
+      policy,
+    };
+    return event;
+  });
 }

@@ -4,14 +4,17 @@
  * Parsers run per sentence, in this order; each count is used by the first
  * parser that claims it:
  *  1. toll — "the death toll rose to 40" is the most specific reading of 40;
+ *  1b. category nouns that name no person ("seven fatalities", "841 arrests"):
+ *     the noun says it all, so no predicate later in the sentence may take them;
+ *  1c. of-them-fatally — "four of them fatally" before a verb can list it;
  *  2. count-then-predicate — "147 people were killed"; it runs before the
  *     verb-first parser so that "82 people were killed and 20 …" reads 20 as
  *     the subject of what follows, not as the object of "killed";
  *  3. verb-then-count — "killing sixteen people and wounding thirty-two";
- *  4. of-them-fatally — needs the claim it is part of (found above);
  *  5. including — a subgroup of a claim found above;
- *  6. count-of-category-noun — "seven fatalities" only when no verb claimed
- *     the count (so "five protesters were shot" is a shooting, not a rally).
+ *  6. count-of-category-noun for nouns that name people ("2,000 protesters")
+ *     only when no verb claimed the count (so "five protesters were shot" is
+ *     a shooting, not a rally).
  *
  * Refiners run over the whole report, in this order:
  *  1. relations — total / additional / part of, from the words around each count;
@@ -24,12 +27,12 @@ import { afterParser } from './parsers/after.js';
 import { beforeParser } from './parsers/before.js';
 import { fatallyParser } from './parsers/fatally.js';
 import { includingParser } from './parsers/including.js';
-import { nounParser } from './parsers/noun.js';
+import { nounParser, strictNounParser } from './parsers/noun.js';
 import { tollParser } from './parsers/toll.js';
 import { qualifiersRefiner } from './refiners/qualifiers.js';
 import { relationsRefiner } from './refiners/relations.js';
 import { shotRefiner } from './refiners/shot.js';
 import type { Parser, Refiner } from './types.js';
 
-export const PARSERS: Parser[] = [tollParser, afterParser, beforeParser, fatallyParser, includingParser, nounParser];
+export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, afterParser, beforeParser, includingParser, nounParser];
 export const REFINERS: Refiner[] = [relationsRefiner, shotRefiner, qualifiersRefiner];

@@ -87,10 +87,14 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
 const textOf = (toks: Token[], a: number, b: number) => toks.slice(a, b + 1).map((t, i) => (i && t.spaceBefore ? ' ' : '') + t.text).join('');
 
 /** Quantities built from the sentence's count numbers. */
+/** "a mother of two", "father of three": the number counts someone's children, not victims */
+const KIN_OF = new Set(['mother', 'father', 'parent', 'grandmother', 'grandfather', 'mom', 'dad', 'mum']);
+
 export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Quantity[] {
   const out: Quantity[] = [];
   for (const n of numbers) {
     if (n.notCount) continue;
+    if (toks[n.first - 1]?.lower === 'of' && KIN_OF.has(toks[n.first - 2]?.lower ?? '')) continue;
     let first = n.first;
     let last = n.coreLast;
     let more = false;
@@ -125,14 +129,19 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
         partitive = true;
         last = j + 1;
         noun = null;
-      } else if (DETERMINERS.has(h) || h === 'all') {
-        const np = nounAfter(toks, j + 2);
+      } else if (DETERMINERS.has(h) || h === 'all' || toks[j + 1]!.kind === 'number' || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(h)) {
+        // "three of the victims", "two of his coworkers", "three of four members", "three of the four injured students"
+        let k = DETERMINERS.has(h) || h === 'all' ? j + 2 : j + 1;
+        while (k < toks.length && (toks[k]!.kind === 'number' || /^(two|three|four|five|six|seven|eight|nine|ten|injured|wounded|remaining|other)$/.test(toks[k]!.lower))) k++;
+        const np = nounAfter(toks, k);
         if (np) {
-          partitive = h === 'the' || h === 'those';
+          partitive = h !== 'his' && h !== 'her' && h !== 'their' && h !== 'my' && h !== 'our';
           kind = np.kind;
           noun = np.noun;
           perpetrator = np.perpetrator;
           last = np.last;
+          // "four of his coworkers and supervisors": one group
+          if (toks[last + 1]?.lower === 'and' && toks[last + 2] && personNounAt(toks, last + 2)?.plural) last = personNounAt(toks, last + 2)!.last;
         }
       }
     } else if (toks[j]?.lower === 'others' || toks[j]?.lower === 'other') {

@@ -15,7 +15,8 @@ export const AUX = new Set([
 ]);
 export const PASSIVE_MARKERS = new Set(['were', 'was', 'are', 'is', 'be', 'been', 'being', 'got', 'get', 'gets']);
 export const NEGATIONS = new Set(['not', 'never', 'no', "n't", 'nobody', 'none']);
-const PREPOSITIONS = new Set(['in', 'at', 'inside', 'near', 'from', 'across', 'outside', 'on', 'during', 'throughout', 'around', 'within', 'by', 'after', 'before']);
+const PREPOSITIONS = new Set(['in', 'at', 'inside', 'near', 'from', 'across', 'outside', 'on', 'during', 'throughout', 'around', 'within', 'by']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
 const OPEN = new Set(['(', '[', '-', '–', '—', ',']);
 const CLOSE: Record<string, string[]> = { '(': [')'], '[': [']'], '-': ['-', '–', '—'], '–': ['–', '—', '-'], '—': ['—', '–', '-'], ',': [','] };
 
@@ -51,8 +52,9 @@ export function prepositionalPhrase(toks: Token[], i: number, isCount: (k: numbe
     const t = toks[k]!;
     if (t.kind === 'punct' && t.text !== "'" && t.text !== '’' && t.text !== '-') break;
     if (AUX.has(t.lower) && PASSIVE_MARKERS.has(t.lower)) break;
-    if (isTrigger(toks, k) || isCount(k)) break;
+    if (isTrigger(toks, k) || isCount(k) || PRONOUNS.has(t.lower)) break;
     last = k;
   }
-  return last;
+  while (last > i && (toks[last]!.lower === 'and' || toks[last]!.lower === 'or')) last--;
+  return last > i ? last : -1;
 }

@@ -12,6 +12,15 @@ import { newDraft, type Draft, type Parser, type SentenceContext } from '../type
 import type { Quantity } from '../quantities.js';
 
 const MAX_STEPS = 24;
+
+/** Start index of a verb-first trigger ending at token b ("shot and killed" ending at "killed"), or null. */
+function phraseAtEnd(toks: SentenceContext['toks'], b: number): number | null {
+  for (let a = Math.max(0, b - 3); a <= b; a++) {
+    const p = phraseAt(BEFORE, toks, a);
+    if (p && p.last === b) return a;
+  }
+  return null;
+}
 const LIST_WORDS = /^[a-z][a-z'-]*$/;
 
 /** "houses, and personal and state property" up to an auxiliary: index before the auxiliary, or -1. */
@@ -42,6 +51,11 @@ export const afterParser: Parser = {
         const next = toks[q.last + 1];
         if (!(next && next.lower === 'and' && byFirst.has(q.last + 2))) continue;
       }
+      // "shot and killed thirteen people …": the count is the object of a verb before it
+      let b = q.first - 1;
+      while (b >= 0 && isAdverb(toks[b])) b--;
+      const verbBefore = b >= 0 ? phraseAtEnd(toks, b) : null;
+      if (verbBefore !== null && !(verbBefore > 0 && PASSIVE_MARKERS.has(toks[verbBefore - 1]!.lower))) continue;
       const group: Quantity[] = [q];
       let j = q.last + 1;
       let negated = false;
@@ -93,6 +107,15 @@ export const afterParser: Parser = {
           }
           break;
         }
+        if (t.lower === 'including') {
+          let k = j + 1;
+          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !AUX.has(toks[k]!.lower) && !phraseAt(AFTER, toks, k)) k++;
+          if (k > j + 1 && PASSIVE_MARKERS.has(toks[k]?.lower ?? '')) {
+            j = k;
+            continue;
+          }
+          break;
+        }
         const pp = prepositionalPhrase(toks, j, isCount);
         if (pp > 0) {
           j = pp + 1;
@@ -107,7 +130,13 @@ export const afterParser: Parser = {
       for (const g of group) grouped.add(g);
       const people = group.filter((g) => g.kind !== 'thing');
       const things = group.filter((g) => g.kind === 'thing');
-      if (people.length) out.push(newDraft(ctx, trigger.category, people, [trigger.first, trigger.last], this.id));
+      if (people.length) {
+        const d = newDraft(ctx, trigger.category, people, [trigger.first, trigger.last], this.id);
+        // "150 individuals recognized as martyrs": what is counted is the status the predicate names
+        const asAt = toks.slice(trigger.first, trigger.last + 1).findIndex((t) => t.lower === 'as');
+        if (asAt > 0) d.subject = toks[trigger.last]!.text;
+        out.push(d);
+      }
       for (const th of things) {
         const d = newDraft(ctx, trigger.category, [th], [trigger.first, trigger.last], this.id);
         // in "200 houses and 80 vehicles were fired upon" each claim quotes its own count

@@ -14,6 +14,13 @@ import { newDraft, type Draft, type Parser, type SentenceContext } from '../type
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'the']);
 const SKIP_BEFORE_OBJECT = new Set(['at', 'least', 'all', 'and', 'then', 'also']);
 
+const one = (first: number, last: number, noun: string | null): Quantity => ({
+  first, last, numFirst: first, numLast: first, value: 1, low: 1, high: 1, approx: 'exact', kind: 'person', noun,
+  more: false, partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
+});
+const AUTHORITIES = new Set(['police', 'officer', 'officers', 'deputy', 'deputies', 'swat', 'trooper', 'troopers', 'cops', 'cop', 'authorities', 'agents', 'agent', 'guard', 'sniper', 'soldier', 'soldiers']);
+const PREPOSITIONS_IN_LIST = new Set(['in', 'at', 'on', 'inside', 'from', 'of', 'near', 'outside']);
+
 /** The item counted at token j: a numeric quantity, "his two children", "a teacher", "them both". */
 function itemAt(ctx: SentenceContext, byFirst: Map<number, Quantity>, j: number, inList: boolean, prior: Quantity | null): Quantity | null {
   const { toks } = ctx;
@@ -25,18 +32,24 @@ function itemAt(ctx: SentenceContext, byFirst: Map<number, Quantity>, j: number,
     const inner = byFirst.get(j + 1);
     if (inner) return { ...inner, first: j };
   }
-  if (t.lower === 'them' && toks[j + 1]?.lower === 'all' && prior) return { ...prior, first: j, last: j + 1, numFirst: j, numLast: j + 1, more: false, singular: true, expr: null };
+  if (t.lower === 'them' && prior && (toks[j + 1]?.lower === 'all' || !personNounAt(toks, j + 1))) {
+    // "killing them all", "killing them": as many as were just counted
+    const last = toks[j + 1]?.lower === 'all' ? j + 1 : j;
+    return { ...prior, first: j, last, numFirst: j, numLast: last, more: false, partitive: false, singular: true, expr: null };
+  }
+  if ((t.lower === 'him' || t.lower === 'her') && !personNounAt(toks, j + 1) && !(toks[j + 1] && /^[a-z]/.test(toks[j + 1]!.text) && toks[j + 1]!.kind === 'word' && !/^(and|in|at|on|before|after|as|with|while|then|to)$/.test(toks[j + 1]!.lower))) {
+    return one(j, j, null);
+  }
+  if (t.kind === 'number' && /-year-old$/i.test(t.text)) {
+    const p = personNounAt(toks, j + 1);
+    if (p && !p.plural) return one(j, p.last, toks[j + 1]!.text);
+  }
   const s = singularAt(toks, j);
   if (s) return s;
   // a bare singular person noun inside a list: "his brother-in-law, sister-in-law, and …"
   if (inList) {
     const p = personNounAt(toks, j);
-    if (p && !p.plural) {
-      return {
-        first: j, last: p.last, numFirst: j, numLast: j, value: 1, low: 1, high: 1, approx: 'exact', kind: 'person', noun: toks[j]!.text,
-        more: false, partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
-      };
-    }
+    if (p && !p.plural) return one(j, p.last, toks[j]!.text);
   }
   return null;
 }
@@ -77,11 +90,19 @@ export const beforeParser: Parser = {
           break;
         }
         if (ctx.used.has(item)) break;
+        if (items.length && item.partitive && !item.noun) break;
+        if ((toks[j]?.lower === 'him' || toks[j]?.lower === 'her' || toks[j]?.lower === 'them') && byAuthorities(ctx, i)) break;
         items.push(item);
         j = item.last + 1;
         if (toks[j]?.text === '(') {
           const par = parenthetical(toks, j, 12);
           if (par > 0) j = par + 1;
+        }
+        // "three professors on his dissertation committee, an academic affairs officer, …"
+        if (PREPOSITIONS_IN_LIST.has(toks[j]?.lower ?? '')) {
+          let k = j + 1;
+          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !phraseAt(BEFORE, toks, k) && toks[k]!.lower !== 'and') k++;
+          if (toks[k]?.text === ',' && itemAt(ctx, byFirst, toks[k + 1]?.lower === 'and' ? k + 2 : k + 1, true, prior)) j = k;
         }
         const sep = toks[j]?.text;
         if (sep === ',' || sep === 'and') {
@@ -98,16 +119,26 @@ export const beforeParser: Parser = {
         break;
       }
       if (!items.length) continue;
+      // "shot them both dead", "shot his girlfriend … to death"
+      let category = p.category;
+      const after = toks[j]?.lower === 'dead' ? j : toks[j]?.lower === 'to' && toks[j + 1]?.lower === 'death' ? j + 1 : -1;
+      if (after > 0 && (category === 'shot' || category === 'injured')) category = 'killed';
       const people = items.filter((q) => q.kind !== 'thing' && !q.perpetrator);
       const things = items.filter((q) => q.kind === 'thing');
       if (people.length && countable) {
         // a list counted only by articles needs at least one count or two items ("killed a teacher" is still one)
-        out.push(newDraft(ctx, p.category, people, [i, p.last], this.id));
+        const d = newDraft(ctx, category, people, [i, p.last], this.id);
+        if (after > 0) {
+          d.last = Math.max(d.last, after);
+          d.rules.push(`${this.id}:to-death`);
+        }
+        out.push(d);
       }
-      for (const th of things) out.push(newDraft(ctx, p.category, [th], [i, p.last], this.id));
-      const perps = items.filter((q) => q.perpetrator);
+      for (const th of things) out.push(newDraft(ctx, category, [th], [i, p.last], this.id));
+      // an attacker counted by a number is a claim about attackers; "killing the gunman" alone is not a count of victims
+      const perps = items.filter((q) => q.perpetrator && !q.singular);
       if (perps.length && !people.length) {
-        const d = newDraft(ctx, p.category, perps, [i, p.last], this.id);
+        const d = newDraft(ctx, category, perps, [i, p.last], this.id);
         d.subgroup = 'attackers';
         out.push(d);
       }
@@ -117,6 +148,12 @@ export const beforeParser: Parser = {
     return out;
   },
 };
+
+/** The verb's subject (the words just before it) is the police or soldiers: "police shot and killed him" counts no victim. */
+function byAuthorities(ctx: SentenceContext, i: number): boolean {
+  for (let k = Math.max(0, i - 6); k < i; k++) if (AUTHORITIES.has(ctx.toks[k]!.lower)) return true;
+  return false;
+}
 
 /** "his sisters", "members of the victims' families": a plural person noun without a count. */
 function looksLikeUncountedItem(ctx: SentenceContext, j: number): boolean {

@@ -7,19 +7,16 @@ import { newDraft, type Draft, type Parser } from '../types.js';
 
 export const fatallyParser: Parser = {
   id: 'parse.of-them-fatally',
-  parse(ctx, drafts) {
+  parse(ctx) {
     const { toks } = ctx;
     const out: Draft[] = [];
     for (const q of ctx.quantities) {
       if (ctx.used.has(q) || q.singular) continue;
       const next = toks[q.last + 1];
       if (next?.lower !== 'fatally') continue;
-      const parent = [...drafts, ...out].filter((d) => d.sentence === ctx && d.last < q.first).pop() ?? null;
       const d = newDraft(ctx, 'killed', [q], [q.last + 1, q.last + 1], this.id);
-      if (parent) {
-        d.parent = parent;
-        d.relation = 'part_of';
-      }
+      // the claim it is part of is found by the relations refiner, once every parser has run
+      if (!q.partitive) q.partitive = true;
       out.push(d);
       ctx.used.add(q);
     }

@@ -3,22 +3,35 @@
  * "one death", "five injured victims": a count of a noun that names the
  * category itself.
  */
-import { NOUN_TRIGGERS, phraseAt } from '../lexicon.js';
-import { newDraft, type Draft, type Parser } from '../types.js';
+import { NOUN_TRIGGERS, isPersonNoun, phraseAt } from '../lexicon.js';
+import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const MAX_MODIFIERS = 2;
 
-export const nounParser: Parser = {
-  id: 'parse.count-of-category-noun',
-  parse(ctx) {
-    const { toks } = ctx;
+function make(id: string, personNouns: boolean): Parser {
+  return {
+    id,
+    parse(ctx: SentenceContext): Draft[] {
+      return parseNouns(ctx, id, personNouns);
+    },
+  };
+}
+
+/** Nouns that name no person ("deaths", "fatalities", "arrests"): before any verb reading. */
+export const strictNounParser = make('parse.count-of-category-noun', false);
+/** Nouns that name people ("protesters", "mourners"): only for counts no verb took. */
+export const nounParser = make('parse.count-of-category-noun', true);
+
+function parseNouns(ctx: SentenceContext, id: string, personNouns: boolean): Draft[] {
+  const { toks } = ctx;
     const out: Draft[] = [];
     for (const q of ctx.quantities) {
       if (ctx.used.has(q) || q.singular) continue;
       for (let j = q.numLast + 1, mods = 0; j < toks.length && mods <= MAX_MODIFIERS; j++, mods++) {
         const p = phraseAt(NOUN_TRIGGERS, toks, j);
+        if (p && isPersonNoun(p.words[p.words.length - 1]!) !== personNouns) break;
         if (p) {
-          const d = newDraft(ctx, p.category, [q], [j, p.last], this.id);
+          const d = newDraft(ctx, p.category, [q], [j, p.last], id);
           d.first = Math.min(d.first, q.first);
           d.last = Math.max(p.last, q.numLast);
           out.push(d);
@@ -29,6 +42,5 @@ export const nounParser: Parser = {
         if (t.kind !== 'word' || !/^[a-z]/.test(t.text) || /^(of|and|or|were|was|in|at|on|from|to)$/.test(t.lower)) break;
       }
     }
-    return out;
-  },
-};
+  return out;
+}

@@ -11,7 +11,10 @@ import type { DateMention } from '../../dates.js';
 import type { PlaceMention } from '../../places.js';
 import type { Draft, DocumentContext, Refiner, SentenceContext } from '../types.js';
 
-const CONDITION_FRONT = /^(?:(?:Before|After|Following|During|Since|Until|Prior to|Despite|Within|Throughout|In the (?:first|early|following) (?:hours|days|weeks) of|Upon)\b[^,;]{3,120}),/;
+/** a phase bounded by a happening: "Before the official declaration of a state of emergency," "After declaring …," */
+const CONDITION_FRONT = /^(?:(?:Before|After|Following|Since|Until|Prior to|Upon)\b[^,;]{3,120}),/;
+/** phases that only name the event itself ("after the tragedy") narrow nothing */
+const SELF_PHASE = /^(?:before|after|following|since|until|prior to|upon)\s+(?:the\s+)?(?:tragedy|attack|attacks|events?|incident|shooting|massacre|operation|operations|crackdown|explosion|blast|bombing|war|conflict|that|this|it)\b/i;
 const CONDITION_AFTER = /\b((?:before|after|following|since|until|prior to) (?:the )?(?:official )?(?:declaration|declaring|imposition|introduction|implementation|end|start|lifting|announcement)[^,;.]{0,80})/i;
 const ACCORDING = /\b[Aa]ccording to (?:the |a |an )?([^,;.]+?(?:\.[A-Z][^,;.]*)?)\s*(?:[,;]|\.(?:\s|$)|$)/;
 const SAID_BY = /(?:^|[,;"“”]\s*|\s)((?:the |a |an )?(?:[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and|on))*|[a-z]+ (?:officials|sources|authorities|police)|police|officials|authorities|witnesses|doctors|rescuers|medics))\s+(?:said|says|reported|reports|told|stated|announced|confirmed|estimated|estimates|added|wrote|noted)\b/;
@@ -45,7 +48,7 @@ function conditionOf(d: Draft): string | null {
   const s = d.sentence;
   const text = sentenceText(s);
   const front = CONDITION_FRONT.exec(text);
-  if (front) return front[0].slice(0, -1).trim();
+  if (front && !SELF_PHASE.test(front[0])) return front[0].slice(0, -1).trim();
   const tail = text.slice(s.toks[d.triggerLast]!.end - s.sentence.start);
   const after = CONDITION_AFTER.exec(tail);
   return after ? after[1]!.trim() : null;
@@ -96,12 +99,14 @@ export const qualifiersRefiner: Refiner = {
       list.sort((a, b) => a.first - b.first);
       const attribution = attributionOf(s);
       list.forEach((d, k) => {
-        // where: the clause between the previous and the next claim, then the sentence, then the report
+        // where: places from this claim to the next one; else places before the first claim; else later in the sentence
+        const startTok = d.first;
+        const nextStart = k + 1 < list.length ? list[k + 1]!.first : s.toks.length;
         const from = k > 0 ? list[k - 1]!.last + 1 : 0;
-        const to = k + 1 < list.length ? list[k + 1]!.first - 1 : s.toks.length - 1;
-        let places = placesIn(s, from, to).map((p) => p.text);
-        if (!places.length && k + 1 < list.length) places = placesIn(s, d.last + 1, s.toks.length - 1).map((p) => p.text);
-        if (!places.length) places = s.places.map((p) => p.text);
+        const to = nextStart - 1;
+        let places = placesIn(s, startTok, to).map((p) => p.text);
+        if (!places.length) places = placesIn(s, 0, list[0]!.first - 1).map((p) => p.text);
+        if (!places.length) places = placesIn(s, startTok, s.toks.length - 1).map((p) => p.text);
         if (places.length) {
           d.location = unique(places);
           d.rules.push(`${this.id}:place-stated`);

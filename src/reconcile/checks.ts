@@ -1,0 +1,98 @@
+/**
+ * Arithmetic a report states: components that add up to a stated total
+ * ("82 … 20 … an additional 21 … eight more … In total, 131"), subgroups
+ * that must not exceed their whole ("133 killed, including 117"), and a
+ * report that states two different totals of one thing.
+ */
+import type { StoredClaim } from '../store/types.js';
+import type { Check } from './types.js';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** Components of a total: the claims of its category since the previous total, in the same paragraph run. */
+function componentsOf(total: StoredClaim, docClaims: StoredClaim[], text: string): StoredClaim[] {
+  const before = docClaims.filter((c) => c.textEnd <= total.textStart && c.category === total.category);
+  const prevTotal = [...before].reverse().find((c) => c.relation === 'total');
+  const from = prevTotal ? prevTotal.textEnd : paragraphStart(text, total.textStart);
+  return before.filter((c) => c.textStart >= from && c.relation !== 'part_of' && c.relation !== 'total');
+}
+
+function paragraphStart(text: string, pos: number): number {
+  const i = text.lastIndexOf('\n\n', pos);
+  const j = text.lastIndexOf('\n', pos);
+  return Math.max(i, j, 0);
+}
+
+export function buildChecks(claims: StoredClaim[], texts: Map<string, string>): Check[] {
+  const out: Check[] = [];
+  const byDoc = new Map<string, StoredClaim[]>();
+  for (const c of claims) byDoc.set(c.document, [...(byDoc.get(c.document) ?? []), c]);
+  for (const [doc, cs] of byDoc) {
+    cs.sort((a, b) => a.textStart - b.textStart);
+    const text = texts.get(doc) ?? '';
+    for (const t of cs.filter((c) => c.relation === 'total')) {
+      const comps = componentsOf(t, cs, text);
+      if (comps.length < 2) continue;
+      const sum = comps.reduce((s, c) => s + c.value, 0);
+      const additive = comps.some((c) => c.relation === 'additional');
+      if (sum !== t.value && !additive) continue;
+      out.push({
+        id: `sum-${t.id}`,
+        document: doc,
+        kind: 'sum',
+        category: t.category,
+        total: t.value,
+        components: comps.map((c) => c.value),
+        ok: sum === t.value,
+        difference: t.value - sum,
+        claims: [...comps.map((c) => c.id), t.id],
+        statement:
+          sum === t.value
+            ? `${comps.map((c) => fmt(c.value)).join(' + ')} = ${fmt(sum)}, the total the report states (${fmt(t.value)} ${t.category}).`
+            : `${comps.map((c) => fmt(c.value)).join(' + ')} = ${fmt(sum)}, but the report states a total of ${fmt(t.value)} (${t.value > sum ? 'more' : 'fewer'} by ${fmt(Math.abs(t.value - sum))}).`,
+      });
+    }
+    for (const c of cs) {
+      if (c.relation !== 'part_of' || c.parent === null) continue;
+      const whole = cs.find((x) => x.index === c.parent);
+      if (!whole) continue;
+      const ok = c.value <= whole.value;
+      out.push({
+        id: `part-${c.id}`,
+        document: doc,
+        kind: 'subgroup',
+        category: c.category,
+        total: whole.value,
+        components: [c.value],
+        ok,
+        difference: whole.value - c.value,
+        claims: [c.id, whole.id],
+        statement: ok
+          ? `${fmt(c.value)}${c.subgroup ? ` ${c.subgroup}` : ''} is part of ${fmt(whole.value)} (${whole.category}), and not larger.`
+          : `${fmt(c.value)}${c.subgroup ? ` ${c.subgroup}` : ''} is said to be part of ${fmt(whole.value)} (${whole.category}) but is larger.`,
+      });
+    }
+    // two different stated totals of one category, same subject and place
+    const totals = cs.filter((c) => c.relation === 'total');
+    for (let a = 0; a < totals.length; a++) {
+      for (let b = a + 1; b < totals.length; b++) {
+        const x = totals[a]!;
+        const y = totals[b]!;
+        if (x.category !== y.category || x.value === y.value || (x.subject ?? '') !== (y.subject ?? '') || x.location.join() !== y.location.join()) continue;
+        out.push({
+          id: `contradiction-${x.id}-${y.index}`,
+          document: doc,
+          kind: 'contradiction',
+          category: x.category,
+          total: y.value,
+          components: [x.value],
+          ok: false,
+          difference: y.value - x.value,
+          claims: [x.id, y.id],
+          statement: `The report states two totals of ${x.category}: ${fmt(x.value)} (“${x.quote}”) and ${fmt(y.value)} (“${y.quote}”).`,
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+/**
+ * Documents → events. Reports of one event share an event name or alias
+ * ("Black January", "the January 20 tragedy", "20 Yanvar" all share one key
+ * when one report uses several of them), or, without names, the same main
+ * day and the same main place. Unrelated incidents stay apart.
+ */
+import { createHash } from 'node:crypto';
+import type { Mention } from '../core/types.js';
+import type { StoredClaim } from '../store/types.js';
+import type { DocumentMeta } from './index.js';
+
+export interface EventGroup {
+  id: string;
+  name: string;
+  aliases: string[];
+  documents: DocumentMeta[];
+  start: string | null;
+  end: string | null;
+  places: string[];
+}
+
+interface DocFacts {
+  doc: DocumentMeta;
+  keys: Map<string, { n: number; texts: Map<string, number> }>;
+  day: { start: string; end: string } | null;
+  place: string | null;
+  places: Map<string, number>;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function displayOfKey(key: string, texts: Map<string, number>): string {
+  const best = [...texts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0];
+  if (best) return best.replace(/^(the|a)\s+/i, '').replace(/\s+/g, ' ').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  const m = /^date:(\d\d)-(\d\d)$/.exec(key);
+  return m ? `${MONTH_NAMES[+m[1]! - 1]} ${+m[2]!}` : key.replace(/^name:/, '');
+}
+
+function docFacts(doc: DocumentMeta, claims: StoredClaim[], mentions: Mention[]): DocFacts {
+  const keys = new Map<string, { n: number; texts: Map<string, number> }>();
+  const places = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.kind === 'event') {
+      const k = keys.get(m.value) ?? { n: 0, texts: new Map() };
+      k.n++;
+      k.texts.set(m.text, (k.texts.get(m.text) ?? 0) + 1);
+      keys.set(m.value, k);
+    } else if (m.kind === 'place' && (m.data?.kind === 'city' || m.data?.kind === 'region')) {
+      places.set(m.value, (places.get(m.value) ?? 0) + 1);
+    }
+  }
+  // the main day: the time most claims are about, else the first dated mention before publication
+  const days = new Map<string, number>();
+  for (const c of claims) if (c.time && c.time.precision === 'day') days.set(`${c.time.start}/${c.time.end}`, (days.get(`${c.time.start}/${c.time.end}`) ?? 0) + (c.time.inferred ? 1 : 2));
+  let day: DocFacts['day'] = null;
+  const top = [...days].sort((a, b) => b[1] - a[1])[0];
+  if (top) {
+    const [start, end] = top[0].split('/') as [string, string];
+    day = { start, end };
+  } else {
+    const d = mentions.find((m) => m.kind === 'date' && m.data?.precision === 'day' && (!doc.published || String(m.data?.start) < doc.published));
+    if (d) day = { start: String(d.data!.start), end: String(d.data!.end) };
+  }
+  const place = [...places].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return { doc, keys, day, place, places };
+}
+
+const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start <= b.end && b.start <= a.end;
+
+/**
+ * A key names the report's event when it is among its most used names; a
+ * name mentioned once in passing ("the 44-day war") does not join reports.
+ */
+function primaryKeys(f: DocFacts): string[] {
+  const max = Math.max(0, ...[...f.keys.values()].map((k) => k.n));
+  return [...f.keys].filter(([, k]) => k.n >= Math.max(1, max / 2)).map(([key]) => key);
+}
+
+export function groupEvents(documents: DocumentMeta[], claims: StoredClaim[], mentions: Array<Mention & { document: string }>): EventGroup[] {
+  const claimsBy = new Map<string, StoredClaim[]>();
+  for (const c of claims) claimsBy.set(c.document, [...(claimsBy.get(c.document) ?? []), c]);
+  const mentionsBy = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const list = mentionsBy.get(m.document);
+    if (list) list.push(m);
+    else mentionsBy.set(m.document, [m]);
+  }
+  const facts = documents.map((d) => docFacts(d, claimsBy.get(d.id) ?? [], mentionsBy.get(d.id) ?? []));
+  const parent = facts.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  // shared primary names (a date-named key joins only reports whose main day agrees, when both have one)
+  const byKey = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    for (const k of primaryKeys(f)) byKey.set(k, [...(byKey.get(k) ?? []), i]);
+  });
+  for (const list of byKey.values()) for (let k = 1; k < list.length; k++) union(list[0]!, list[k]!);
+  // same main day and same main place
+  const byDay = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    if (f.day && f.place && (claimsBy.get(f.doc.id)?.length ?? 0) > 0) byDay.set(f.day.start.slice(0, 7), [...(byDay.get(f.day.start.slice(0, 7)) ?? []), i]);
+  });
+  for (const list of byDay.values()) {
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const fa = facts[list[a]!]!;
+        const fb = facts[list[b]!]!;
+        if (fa.place === fb.place && overlaps(fa.day!, fb.day!)) union(list[a]!, list[b]!);
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  facts.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const out: EventGroup[] = [];
+  for (const members of groups.values()) {
+    const fs = members.map((i) => facts[i]!);
+    const keyCounts = new Map<string, { n: number; texts: Map<string, number> }>();
+    for (const f of fs) {
+      for (const [k, v] of f.keys) {
+        const c = keyCounts.get(k) ?? { n: 0, texts: new Map() };
+        c.n += v.n;
+        for (const [t, n] of v.texts) c.texts.set(t, (c.texts.get(t) ?? 0) + n);
+        keyCounts.set(k, c);
+      }
+    }
+    // a capitalised name reads better than a date-built one; the most used first
+    const ranked = [...keyCounts]
+      .filter(([k]) => fs.filter((f) => f.keys.has(k)).length >= Math.min(2, fs.length) || fs.length === 1)
+      .sort((a, b) => (a[0].startsWith('name:') === b[0].startsWith('name:') ? 0 : a[0].startsWith('name:') ? -1 : 1) || b[1].n - a[1].n);
+    const names = ranked.map(([k, v]) => displayOfKey(k, v.texts));
+    const aliasSet = new Set<string>();
+    for (const [k, v] of ranked) for (const t of v.texts.keys()) aliasSet.add(t.replace(/^(the|a)\s+/i, '').trim());
+    const placeCounts = new Map<string, number>();
+    for (const f of fs) for (const [p, n] of f.places) placeCounts.set(p, (placeCounts.get(p) ?? 0) + n);
+    const places = [...placeCounts].sort((a, b) => b[1] - a[1]).map(([p]) => p).slice(0, 6);
+    const days = fs.map((f) => f.day).filter(Boolean) as Array<{ start: string; end: string }>;
+    const dayCounts = new Map<string, number>();
+    for (const d of days) dayCounts.set(`${d.start}/${d.end}`, (dayCounts.get(`${d.start}/${d.end}`) ?? 0) + 1);
+    const mainDay = [...dayCounts].sort((a, b) => b[1] - a[1])[0]?.[0]?.split('/') ?? null;
+    const first = fs.map((f) => f.doc).sort((a, b) => a.id.localeCompare(b.id))[0]!;
+    let name = names[0] ?? null;
+    if (!name) {
+      const where = places[0];
+      const when = mainDay ? mainDay[0] : null;
+      name = [where, when].filter(Boolean).join(', ') || first.title || first.source.split('/').pop() || first.id;
+    }
+    const id = createHash('sha256').update(fs.map((f) => f.doc.id).sort()[0]!).digest('hex').slice(0, 12);
+    out.push({
+      id: `ev-${id}`,
+      name,
+      aliases: [...aliasSet].filter((a) => a.toLowerCase() !== name!.toLowerCase()).slice(0, 12),
+      documents: fs.map((f) => f.doc),
+      start: mainDay?.[0] ?? null,
+      end: mainDay?.[1] ?? null,
+      places,
+    });
+  }
+  out.sort((a, b) => b.documents.length - a.documents.length || (a.start ?? '').localeCompare(b.start ?? '') || a.id.localeCompare(b.id));
+  return out;
+}

@@ -1,0 +1,290 @@
+/**
+ * Facts: per event, category and scope, what each report says (one value per
+ * report: its stated total, its single figure, or — marked derived — the sum
+ * of figures it gives in different clauses), the low/best/high range, and
+ * whether the reports agree. `best` is chosen by a stated policy; the other
+ * policies are shown beside it where they differ.
+ */
+import type { StoredClaim } from '../store/types.js';
+import type { DocumentMeta } from './index.js';
+import { attributionKey } from './independence.js';
+import { scopeOf, type ScopeContext } from './scope.js';
+import type { Fact, FactClaim, FactStatus, PolicyName, Scope } from './types.js';
+
+export const POLICIES: PolicyName[] = ['median', 'conservative', 'most_cited', 'latest', 'official'];
+export const DEFAULT_POLICY: PolicyName = 'median';
+export const POLICY_TEXT: Record<PolicyName, string> = {
+  median: 'the median of the values of independent sources (copies and one repeated source count once)',
+  conservative: 'the lowest value any source gives (the conservative rule ACLED applies)',
+  most_cited: 'the value most independent sources give (ties: the lower)',
+  latest: 'the value of the most recently published source',
+  official: 'the value attributed to an official source (government, ministry, police, official data), else the median',
+};
+const CATEGORY_ORDER = ['killed', 'injured', 'missing', 'arrested', 'imprisoned', 'displaced', 'participants', 'damaged'];
+const OFFICIAL = /\b(official|government|ministry|police|authorit|prosecutor|health|state|agency|office|committee|commission|department|un\b|united nations)/i;
+
+/** What one report says in one scope. */
+interface DocValue {
+  document: string;
+  value: number;
+  low: number;
+  high: number;
+  claims: StoredClaim[];
+  derived: string | null;
+  group: number;
+  published: string | null;
+  official: boolean;
+}
+
+function docValue(document: string, claims: StoredClaim[]): Omit<DocValue, 'group' | 'published' | 'official'> {
+  const totals = claims.filter((c) => c.relation === 'total');
+  if (totals.length) {
+    // the last stated total is the report's figure
+    const t = totals[totals.length - 1]!;
+    return { document, value: t.value, low: t.low, high: t.high, claims, derived: null };
+  }
+  const values = [...new Set(claims.map((c) => c.value))];
+  if (values.length === 1) {
+    const c = claims[0]!;
+    return { document, value: c.value, low: Math.min(...claims.map((x) => x.low)), high: Math.max(...claims.map((x) => x.high)), claims, derived: null };
+  }
+  // different figures in different clauses of one report: they add up (restatements of one figure do not)
+  const distinct = new Map<number, StoredClaim>();
+  for (const c of claims) if (!distinct.has(c.value)) distinct.set(c.value, c);
+  const parts = [...distinct.values()];
+  const value = parts.reduce((s, c) => s + c.value, 0);
+  return {
+    document, value, low: parts.reduce((s, c) => s + c.low, 0), high: parts.reduce((s, c) => s + c.high, 0), claims,
+    derived: `${parts.map((c) => c.value.toLocaleString('en-US')).join(' + ')} (figures the report gives in different clauses, added up)`,
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : Math.round((s[m - 1]! + s[m]!) / 2);
+}
+
+/** One value per independent group: the group's most common value. */
+function independentValues(dvs: DocValue[]): number[] {
+  const byGroup = new Map<number, number[]>();
+  for (const d of dvs) byGroup.set(d.group, [...(byGroup.get(d.group) ?? []), d.value]);
+  return [...byGroup.values()].map((vs) => mostCommon(vs));
+}
+
+function mostCommon(vs: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of vs) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+}
+
+export function applyPolicy(policy: PolicyName, dvs: DocValue[]): number {
+  const ind = independentValues(dvs);
+  switch (policy) {
+    case 'conservative':
+      return Math.min(...dvs.map((d) => d.value));
+    case 'most_cited':
+      return mostCommon(ind);
+    case 'latest': {
+      const dated = dvs.filter((d) => d.published).sort((a, b) => (b.published! < a.published! ? -1 : 1));
+      return dated[0]?.value ?? median(ind);
+    }
+    case 'official': {
+      const off = dvs.filter((d) => d.official);
+      return off.length ? median(off.map((d) => d.value)) : median(ind);
+    }
+    default:
+      return median(ind);
+  }
+}
+
+function statusOf(dvs: DocValue[]): FactStatus {
+  const docs = new Set(dvs.map((d) => d.document));
+  if (docs.size < 2) return 'single';
+  const values = new Set(dvs.map((d) => d.value));
+  if (values.size === 1) return 'consensus';
+  // hedged figures that share a point agree ("about 150" and "150")
+  const lo = Math.max(...dvs.map((d) => d.low));
+  const hi = Math.min(...dvs.map((d) => d.high));
+  const hedged = dvs.some((d) => d.claims.some((c) => c.approx !== 'exact'));
+  return hedged && lo <= hi ? 'consensus' : 'disputed';
+}
+
+/** Plain statements of what differs between the sources of a disputed fact. */
+function whyTheyDiffer(dvs: DocValue[], docs: Map<string, DocumentMeta>, cite: (doc: string) => string): string[] {
+  const out: string[] = [];
+  const byValue = new Map<number, DocValue[]>();
+  for (const d of dvs) byValue.set(d.value, [...(byValue.get(d.value) ?? []), d]);
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  // attribution
+  const attr = (d: DocValue) => d.claims.map((c) => c.attribution).find(Boolean) ?? null;
+  const attributed = dvs.filter((d) => attr(d));
+  if (attributed.length && attributed.length < dvs.length) {
+    out.push(
+      `Attribution: ${attributed.map((d) => `${fmt(d.value)} is attributed to ${attr(d)} (${cite(d.document)})`).join('; ')}; ` +
+        `${dvs.filter((d) => !attr(d)).map((d) => `${fmt(d.value)} (${cite(d.document)})`).join(', ')} name no source.`,
+    );
+  } else if (attributed.length > 1 && new Set(attributed.map((d) => attributionKey(attr(d)))).size > 1) {
+    out.push(`Attribution: ${attributed.map((d) => `${fmt(d.value)} according to ${attr(d)} (${cite(d.document)})`).join('; ')}.`);
+  }
+  // time of reporting
+  const dated = dvs.filter((d) => docs.get(d.document)?.published);
+  if (dated.length >= 2 && new Set(dated.map((d) => docs.get(d.document)!.published)).size > 1) {
+    const sorted = [...dated].sort((a, b) => docs.get(a.document)!.published!.localeCompare(docs.get(b.document)!.published!));
+    out.push(`Time of reporting: ${sorted.map((d) => `${fmt(d.value)} published ${docs.get(d.document)!.published}`).join(', ')}.`);
+  }
+  // hedges
+  const hedged = dvs.filter((d) => d.claims.some((c) => c.approx !== 'exact'));
+  if (hedged.length) out.push(`Hedged: ${hedged.map((d) => `“${d.claims.find((c) => c.approx !== 'exact')!.quote}” (${cite(d.document)})`).join('; ')}.`);
+  // stated places
+  const placed = dvs.filter((d) => d.claims.some((c) => c.location.length && !c.locationInferred));
+  if (placed.length && placed.length < dvs.length) {
+    out.push(`Place: ${placed.map((d) => `${fmt(d.value)} is stated for ${d.claims.find((c) => !c.locationInferred && c.location.length)!.location.join(' and ')} (${cite(d.document)})`).join('; ')}; the others name no place.`);
+  }
+  // what is counted
+  const subjects = new Set(dvs.map((d) => d.claims[0]?.subject?.toLowerCase() ?? ''));
+  if (subjects.size > 1) out.push(`What is counted: ${dvs.map((d) => `${fmt(d.value)} ${d.claims[0]?.subject ?? '(unspecified)'} (${cite(d.document)})`).join(', ')}.`);
+  // derived sums
+  for (const d of dvs) if (d.derived) out.push(`${cite(d.document)} gives no total: ${d.derived}.`);
+  if (!out.length) out.push('The sources give different figures without saying why.');
+  return out;
+}
+
+export interface FactsInput {
+  claims: StoredClaim[];
+  docs: Map<string, DocumentMeta>;
+  groupOf: Map<string, number>;
+  scope: ScopeContext;
+  policy: PolicyName;
+  cite: (doc: string) => string;
+}
+
+export function buildFacts(input: FactsInput): Fact[] {
+  const { claims, docs, groupOf, policy, cite } = input;
+  const byKey = new Map<string, { scope: Scope; category: string; claims: StoredClaim[] }>();
+  for (const c of claims) {
+    const { scope, key } = scopeOf(c, input.scope);
+    const e = byKey.get(key) ?? { scope, category: c.category, claims: [] };
+    e.claims.push(c);
+    byKey.set(key, e);
+  }
+  const facts: Fact[] = [];
+  const usedIds = new Set<string>();
+  for (const [, e] of byKey) {
+    const byDoc = new Map<string, StoredClaim[]>();
+    for (const c of e.claims) byDoc.set(c.document, [...(byDoc.get(c.document) ?? []), c]);
+    const dvs: DocValue[] = [...byDoc].map(([doc, cs]) => {
+      const attrKey = attributionKey(cs.find((c) => c.attribution)?.attribution ?? null);
+      return {
+        ...docValue(doc, cs),
+        // claims that repeat one attributed source count once, as do copies
+        group: attrKey && OFFICIAL.test(attrKey) ? hashGroup(attrKey) : (groupOf.get(doc) ?? hashGroup(doc)),
+        published: docs.get(doc)?.published ?? null,
+        official: cs.some((c) => c.attribution && OFFICIAL.test(c.attribution)),
+      };
+    });
+    const best = applyPolicy(policy, dvs);
+    const alternatives = POLICIES.filter((p) => p !== policy).map((p) => ({ policy: p, best: applyPolicy(p, dvs) })).filter((a) => a.best !== best);
+    const status = statusOf(dvs);
+    const factClaims: FactClaim[] = e.claims.map((c) => ({
+      claim: c.id, document: c.document, value: c.value, low: c.low, high: c.high, approx: c.approx, quote: c.quote,
+      outlet: docs.get(c.document)?.outlet ?? null, published: docs.get(c.document)?.published ?? null, attribution: c.attribution,
+      group: dvs.find((d) => d.document === c.document)!.group,
+    }));
+    const base = `${e.category}${e.scope.label ? `/${slug(e.scope.label)}` : ''}`;
+    let id = base;
+    for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;
+    usedIds.add(id);
+    const fact: Fact = {
+      id,
+      category: e.category,
+      scope: e.scope,
+      low: Math.min(...dvs.map((d) => d.value)),
+      best,
+      high: Math.max(...dvs.map((d) => d.value)),
+      status,
+      policy,
+      alternatives,
+      claims: factClaims,
+      sources: dvs.length,
+      independent: new Set(dvs.map((d) => d.group)).size,
+      why: status === 'disputed' ? whyTheyDiffer(dvs, docs, cite) : [],
+    };
+    const derived = dvs.filter((d) => d.derived);
+    if (derived.length) fact.derived = { from: derived.flatMap((d) => d.claims.map((c) => c.id)), how: derived.map((d) => `${cite(d.document)}: ${d.derived}`).join('; ') };
+    facts.push(fact);
+  }
+  relate(facts);
+  facts.push(...reportTotals(claims, facts, input));
+  facts.sort((a, b) => catRank(a.category) - catRank(b.category) || Number(Boolean(a.derived && a.scope.label)) - Number(Boolean(b.derived && b.scope.label)) || (a.scope.label === '' ? -1 : b.scope.label === '' ? 1 : 0) || b.sources - a.sources || a.id.localeCompare(b.id));
+  return facts;
+}
+
+const catRank = (c: string) => {
+  const i = CATEGORY_ORDER.indexOf(c);
+  return i < 0 ? CATEGORY_ORDER.length : i;
+};
+
+function hashGroup(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+  return 100000 + Math.abs(h % 1e9);
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+/** How facts of a category relate to the overall fact of that category. */
+function relate(facts: Fact[]): void {
+  for (const f of facts) {
+    if (!f.scope.label) continue;
+    const whole = facts.find((g) => g.category === f.category && !g.scope.label);
+    if (!whole) continue;
+    const how = f.scope.relation === 'additional' ? 'additional' : f.scope.subgroup ? 'subgroup' : f.scope.relation === 'part_of' || f.scope.condition || f.scope.location.length ? 'part_of' : 'different_count';
+    f.relates = { fact: whole.id, how };
+  }
+}
+
+/**
+ * A report that gives a base figure and additions ("killing two … killing two
+ * more") without a total: its figures added up, as a derived fact of that
+ * report alone.
+ */
+function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): Fact[] {
+  const out: Fact[] = [];
+  const byDocCat = new Map<string, StoredClaim[]>();
+  for (const c of claims) byDocCat.set(`${c.document}|${c.category}`, [...(byDocCat.get(`${c.document}|${c.category}`) ?? []), c]);
+  for (const [key, cs] of byDocCat) {
+    const [doc, category] = key.split('|') as [string, string];
+    if (cs.some((c) => c.relation === 'total')) continue;
+    const additions = cs.filter((c) => c.relation === 'additional');
+    if (!additions.length) continue;
+    const main = facts.find((f) => f.category === category && !f.scope.label && f.claims.some((c) => c.document === doc));
+    const base = main ? main.claims.filter((c) => c.document === doc) : [];
+    if (!base.length) continue;
+    const baseValue = docValue(doc, cs.filter((c) => base.some((b) => b.claim === c.id))).value;
+    const value = baseValue + additions.reduce((s, c) => s + c.value, 0);
+    const parts = [baseValue, ...additions.map((c) => c.value)];
+    const id = `${category}/all-reported-${doc.slice(0, 8)}`;
+    out.push({
+      id,
+      category,
+      scope: { location: [], time: null, condition: null, subject: null, subgroup: null, relation: 'total', label: `all ${input.cite(doc)} reports` },
+      low: value,
+      best: value,
+      high: value,
+      status: 'single',
+      policy: input.policy,
+      alternatives: [],
+      claims: [...base, ...additions.map((c) => ({
+        claim: c.id, document: c.document, value: c.value, low: c.low, high: c.high, approx: c.approx, quote: c.quote,
+        outlet: input.docs.get(c.document)?.outlet ?? null, published: input.docs.get(c.document)?.published ?? null, attribution: c.attribution, group: 0,
+      }))],
+      sources: 1,
+      independent: 1,
+      why: [],
+      derived: { from: [...base.map((b) => b.claim), ...additions.map((c) => c.id)], how: `${parts.map((n) => n.toLocaleString('en-US')).join(' + ')} = ${value.toLocaleString('en-US')}: the report's figure and its additions, added up (the report states no total)` },
+      ...(main ? { relates: { fact: main.id, how: 'different_count' as const } } : {}),
+    });
+  }
+  return out;
+}

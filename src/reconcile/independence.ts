@@ -1,0 +1,82 @@
+/**
+ * Which reports are not independent: those that share long runs of wording
+ * (one copies the other, or both copy a third), and claims that repeat one
+ * attributed source ("according to official data"). Each group counts as one
+ * confirmation.
+ */
+import type { CopyGroup } from './types.js';
+
+const SHINGLE = 8;
+/** share of the smaller report's 8-word shingles found in the other */
+export const COPY_THRESHOLD = 0.25;
+
+function shingles(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(' '));
+  return out;
+}
+
+export interface Copies {
+  groups: CopyGroup[];
+  /** document id → group number (documents alone get their own number) */
+  groupOf: Map<string, number>;
+}
+
+/** Union-find over documents that share wording. */
+export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
+  const sh = docs.map((d) => shingles(d.text));
+  const parent = docs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const detail = new Map<string, number>();
+  // an inverted index keeps this near linear for large events
+  const index = new Map<string, number[]>();
+  sh.forEach((set, i) => {
+    for (const s of set) {
+      const list = index.get(s);
+      if (list) list.push(i);
+      else index.set(s, [i]);
+    }
+  });
+  const shared = new Map<string, number>();
+  for (const list of index.values()) {
+    if (list.length < 2 || list.length > 50) continue;
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const k = `${list[a]}:${list[b]}`;
+        shared.set(k, (shared.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [k, n] of shared) {
+    const [a, b] = k.split(':').map(Number) as [number, number];
+    const share = n / Math.max(1, Math.min(sh[a]!.size, sh[b]!.size));
+    if (share >= COPY_THRESHOLD) {
+      parent[find(a)] = find(b);
+      detail.set(k, share);
+    }
+  }
+  const members = new Map<number, number[]>();
+  docs.forEach((_, i) => {
+    const r = find(i);
+    members.set(r, [...(members.get(r) ?? []), i]);
+  });
+  const groupOf = new Map<string, number>();
+  const groups: CopyGroup[] = [];
+  let g = 0;
+  for (const list of members.values()) {
+    g++;
+    for (const i of list) groupOf.set(docs[i]!.id, g);
+    if (list.length > 1) {
+      const best = Math.max(...[...detail].filter(([k]) => list.includes(Number(k.split(':')[0])) && list.includes(Number(k.split(':')[1]))).map(([, v]) => v));
+      groups.push({ documents: list.map((i) => docs[i]!.id), reason: 'shared wording', detail: `${Math.round(best * 100)}% of 8-word passages in common` });
+    }
+  }
+  return { groups, groupOf };
+}
+
+/** A normalised attribution, for grouping claims that repeat one source. */
+export function attributionKey(a: string | null): string | null {
+  if (!a) return null;
+  return a.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/[^\p{L}\p{N} ]/gu, '').replace(/\s+/g, ' ').trim() || null;
+}

@@ -1,0 +1,66 @@
+/**
+ * The scope of a claim within an event: what it counts beyond its category —
+ * a place other than the event's own, a phase ("after the state of
+ * emergency"), a subgroup, a different thing counted ("recognised as
+ * martyrs"), or an addition ("21 more"). Claims of one category and one scope
+ * are rivals; claims of different scopes are not.
+ */
+import type { StoredClaim } from '../store/types.js';
+import type { Scope } from './types.js';
+
+/** Subjects that say only "people": they do not narrow the scope. */
+const GENERIC_SUBJECTS = new Set([
+  'people', 'persons', 'person', 'individuals', 'individual', 'civilians', 'civilian', 'victims', 'victim', 'others', 'residents', 'citizens', 'men and women',
+  'houses', 'homes', 'buildings', 'residential buildings',
+]);
+const PHASE = /\b(before|after|following|prior to|since|until|during|upon|within)\b/i;
+const PHASE_CANON: Record<string, string> = { following: 'after', 'prior to': 'before', upon: 'after', since: 'after', until: 'before', within: 'during' };
+const NOMINAL = /\b(?:the |a |an )?(?:official |formal )?(?:declaration|declaring|declared|imposition|imposing|introduction|introducing|implementation|implementing|announcement|announcing|start|beginning|proclamation|proclaiming|entry into force) of (?:a |the )?/gi;
+const LEADING = /^(?:(?:the|a|an|official|formal)\s+)+/i;
+const VERBING = /^(?:declaring|imposing|introducing|implementing|announcing|proclaiming)\s+(?:a |the )?/i;
+
+/** "Following the implementation of the state of emergency" → "after state of emergency". */
+export function canonicalCondition(condition: string | null): string | null {
+  if (!condition) return null;
+  const m = PHASE.exec(condition);
+  if (!m) return condition.toLowerCase().replace(/\s+/g, ' ').trim();
+  const phase = PHASE_CANON[m[1]!.toLowerCase()] ?? m[1]!.toLowerCase();
+  let rest = condition.slice(m.index + m[0].length).trim();
+  rest = rest.replace(NOMINAL, '').replace(VERBING, '').replace(LEADING, '');
+  rest = rest.replace(/\s+(?:was|had been|has been|were)\s+(?:declared|imposed|introduced|announced|lifted).*$/i, '');
+  rest = rest.replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return rest ? `${phase} ${rest}` : phase;
+}
+
+export function isGenericSubject(subject: string | null): boolean {
+  return !subject || GENERIC_SUBJECTS.has(subject.toLowerCase());
+}
+
+export interface ScopeContext {
+  /** the event's own places (lower case): a claim there is not narrowed by place */
+  places: Set<string>;
+}
+
+/** The scope of a claim, and a key that is equal for claims of the same scope. */
+export function scopeOf(c: StoredClaim, ctx: ScopeContext): { scope: Scope; key: string } {
+  const statedPlaces = c.locationInferred ? [] : c.location;
+  const own = statedPlaces.length === 0 || statedPlaces.some((p) => ctx.places.has(p.toLowerCase()));
+  const location = own ? [] : [...statedPlaces].sort();
+  const condition = canonicalCondition(c.condition);
+  const subject = isGenericSubject(c.subject) ? null : c.subject!.toLowerCase();
+  const subgroup = c.relation === 'part_of' && c.subgroup ? c.subgroup.toLowerCase() : null;
+  const relation = c.relation === 'additional' ? 'additional' : c.relation === 'part_of' ? 'part_of' : null;
+  // additions and parts keep their stated place even in the event's own place ("21 more in Baku")
+  const placeKey = relation && statedPlaces.length ? [...statedPlaces].sort() : location;
+  const parts: string[] = [];
+  if (relation === 'additional') parts.push('more');
+  if (subgroup) parts.push(subgroup);
+  else if (relation === 'part_of') parts.push('part');
+  if (subject) parts.push(subject);
+  if (placeKey.length) parts.push(`in ${placeKey.join(' and ')}`);
+  if (condition) parts.push(condition);
+  const label = parts.join(' · ');
+  const scope: Scope = { location: placeKey, time: null, condition, subject, subgroup, relation, label };
+  const key = [c.category, relation ?? '', subgroup ?? '', subject ?? '', placeKey.map((p) => p.toLowerCase()).join('+'), condition ?? ''].join('|');
+  return { scope, key };
+}
