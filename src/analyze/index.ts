@@ -6,7 +6,8 @@
  */
 import type { Analysis, Claim, Mention } from '../core/types.js';
 import { PARSERS, REFINERS } from './claims/configuration.js';
-import { quantitiesFromNumbers, singularAt } from './claims/quantities.js';
+import { namedPersonAt, quantitiesFromNumbers, singularAt } from './claims/quantities.js';
+import { gazetteer } from './gazetteer.js';
 import type { DocumentContext, Draft, SentenceContext } from './claims/types.js';
 import { findDates, type DateMention } from './dates.js';
 import { findEntities } from './entities.js';
@@ -45,7 +46,7 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
     for (const q of quantities) for (let k = q.first; k <= q.last; k++) covered.add(k);
     for (let i = 0; i < s.tokens.length; i++) {
       if (covered.has(i)) continue;
-      const q = singularAt(s.tokens, i);
+      const q = singularAt(s.tokens, i) ?? namedPersonAt(s.tokens, i, isCommonWord);
       if (q) {
         quantities.push(q);
         i = q.last;
@@ -81,6 +82,7 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
   return { claims, mentions };
 }
 
+const isCommonWord = (w: string) => gazetteer().english.has(w) || gazetteer().byName.has(w);
 const CLAIM_CATEGORIES = new Set(['killed', 'injured', 'missing', 'arrested', 'imprisoned', 'displaced', 'participants', 'damaged']);
 
 function toClaim(d: Draft, index: Map<Draft, number>): Claim {

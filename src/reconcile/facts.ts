@@ -36,26 +36,38 @@ interface DocValue {
   official: boolean;
 }
 
-function docValue(document: string, claims: StoredClaim[]): Omit<DocValue, 'group' | 'published' | 'official'> {
+const NUMBER_WORDS = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|several|few)\b/i;
+
+/** Two claims of one report with the same figure say the same thing again, unless they are two different counts. */
+function restates(a: StoredClaim, b: StoredClaim, text: string): boolean {
+  if (a.value !== b.value || a.relation === 'additional' || b.relation === 'additional') return false;
+  const [x, y] = a.textStart <= b.textStart ? [a, b] : [b, a];
+  // coordinated in one sentence: two counts ("One person died on the scene, and one died later")
+  if (!/[.!?]["'”’)]?\s/.test(text.slice(x.textEnd, y.textStart))) return false;
+  if (NUMBER_WORDS.test(a.quote) && NUMBER_WORDS.test(b.quote)) return true;
+  // people counted by their article: the same one only when named alike ("his brother" … "his brother")
+  return Boolean(a.subject && b.subject && a.subject.toLowerCase() === b.subject.toLowerCase());
+}
+
+export function docValue(document: string, claims: StoredClaim[], text = ''): Omit<DocValue, 'group' | 'published' | 'official'> {
   const totals = claims.filter((c) => c.relation === 'total');
   if (totals.length) {
     // the last stated total is the report's figure
     const t = totals[totals.length - 1]!;
     return { document, value: t.value, low: t.low, high: t.high, claims, derived: null };
   }
-  const values = [...new Set(claims.map((c) => c.value))];
-  if (values.length === 1) {
-    const c = claims[0]!;
+  const sorted = [...claims].sort((a, b) => a.textStart - b.textStart);
+  const parts: StoredClaim[] = [];
+  for (const c of sorted) if (!parts.some((p) => restates(p, c, text))) parts.push(c);
+  if (parts.length === 1) {
+    const c = parts[0]!;
     return { document, value: c.value, low: Math.min(...claims.map((x) => x.low)), high: Math.max(...claims.map((x) => x.high)), claims, derived: null };
   }
-  // different figures in different clauses of one report: they add up (restatements of one figure do not)
-  const distinct = new Map<number, StoredClaim>();
-  for (const c of claims) if (!distinct.has(c.value)) distinct.set(c.value, c);
-  const parts = [...distinct.values()];
+  // different counts in different clauses of one report add up
   const value = parts.reduce((s, c) => s + c.value, 0);
   return {
     document, value, low: parts.reduce((s, c) => s + c.low, 0), high: parts.reduce((s, c) => s + c.high, 0), claims,
-    derived: `${parts.map((c) => c.value.toLocaleString('en-US')).join(' + ')} (figures the report gives in different clauses, added up)`,
+    derived: `${parts.map((c) => c.value.toLocaleString('en-US')).join(' + ')} (counts the report gives in different clauses, added up)`,
   };
 }
 
@@ -176,7 +188,7 @@ export function buildFacts(input: FactsInput): Fact[] {
     const dvs: DocValue[] = [...byDoc].map(([doc, cs]) => {
       const attrKey = attributionKey(cs.find((c) => c.attribution)?.attribution ?? null);
       return {
-        ...docValue(doc, cs),
+        ...docValue(doc, cs, docs.get(doc)?.text ?? ''),
         // claims that repeat one attributed source count once, as do copies
         group: attrKey && OFFICIAL.test(attrKey) ? hashGroup(attrKey) : (groupOf.get(doc) ?? hashGroup(doc)),
         published: docs.get(doc)?.published ?? null,
@@ -251,40 +263,45 @@ function relate(facts: Fact[]): void {
  */
 function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): Fact[] {
   const out: Fact[] = [];
-  const byDocCat = new Map<string, StoredClaim[]>();
-  for (const c of claims) byDocCat.set(`${c.document}|${c.category}`, [...(byDocCat.get(`${c.document}|${c.category}`) ?? []), c]);
-  for (const [key, cs] of byDocCat) {
-    const [doc, category] = key.split('|') as [string, string];
-    if (cs.some((c) => c.relation === 'total')) continue;
-    const additions = cs.filter((c) => c.relation === 'additional');
-    if (!additions.length) continue;
-    const main = facts.find((f) => f.category === category && !f.scope.label && f.claims.some((c) => c.document === doc));
-    const base = main ? main.claims.filter((c) => c.document === doc) : [];
-    if (!base.length) continue;
-    const baseValue = docValue(doc, cs.filter((c) => base.some((b) => b.claim === c.id))).value;
-    const value = baseValue + additions.reduce((s, c) => s + c.value, 0);
-    const parts = [baseValue, ...additions.map((c) => c.value)];
-    const id = `${category}/all-reported-${doc.slice(0, 8)}`;
-    out.push({
-      id,
-      category,
-      scope: { location: [], time: null, condition: null, subject: null, subgroup: null, relation: 'total', label: `all ${input.cite(doc)} reports` },
-      low: value,
-      best: value,
-      high: value,
-      status: 'single',
-      policy: input.policy,
-      alternatives: [],
-      claims: [...base, ...additions.map((c) => ({
-        claim: c.id, document: c.document, value: c.value, low: c.low, high: c.high, approx: c.approx, quote: c.quote,
-        outlet: input.docs.get(c.document)?.outlet ?? null, published: input.docs.get(c.document)?.published ?? null, attribution: c.attribution, group: 0,
-      }))],
-      sources: 1,
-      independent: 1,
-      why: [],
-      derived: { from: [...base.map((b) => b.claim), ...additions.map((c) => c.id)], how: `${parts.map((n) => n.toLocaleString('en-US')).join(' + ')} = ${value.toLocaleString('en-US')}: the report's figure and its additions, added up (the report states no total)` },
-      ...(main ? { relates: { fact: main.id, how: 'different_count' as const } } : {}),
-    });
+  const docsWith = new Map<string, Set<string>>();
+  for (const c of claims) docsWith.set(c.category, (docsWith.get(c.category) ?? new Set()).add(c.document));
+  for (const [category, docIds] of docsWith) {
+    for (const doc of docIds) {
+      const own = claims.filter((c) => c.document === doc && c.category === category);
+      if (own.some((c) => c.relation === 'total')) continue;
+      // the report's counts in each scope that adds to a whole: the event as a whole, additions, other places and phases
+      const scopes = facts.filter(
+        (f) => f.category === category && !f.derived?.how.includes('=') && f.scope.relation !== 'part_of' && !f.scope.subgroup && !f.scope.subject && f.claims.some((c) => c.document === doc),
+      );
+      if (scopes.length < 2) continue;
+      const text = input.docs.get(doc)?.text ?? '';
+      const parts = scopes.map((f) => {
+        const cs = own.filter((c) => f.claims.some((x) => x.claim === c.id));
+        return { fact: f, value: docValue(doc, cs, text).value, claims: f.claims.filter((c) => c.document === doc) };
+      });
+      const value = parts.reduce((s, p) => s + p.value, 0);
+      const main = scopes.find((f) => !f.scope.label);
+      out.push({
+        id: `${category}/all-reported-${doc.slice(0, 8)}`,
+        category,
+        scope: { location: [], time: null, condition: null, subject: null, subgroup: null, relation: 'total', label: `all ${input.cite(doc)} reports` },
+        low: value,
+        best: value,
+        high: value,
+        status: 'single',
+        policy: input.policy,
+        alternatives: [],
+        claims: parts.flatMap((p) => p.claims),
+        sources: 1,
+        independent: 1,
+        why: [],
+        derived: {
+          from: parts.flatMap((p) => p.claims.map((c) => c.claim)),
+          how: `${parts.map((p) => p.value.toLocaleString('en-US')).join(' + ')} = ${value.toLocaleString('en-US')}: the report's counts ${parts.map((p) => (p.fact.scope.label ? `(${p.fact.scope.label})` : '(overall)')).join(', ')} added up; the report states no total`,
+        },
+        ...(main ? { relates: { fact: main.id, how: 'different_count' as const } } : {}),
+      });
+    }
   }
   return out;
 }

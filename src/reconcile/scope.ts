@@ -5,6 +5,7 @@
  * martyrs"), or an addition ("21 more"). Claims of one category and one scope
  * are rivals; claims of different scopes are not.
  */
+import { isPersonNoun } from '../analyze/claims/lexicon.js';
 import type { StoredClaim } from '../store/types.js';
 import type { Scope } from './types.js';
 
@@ -32,8 +33,11 @@ export function canonicalCondition(condition: string | null): string | null {
   return rest ? `${phase} ${rest}` : phase;
 }
 
+/** A subject narrows the scope when it is a thing ("vehicles") or a status ("recognised as martyrs"), not when it names people ("wife", "students"). */
 export function isGenericSubject(subject: string | null): boolean {
-  return !subject || GENERIC_SUBJECTS.has(subject.toLowerCase());
+  if (!subject) return true;
+  const s = subject.toLowerCase();
+  return GENERIC_SUBJECTS.has(s) || isPersonNoun(s) || isPersonNoun(s.split(' ').pop()!);
 }
 
 export interface ScopeContext {

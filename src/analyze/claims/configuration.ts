@@ -12,6 +12,7 @@
  *     the subject of what follows, not as the object of "killed";
  *  3. verb-then-count — "killing sixteen people and wounding thirty-two";
  *  5. including — a subgroup of a claim found above;
+ *  7. multiple-noun — "a triple homicide" (no number to share with others).
  *  6. count-of-category-noun for nouns that name people ("2,000 protesters")
  *     only when no verb claimed the count (so "five protesters were shot" is
  *     a shooting, not a rally).
@@ -20,6 +21,8 @@
  *  1. relations — total / additional / part of, from the words around each count;
  *  2. shot — people shot become injured (minus those said to have died), once
  *     the relations are known;
+ *  2b. others — "three others" adds to an earlier count only of the same category,
+ *     known once shots have become injured or killed;
  *  3. qualifiers — place, time, condition, attribution, subject (the last, so
  *     that it sees the final set of claims in each sentence).
  */
@@ -27,12 +30,13 @@ import { afterParser } from './parsers/after.js';
 import { beforeParser } from './parsers/before.js';
 import { fatallyParser } from './parsers/fatally.js';
 import { includingParser } from './parsers/including.js';
+import { multiplesParser } from './parsers/multiples.js';
 import { nounParser, strictNounParser } from './parsers/noun.js';
 import { tollParser } from './parsers/toll.js';
 import { qualifiersRefiner } from './refiners/qualifiers.js';
-import { relationsRefiner } from './refiners/relations.js';
+import { othersRefiner, relationsRefiner } from './refiners/relations.js';
 import { shotRefiner } from './refiners/shot.js';
 import type { Parser, Refiner } from './types.js';
 
-export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, afterParser, beforeParser, includingParser, nounParser];
-export const REFINERS: Refiner[] = [relationsRefiner, shotRefiner, qualifiersRefiner];
+export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, afterParser, beforeParser, includingParser, nounParser, multiplesParser];
+export const REFINERS: Refiner[] = [relationsRefiner, shotRefiner, othersRefiner, qualifiersRefiner];

@@ -28,6 +28,8 @@ export interface Quantity {
   noun: string | null;
   /** "21 more people", "an additional 21", "another three", "three others" */
   more: boolean;
+  /** "three others", "five other patrons", "another": other than those just named (an addition only to a count of the same kind) */
+  others: boolean;
   /** "112 of whom", "four of them", "three of the victims" */
   partitive: boolean;
   /** "a total of 150" */
@@ -37,6 +39,8 @@ export interface Quantity {
   perpetrator: boolean;
   /** counted by its article: "a teacher", "his wife" */
   singular: boolean;
+  /** a person named ("Al-Shakeem Woodson was shot and killed") */
+  named?: boolean;
   vague: boolean;
   expr: NumberExpr | null;
 }
@@ -53,10 +57,13 @@ const STOP = new Set([
   'allegedly', 'also', 'later', 'still', 'now', 'just', 'only', 'even', 'already', 'again',
 ]);
 const MORE_AFTER = new Set(['more', 'additional', 'further', 'other']);
-const MORE_BEFORE = [['an', 'additional'], ['a', 'further'], ['another'], ['additional'], ['further']];
+const MORE_BEFORE = [['an', 'additional'], ['a', 'further'], ['additional'], ['further']];
+const OTHERS_BEFORE = [['another'], ['other'], ['the', 'other']];
 const PARTITIVE_HEADS = new Set(['whom', 'them', 'those', 'these', 'which']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'the', 'his', 'her', 'their', 'its', 'our', 'my']);
+const NUMBER_WORDS: Record<string, true> = Object.fromEntries(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'several', 'few', 'both', 'all'].map((w) => [w, true]));
+const ORDINAL_WORDS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']);
 /** plural person nouns whose count the word itself gives */
 const PAIRS: Record<string, number> = { parents: 2, 'in-laws': 2, twins: 2, grandparents: 2, couple: 2 };
 
@@ -98,8 +105,17 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     let first = n.first;
     let last = n.coreLast;
     let more = false;
+    let others = false;
     let total = false;
     let partitive = false;
+    for (const seq of OTHERS_BEFORE) {
+      const s = n.first - seq.length;
+      if (s >= 0 && seq.every((w, k) => toks[s + k]!.lower === w)) {
+        others = true;
+        first = s;
+        break;
+      }
+    }
     for (const seq of MORE_BEFORE) {
       const s = n.first - seq.length;
       if (s >= 0 && seq.every((w, k) => toks[s + k]!.lower === w)) {
@@ -134,7 +150,11 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
         let k = DETERMINERS.has(h) || h === 'all' ? j + 2 : j + 1;
         while (k < toks.length && (toks[k]!.kind === 'number' || /^(two|three|four|five|six|seven|eight|nine|ten|injured|wounded|remaining|other)$/.test(toks[k]!.lower))) k++;
         const np = nounAfter(toks, k);
-        if (np) {
+        if (!np && k > j + 1 && toks[k - 1]!.kind === 'number' || (!np && k > j + 1 && /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(toks[k - 1]!.lower))) {
+          // "four of the seven": part of a count named before
+          partitive = true;
+          last = k - 1;
+        } else if (np) {
           partitive = h !== 'his' && h !== 'her' && h !== 'their' && h !== 'my' && h !== 'our';
           kind = np.kind;
           noun = np.noun;
@@ -145,7 +165,7 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
         }
       }
     } else if (toks[j]?.lower === 'others' || toks[j]?.lower === 'other') {
-      more = true;
+      others = true;
       const np = toks[j]!.lower === 'other' ? nounAfter(toks, j + 1) : null;
       kind = np ? np.kind : 'person';
       noun = np ? np.noun : 'others';
@@ -165,11 +185,12 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
       }
     }
     out.push({
-      first, last, numFirst: n.first, numLast: n.last, value: n.value, low: n.low, high: n.high, approx: n.approx, kind, noun, more,
+      first, last, numFirst: n.first, numLast: n.last, value: n.value, low: n.low, high: n.high, approx: n.approx, kind, noun, more, others,
       partitive, total, demonym, perpetrator, singular: false, vague: n.vague, expr: n,
     });
   }
-  return out;
+  // a number inside another's phrase ("four of the seven") is no count of its own
+  return out.filter((q, i) => !out.some((o, k) => k < i && q.first >= o.first && q.first <= o.last));
 }
 
 /**
@@ -181,15 +202,25 @@ export function singularAt(toks: Token[], i: number): Quantity | null {
   const t = toks[i];
   if (!t || !isWord(t)) return null;
   const mk = (last: number, value: number, noun: string | null, kind: QuantityKind = 'person'): Quantity => ({
-    first: i, last, numFirst: i, numLast: i, value, low: value, high: value, approx: 'exact', kind, noun, more: t.lower === 'another',
+    first: i, last, numFirst: i, numLast: i, value, low: value, high: value, approx: 'exact', kind, noun, more: false, others: t.lower === 'another',
     partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
   });
   if (t.lower === 'both' || (t.lower === 'them' && toks[i + 1]?.lower === 'both')) return mk(t.lower === 'them' ? i + 1 : i, 2, null);
   if (!SINGULAR_DETERMINERS.has(t.lower)) return null;
+  // "another" standing alone ("wounding another before …"), "a third one", "a sixth", "a 22-year-old"
+  const n1 = toks[i + 1];
+  if (t.lower === 'another' && (!n1 || n1.kind !== 'word' || STOP.has(n1.lower) || n1.lower === 'one')) return mk(n1?.lower === 'one' ? i + 1 : i, 1, null);
+  if ((t.lower === 'a' || t.lower === 'an') && n1 && ORDINAL_WORDS.has(n1.lower) && (!toks[i + 2] || toks[i + 2]!.lower === 'one' || toks[i + 2]!.lower === 'person' || toks[i + 2]!.lower === 'victim' || toks[i + 2]!.kind === 'punct' || STOP.has(toks[i + 2]!.lower))) {
+    return mk(toks[i + 2] && /^(one|person|victim)$/.test(toks[i + 2]!.lower) ? i + 2 : i + 1, 1, null);
+  }
+  const n2 = toks[i + 2];
+  if ((t.lower === 'a' || t.lower === 'an') && isAgeToken(n1) && (!n2 || n2.kind === 'punct' || STOP.has(n2.lower))) return mk(i + 1, 1, null);
   // "both his parents", "his parents", "his wife", "a 19-year-old Chelsea resident", "a seventh person"
   for (let k = i + 1, mods = 0; k < toks.length && mods <= 4; k++, mods++) {
     const x = toks[k]!;
     if (!(isWord(x) || isAgeToken(x))) return null;
+    // "the two men": a number inside is counted as a number, not by the article ("her two year old daughter" is an age)
+    if ((x.lower in NUMBER_WORDS || x.kind === 'number') && !isAgeToken(x) && !/^(year|years|month|months)$/.test(toks[k + 1]?.lower ?? '') && !/-?(year|month)s?-old$/.test(toks[k + 1]?.lower ?? '')) return null;
     const p = personNounAt(toks, k);
     if (p) {
       const pair = PAIRS[p.noun];
@@ -202,7 +233,21 @@ export function singularAt(toks: Token[], i: number): Quantity | null {
       q.perpetrator = true;
       return q;
     }
-    if (STOP.has(x.lower) && x.lower !== 'more') return null;
+    if (STOP.has(x.lower) && x.lower !== 'more' && !/^(year|years|old)$/.test(x.lower)) return null;
   }
   return null;
+}
+
+/** A person's name right before "was"/"is": "High school football star Al-Shakeem Woodson was shot and killed" counts one. */
+export function namedPersonAt(toks: Token[], i: number, isCommonWord: (w: string) => boolean): Quantity | null {
+  let j = i;
+  const cap = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text));
+  if (!cap(toks[i]) || cap(toks[i - 1])) return null;
+  while (j + 1 < toks.length && j - i < 2 && cap(toks[j + 1])) j++;
+  if (j === i || !/^(was|is)$/.test(toks[j + 1]?.lower ?? '')) return null;
+  for (let k = i; k <= j; k++) if (isCommonWord(toks[k]!.lower) || personNounAt(toks, k)) return null;
+  return {
+    first: i, last: j, numFirst: i, numLast: j, value: 1, low: 1, high: 1, approx: 'exact', kind: 'person', noun: toks.slice(i, j + 1).map((t) => t.text).join(' '),
+    more: false, others: false, partitive: false, total: false, demonym: false, perpetrator: false, singular: true, named: true, vague: false, expr: null,
+  };
 }

@@ -9,9 +9,9 @@ import { AFTER, BEFORE, phraseAt } from './lexicon.js';
 export const AUX = new Set([
   'were', 'was', 'are', 'is', 'be', 'been', 'being', 'have', 'has', 'had', 'got', 'get', 'gets', 'getting', 'reportedly', 'allegedly', 'also',
   'all', 'both', 'later', 'subsequently', 'initially', 'eventually', 'still', 'now', 'then', 'each', 'too', 'apparently', 'officially', 'reported',
-  'confirmed', 'believed', 'said', 'feared', 'thought', 'to', 'having', 'who', 'that', 'which', 'had', 'will', 'would', 'may', 'might', 'could',
+  'confirmed', 'believed', 'said', 'feared', 'thought', 'to', 'having', 'who', 'had', 'will', 'would', 'may', 'might', 'could',
   'likely', 'either', 'immediately', 'instantly', 'ultimately', 'tragically', 'were', 'declared', 'left', 'remain', 'remained', 'remains', 'as',
-  'found', 'listed', 'counted', 'among', 'the', 'those',
+  'found', 'listed', 'counted', 'among', 'the', 'those', 'already', 'just', 'since',
 ]);
 export const PASSIVE_MARKERS = new Set(['were', 'was', 'are', 'is', 'be', 'been', 'being', 'got', 'get', 'gets']);
 export const NEGATIONS = new Set(['not', 'never', 'no', "n't", 'nobody', 'none']);

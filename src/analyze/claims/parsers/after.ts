@@ -46,7 +46,7 @@ export const afterParser: Parser = {
     const grouped = new Set<Quantity>();
     for (const q of ctx.quantities) {
       if (ctx.used.has(q) || grouped.has(q)) continue;
-      if (q.singular && (q.perpetrator || !/^(a|an|one|another)$/.test(toks[q.first]!.lower))) {
+      if (q.singular && !q.named && (q.perpetrator || !/^(a|an|one|another|the|his|her|their|both)$/.test(toks[q.first]!.lower) || (q.noun === null && !/^(a|an|both)$/.test(toks[q.first]!.lower)))) {
         // "the principal" alone is not counted as subject; in a list it is ("The principal and a custodian were killed")
         const next = toks[q.last + 1];
         if (!(next && next.lower === 'and' && byFirst.has(q.last + 2))) continue;
@@ -70,6 +70,11 @@ export const afterParser: Parser = {
         const t = toks[j]!;
         if (NEGATIONS.has(t.lower)) {
           negated = true;
+          j++;
+          continue;
+        }
+        // "… that were killed" (a relative clause on the count), not "… a bus that was shot"
+        if (t.lower === 'that' && /^(were|had|have)$/.test(toks[j + 1]?.lower ?? '')) {
           j++;
           continue;
         }
@@ -116,6 +121,14 @@ export const afterParser: Parser = {
           }
           break;
         }
+        if (t.lower === 'of' && j === q.last + 1 && q.kind !== 'bare') {
+          let k = j + 1;
+          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !AUX.has(toks[k]!.lower) && !phraseAt(AFTER, toks, k) && toks[k]!.lower !== 'and') k++;
+          if (k > j + 1) {
+            j = k;
+            continue;
+          }
+        }
         const pp = prepositionalPhrase(toks, j, isCount);
         if (pp > 0) {
           j = pp + 1;
@@ -134,7 +147,7 @@ export const afterParser: Parser = {
         const d = newDraft(ctx, trigger.category, people, [trigger.first, trigger.last], this.id);
         // "150 individuals recognized as martyrs": what is counted is the status the predicate names
         const asAt = toks.slice(trigger.first, trigger.last + 1).findIndex((t) => t.lower === 'as');
-        if (asAt > 0) d.subject = toks[trigger.last]!.text;
+        if (asAt > 0) d.subject = ctx.text.slice(toks[trigger.first]!.start, toks[trigger.last]!.end);
         out.push(d);
       }
       for (const th of things) {

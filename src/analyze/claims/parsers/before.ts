@@ -6,7 +6,7 @@
  * parents" two); a list with an item that cannot be counted ("his sisters")
  * gives no sum.
  */
-import { BEFORE, SELF, personNounAt, phraseAt } from '../lexicon.js';
+import { BEFORE, PERPETRATORS, SELF, personNounAt, phraseAt } from '../lexicon.js';
 import { singularAt, type Quantity } from '../quantities.js';
 import { PASSIVE_MARKERS, isAdverb, parenthetical } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
@@ -16,7 +16,7 @@ const SKIP_BEFORE_OBJECT = new Set(['at', 'least', 'all', 'and', 'then', 'also']
 
 const one = (first: number, last: number, noun: string | null): Quantity => ({
   first, last, numFirst: first, numLast: first, value: 1, low: 1, high: 1, approx: 'exact', kind: 'person', noun,
-  more: false, partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
+  more: false, others: false, partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
 });
 const AUTHORITIES = new Set(['police', 'officer', 'officers', 'deputy', 'deputies', 'swat', 'trooper', 'troopers', 'cops', 'cop', 'authorities', 'agents', 'agent', 'guard', 'sniper', 'soldier', 'soldiers']);
 const PREPOSITIONS_IN_LIST = new Set(['in', 'at', 'on', 'inside', 'from', 'of', 'near', 'outside']);
@@ -35,7 +35,7 @@ function itemAt(ctx: SentenceContext, byFirst: Map<number, Quantity>, j: number,
   if (t.lower === 'them' && prior && (toks[j + 1]?.lower === 'all' || !personNounAt(toks, j + 1))) {
     // "killing them all", "killing them": as many as were just counted
     const last = toks[j + 1]?.lower === 'all' ? j + 1 : j;
-    return { ...prior, first: j, last, numFirst: j, numLast: last, more: false, partitive: false, singular: true, expr: null };
+    return { ...prior, first: j, last, numFirst: j, numLast: last, more: false, others: false, partitive: false, singular: true, expr: null };
   }
   if ((t.lower === 'him' || t.lower === 'her') && !personNounAt(toks, j + 1) && !(toks[j + 1] && /^[a-z]/.test(toks[j + 1]!.text) && toks[j + 1]!.kind === 'word' && !/^(and|in|at|on|before|after|as|with|while|then|to)$/.test(toks[j + 1]!.lower))) {
     return one(j, j, null);
@@ -46,8 +46,8 @@ function itemAt(ctx: SentenceContext, byFirst: Map<number, Quantity>, j: number,
   }
   const s = singularAt(toks, j);
   if (s) return s;
-  // a bare singular person noun inside a list: "his brother-in-law, sister-in-law, and …"
-  if (inList) {
+  // a bare singular person noun inside a list ("his brother-in-law, sister-in-law, and …") or in headline style ("murders wife")
+  if (inList || (t.kind === 'word' && /^[a-z]/.test(t.text))) {
     const p = personNounAt(toks, j);
     if (p && !p.plural) return one(j, p.last, toks[j]!.text);
   }
@@ -91,7 +91,8 @@ export const beforeParser: Parser = {
         }
         if (ctx.used.has(item)) break;
         if (items.length && item.partitive && !item.noun) break;
-        if ((toks[j]?.lower === 'him' || toks[j]?.lower === 'her' || toks[j]?.lower === 'them') && byAuthorities(ctx, i)) break;
+        const pronoun = item.noun === null && item.singular && (toks[j]?.lower === 'him' || toks[j]?.lower === 'her' || toks[j]?.lower === 'them');
+        if (pronoun && byAuthorities(ctx, i)) break;
         items.push(item);
         j = item.last + 1;
         if (toks[j]?.text === '(') {
@@ -102,7 +103,10 @@ export const beforeParser: Parser = {
         if (PREPOSITIONS_IN_LIST.has(toks[j]?.lower ?? '')) {
           let k = j + 1;
           while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !phraseAt(BEFORE, toks, k) && toks[k]!.lower !== 'and') k++;
-          if (toks[k]?.text === ',' && itemAt(ctx, byFirst, toks[k + 1]?.lower === 'and' ? k + 2 : k + 1, true, prior)) j = k;
+          const nk = toks[k + 1]?.lower === 'and' ? k + 2 : k + 1;
+          const nextItem = toks[k]?.text === ',' ? itemAt(ctx, byFirst, nk, true, prior) : null;
+          // only when the list goes on after it ("…, an academic affairs officer, and …"), not when a new clause starts
+          if (nextItem && /^(,|and|\.|;|before|then|as|while)$/.test(toks[nextItem.last + 1]?.lower ?? '.')) j = k;
         }
         const sep = toks[j]?.text;
         if (sep === ',' || sep === 'and') {
@@ -149,9 +153,13 @@ export const beforeParser: Parser = {
   },
 };
 
-/** The verb's subject (the words just before it) is the police or soldiers: "police shot and killed him" counts no victim. */
+/**
+ * A pronoun object counts no victim when the sentence before the verb names
+ * the police or soldiers ("police shot and killed him") or the attacker
+ * ("opened fire on the shooter, wounding him").
+ */
 function byAuthorities(ctx: SentenceContext, i: number): boolean {
-  for (let k = Math.max(0, i - 6); k < i; k++) if (AUTHORITIES.has(ctx.toks[k]!.lower)) return true;
+  for (let k = 0; k < i; k++) if (AUTHORITIES.has(ctx.toks[k]!.lower) || PERPETRATORS.has(ctx.toks[k]!.lower)) return true;
   return false;
 }
 

@@ -7,6 +7,7 @@ import { NOUN_TRIGGERS, isPersonNoun, phraseAt } from '../lexicon.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const MAX_MODIFIERS = 2;
+const FUNCTION_WORDS = new Set(['of', 'and', 'or', 'were', 'was', 'are', 'is', 'be', 'been', 'being', 'in', 'at', 'on', 'from', 'to', 'before', 'after', 'while', 'when', 'as', 'by', 'with', 'for', 'that', 'who', 'which', 'had', 'have', 'has', 'the', 'a', 'an', 'then', 'than']);
 
 function make(id: string, personNouns: boolean): Parser {
   return {
@@ -39,7 +40,7 @@ function parseNouns(ctx: SentenceContext, id: string, personNouns: boolean): Dra
           break;
         }
         const t = toks[j]!;
-        if (t.kind !== 'word' || !/^[a-z]/.test(t.text) || /^(of|and|or|were|was|in|at|on|from|to)$/.test(t.lower)) break;
+        if (t.kind !== 'word' || !/^[a-z]/.test(t.text) || FUNCTION_WORDS.has(t.lower)) break;
       }
     }
   return out;

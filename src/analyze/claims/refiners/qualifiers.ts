@@ -48,7 +48,8 @@ function conditionOf(d: Draft): string | null {
   const s = d.sentence;
   const text = sentenceText(s);
   const front = CONDITION_FRONT.exec(text);
-  if (front && !SELF_PHASE.test(front[0])) return front[0].slice(0, -1).trim();
+  // the fronted clause is a condition of what follows it, not of a count inside it
+  if (front && !SELF_PHASE.test(front[0]) && s.toks[d.first]!.start >= s.sentence.start + front[0].length) return front[0].slice(0, -1).trim();
   const tail = text.slice(s.toks[d.triggerLast]!.end - s.sentence.start);
   const after = CONDITION_AFTER.exec(tail);
   return after ? after[1]!.trim() : null;

@@ -6,7 +6,11 @@
 import { TOTAL_CUES, seqAt } from '../lexicon.js';
 import type { Draft, Refiner } from '../types.js';
 
+/** categories whose people are a part of another's: the imprisoned were first arrested */
+const NESTED: Record<string, string> = { imprisoned: 'arrested' };
 const SENTENCE_TOTAL = [['in', 'total'], ['in', 'all'], ['altogether'], ['overall'], ['all', 'told'], ['total']];
+
+const before = (a: Draft, b: Draft) => a.sentence.toks[a.first]!.start < b.sentence.toks[b.first]!.start;
 
 export const relationsRefiner: Refiner = {
   id: 'refine.relations',
@@ -20,14 +24,33 @@ export const relationsRefiner: Refiner = {
       else if (TOTAL_CUES.some((cue) => seqAt(toks, q.first - cue.length, cue))) d.relation = 'total';
       else if (d.parts.some((p) => p.more)) d.relation = 'additional';
       else if (d.parts.some((p) => p.partitive)) {
-        const parent = drafts.filter((x) => x !== d && x.sentence === d.sentence && x.last < q.first && x.category !== d.category).pop()
-          ?? drafts.filter((x) => x !== d && x.sentence === d.sentence && x.last < q.first).pop();
+        const parent = drafts.filter((x) => x !== d && x.sentence === d.sentence && x.last < q.first).pop();
         if (parent) {
           d.parent = parent;
-          d.relation = 'part_of';
+          // "112 of whom were sent to prisons" is part of the 841 detained; "three of the injured died" are still killed
+          if (parent.category === d.category || NESTED[d.category] === parent.category) d.relation = 'part_of';
         }
       }
       if (d.relation) d.rules.push(`${this.id}:${d.relation}`);
+    }
+    return drafts;
+  },
+};
+
+/**
+ * "three others", "another": an addition only to a count of the same kind
+ * before it ("killing two … wounding two others" adds nothing to any count of
+ * the wounded). Runs after the shot refiner has settled categories.
+ */
+export const othersRefiner: Refiner = {
+  id: 'refine.others',
+  refine(drafts) {
+    for (const d of drafts) {
+      if (d.relation || d.dropped || !d.parts.some((p) => p.others)) continue;
+      if (drafts.some((x) => x !== d && x.category === d.category && !x.dropped && before(x, d))) {
+        d.relation = 'additional';
+        d.rules.push(`${this.id}:additional`);
+      }
     }
     return drafts;
   },

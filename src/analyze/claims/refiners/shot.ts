@@ -14,18 +14,36 @@ export const shotRefiner: Refiner = {
     for (const s of drafts) {
       if (s.category !== 'shot') continue;
       const sentences = new Set([s.sentence.sentence.index, s.sentence.sentence.index + 1]);
-      const near = (d: Draft) => d !== s && sentences.has(d.sentence.sentence.index) && d.first > s.first;
-      const killed = drafts.filter((d) => near(d) && d.category === 'killed' && !d.dropped && (d.parent === s || d.parts.some((p) => p.partitive) || d.sentence === s.sentence));
+      const pos = (d: Draft) => d.sentence.toks[d.first]!.start;
+      const near = (d: Draft) => d !== s && sentences.has(d.sentence.sentence.index) && pos(d) > pos(s);
+      // the killed among those shot: said so ("four of them fatally"), in the same sentence, or fewer in the next one
+      const killed = drafts.filter(
+        (d) => near(d) && d.category === 'killed' && !d.dropped && (d.parent === s || d.parts.some((p) => p.partitive) || d.sentence === s.sentence || (!d.parent && d.value < s.value && d.parts.every((p) => !p.singular))),
+      );
       const injured = drafts.filter((d) => near(d) && (d.category === 'injured') && !d.dropped && d.sentence === s.sentence);
       const k = killed.reduce((n, d) => n + d.value, 0);
+      // "… were shot, and only one victim survived": the others died
+      const survived = drafts.find((d) => near(d) && d.category === 'survived' && !d.dropped && d.value < s.value);
+      if (survived && !killed.length && !injured.length) {
+        s.note = `${s.value} shot − ${survived.value} survived`;
+        s.value -= survived.value;
+        s.low = Math.max(0, s.low - survived.value);
+        s.high = Math.max(0, s.high - survived.value);
+        s.category = 'killed';
+        s.rules.push(`${this.id}:minus-survivors`);
+        survived.category = 'injured';
+        survived.rules.push(`${this.id}:survivors-injured`);
+        continue;
+      }
       if (injured.length) {
         s.dropped = 'the count of those shot is the sum of the killed and injured stated beside it';
         continue;
       }
       if (killed.length && k > 0 && k < s.value) {
+        // the killed are among those shot; they still count among the report's killed, so no part-of relation
         for (const d of killed) {
           d.parent = s;
-          d.relation = 'part_of';
+          if (d.relation === 'part_of') d.relation = null;
         }
         s.note = `${s.value} shot − ${k} killed`;
         s.value -= k;
@@ -41,6 +59,12 @@ export const shotRefiner: Refiner = {
       }
       s.category = 'injured';
       s.rules.push(`${this.id}:as-injured`);
+    }
+    // survivors no one subtracted from a count of those shot are injured ("A third victim survived the attack")
+    for (const d of drafts) {
+      if (d.category !== 'survived' || d.dropped) continue;
+      d.category = 'injured';
+      d.rules.push(`${this.id}:survivors-injured`);
     }
     return drafts;
   },
