@@ -68,7 +68,8 @@ const ORDINAL_WORDS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 's
 const PAIRS: Record<string, number> = { parents: 2, 'in-laws': 2, twins: 2, grandparents: 2, couple: 2 };
 
 const isWord = (t: Token | undefined) => Boolean(t && t.kind === 'word');
-const isAgeToken = (t: Token | undefined) => Boolean(t && t.kind === 'number' && /-(year|month|week|day)s?-old$/i.test(t.text));
+const isAgeToken = (t: Token | undefined, next?: Token) =>
+  Boolean(t && t.kind === 'number' && (/-(year|month|week|day)s?-old$/i.test(t.text) || (/-(year|month)s?$/i.test(t.text) && next?.lower === 'old')));
 
 /** A noun after index j (skipping up to three modifiers), or null. */
 function nounAfter(toks: Token[], j: number): { first: number; last: number; kind: QuantityKind; noun: string; demonym: boolean; perpetrator: boolean } | null {
@@ -76,7 +77,12 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
     const t = toks[k]!;
     if (!(isWord(t) || isAgeToken(t))) return null;
     const p = personNounAt(toks, k);
-    if (p) return { first: j, last: p.last, kind: 'person', noun: textOf(toks, k, p.last), demonym: false, perpetrator: false };
+    if (p) {
+      // "one hispanic man", "two police officers": the last of adjacent person nouns is the head
+      let last = p.last;
+      for (let n = personNounAt(toks, last + 1); n; n = personNounAt(toks, last + 1)) last = n.last;
+      return { first: j, last, kind: 'person', noun: textOf(toks, k, last), demonym: false, perpetrator: false };
+    }
     const th = thingNounAt(toks, k);
     if (th) return { first: j, last: th.last, kind: 'thing', noun: textOf(toks, k, th.last), demonym: false, perpetrator: false };
     if (PERPETRATORS.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: false, perpetrator: true };
@@ -149,7 +155,9 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
         // "three of the victims", "two of his coworkers", "three of four members", "three of the four injured students"
         let k = DETERMINERS.has(h) || h === 'all' ? j + 2 : j + 1;
         while (k < toks.length && (toks[k]!.kind === 'number' || /^(two|three|four|five|six|seven|eight|nine|ten|injured|wounded|remaining|other)$/.test(toks[k]!.lower))) k++;
-        const np = nounAfter(toks, k);
+        // "four of the seven sustained injuries": a verb after the number, no noun
+        const verbNext = k > j + 1 && /^[a-z]+(ed|ing)$/.test(toks[k]?.lower ?? '') && !personNounAt(toks, k + 1);
+        const np = verbNext ? null : nounAfter(toks, k);
         if (!np && k > j + 1 && toks[k - 1]!.kind === 'number' || (!np && k > j + 1 && /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(toks[k - 1]!.lower))) {
           // "four of the seven": part of a count named before
           partitive = true;
@@ -218,7 +226,7 @@ export function singularAt(toks: Token[], i: number): Quantity | null {
   // "both his parents", "his parents", "his wife", "a 19-year-old Chelsea resident", "a seventh person"
   for (let k = i + 1, mods = 0; k < toks.length && mods <= 4; k++, mods++) {
     const x = toks[k]!;
-    if (!(isWord(x) || isAgeToken(x))) return null;
+    if (!(isWord(x) || isAgeToken(x, toks[k + 1]))) return null;
     // "the two men": a number inside is counted as a number, not by the article ("her two year old daughter" is an age)
     if ((x.lower in NUMBER_WORDS || x.kind === 'number') && !isAgeToken(x) && !/^(year|years|month|months)$/.test(toks[k + 1]?.lower ?? '') && !/-?(year|month)s?-old$/.test(toks[k + 1]?.lower ?? '')) return null;
     const p = personNounAt(toks, k);
@@ -228,6 +236,8 @@ export function singularAt(toks: Token[], i: number): Quantity | null {
       if (p.plural) return null;
       return mk(p.last, 1, textOf(toks, k, p.last));
     }
+    // "the suspect's girlfriend", "the suspects girlfriend": the attacker names whose the victim is
+    if (PERPETRATORS.has(x.lower) && personNounAt(toks, k + 1 + (toks[k + 1]?.text === "'" || toks[k + 1]?.text === '’' ? 2 : 0))) continue;
     if (PERPETRATORS.has(x.lower)) {
       const q = mk(k, 1, x.text);
       q.perpetrator = true;

@@ -78,6 +78,11 @@ export const afterParser: Parser = {
           j++;
           continue;
         }
+        // "were handcuffed and fatally shot": another participle on the way to the predicate
+        if (passive && /^[a-z]+ed$/.test(t.lower) && toks[j + 1]?.lower === 'and') {
+          j += 2;
+          continue;
+        }
         if (AUX.has(t.lower) || isAdverb(t)) {
           if (PASSIVE_MARKERS.has(t.lower)) passive = true;
           j++;
@@ -139,7 +144,10 @@ export const afterParser: Parser = {
       if (!trigger || negated) continue;
       // "25, killed 16 people": an active verb with its own object is not this count's predicate
       const objectNext = byFirst.get(trigger.last + 1);
-      if (!passive && objectNext && objectNext.kind !== 'bare' && !/^(dead|missing|injured|wounded)$/.test(toks[trigger.last]!.lower)) continue;
+      // "the son shot him": an active verb with an object of its own
+      if (!passive && /^(him|her|them|it|his|their|a|an|the|its)$/.test(toks[trigger.last + 1]?.lower ?? '')) continue;
+      const adjective = trigger.first === q.last + 1 && /^(dead|missing|injured|wounded|hurt)$/.test(toks[trigger.last]!.lower);
+      if (!passive && objectNext && objectNext.kind !== 'bare' && !adjective) continue;
       for (const g of group) grouped.add(g);
       const people = group.filter((g) => g.kind !== 'thing');
       const things = group.filter((g) => g.kind === 'thing');

@@ -18,7 +18,7 @@ const one = (first: number, last: number, noun: string | null): Quantity => ({
   first, last, numFirst: first, numLast: first, value: 1, low: 1, high: 1, approx: 'exact', kind: 'person', noun,
   more: false, others: false, partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
 });
-const AUTHORITIES = new Set(['police', 'officer', 'officers', 'deputy', 'deputies', 'swat', 'trooper', 'troopers', 'cops', 'cop', 'authorities', 'agents', 'agent', 'guard', 'sniper', 'soldier', 'soldiers']);
+const AUTHORITIES = new Set(['police', 'officer', 'officers', 'deputy', 'deputies', 'swat', 'trooper', 'troopers', 'cops', 'cop', 'authorities', 'agents', 'sniper']);
 const PREPOSITIONS_IN_LIST = new Set(['in', 'at', 'on', 'inside', 'from', 'of', 'near', 'outside']);
 
 /** The item counted at token j: a numeric quantity, "his two children", "a teacher", "them both". */
@@ -35,7 +35,7 @@ function itemAt(ctx: SentenceContext, byFirst: Map<number, Quantity>, j: number,
   if (t.lower === 'them' && prior && (toks[j + 1]?.lower === 'all' || !personNounAt(toks, j + 1))) {
     // "killing them all", "killing them": as many as were just counted
     const last = toks[j + 1]?.lower === 'all' ? j + 1 : j;
-    return { ...prior, first: j, last, numFirst: j, numLast: last, more: false, others: false, partitive: false, singular: true, expr: null };
+    return { ...prior, first: j, last, numFirst: j, numLast: last, noun: null, more: false, others: false, partitive: false, singular: true, expr: null };
   }
   if ((t.lower === 'him' || t.lower === 'her') && !personNounAt(toks, j + 1) && !(toks[j + 1] && /^[a-z]/.test(toks[j + 1]!.text) && toks[j + 1]!.kind === 'word' && !/^(and|in|at|on|before|after|as|with|while|then|to)$/.test(toks[j + 1]!.lower))) {
     return one(j, j, null);

@@ -8,6 +8,11 @@
  */
 import type { Draft, Refiner } from '../types.js';
 
+/** "shot four people, killing one": a count of the killed right after the count of those shot (not another victim named later) */
+function rightAfter(s: Draft, d: Draft): boolean {
+  return d.first - s.last <= 6 && d.parts.every((p) => !p.singular || p.noun === null);
+}
+
 export const shotRefiner: Refiner = {
   id: 'refine.shot',
   refine(drafts) {
@@ -18,7 +23,9 @@ export const shotRefiner: Refiner = {
       const near = (d: Draft) => d !== s && sentences.has(d.sentence.sentence.index) && pos(d) > pos(s);
       // the killed among those shot: said so ("four of them fatally"), in the same sentence, or fewer in the next one
       const killed = drafts.filter(
-        (d) => near(d) && d.category === 'killed' && !d.dropped && (d.parent === s || d.parts.some((p) => p.partitive) || d.sentence === s.sentence || (!d.parent && d.value < s.value && d.parts.every((p) => !p.singular))),
+        (d) =>
+          near(d) && d.category === 'killed' && !d.dropped &&
+          (d.parent === s || d.parts.some((p) => p.partitive) || (d.sentence === s.sentence && rightAfter(s, d)) || (d.sentence !== s.sentence && !d.parent && d.value < s.value && d.parts.every((p) => !p.singular))),
       );
       const injured = drafts.filter((d) => near(d) && (d.category === 'injured') && !d.dropped && d.sentence === s.sentence);
       const k = killed.reduce((n, d) => n + d.value, 0);
