@@ -3,7 +3,9 @@
  * options, calls the library, prints data on stdout and status on stderr.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAnalysis } from './analysis.js';
 import { registerArchive } from './archive.js';
+import { registerServe } from './serve.js';
 import { VERSION } from '../version.js';
 
 export function program(): Command {
@@ -32,6 +34,8 @@ Exit codes: 0 ok; 1 some inputs failed (the rest were stored); 64 bad usage;
     );
   p.exitOverride();
   registerArchive(p);
+  registerAnalysis(p);
+  registerServe(p);
   return p;
 }
 

@@ -3,20 +3,20 @@
  * so an archive of any size is exported with bounded memory for documents.
  */
 import type { Store } from '../store/types.js';
-import { reconcile, type DocumentMeta, type Event } from '../reconcile/index.js';
+import { reconcile, type DocumentMeta, type Event, type ReconcileOptions } from '../reconcile/index.js';
 import { exportClaim, exportDocument } from './documents.js';
 
 export type ExportFormat = 'json' | 'jsonl' | 'csv';
 
 /** Loads what reconciliation needs and runs it. */
-export async function eventsOf(store: Store): Promise<Event[]> {
+export async function eventsOf(store: Store, options: ReconcileOptions = {}): Promise<Event[]> {
   const documents: DocumentMeta[] = [];
   for await (const d of store.iterateDocuments()) {
     documents.push({ id: d.id, source: d.source, title: d.title, outlet: d.outlet, published: d.published, language: d.language, url: d.url, text: d.text });
   }
   const claims = await store.claims();
   const mentions = await store.allMentions();
-  return reconcile({ documents, claims, mentions });
+  return reconcile({ documents, claims, mentions }, options);
 }
 
 export async function* exportJson(store: Store, options: { events?: Event[]; mentions?: boolean } = {}): AsyncGenerator<string> {

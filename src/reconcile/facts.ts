@@ -284,7 +284,7 @@ function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): 
       out.push({
         id: `${category}/all-reported-${doc.slice(0, 8)}`,
         category,
-        scope: { location: [], time: null, condition: null, subject: null, subgroup: null, relation: 'total', label: `all ${input.cite(doc)} reports` },
+        scope: { location: [], time: null, condition: null, subject: null, subgroup: null, relation: 'total', label: `everything ${input.cite(doc)} counts, added up` },
         low: value,
         best: value,
         high: value,

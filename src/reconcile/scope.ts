@@ -37,6 +37,7 @@ export function canonicalCondition(condition: string | null): string | null {
 export function isGenericSubject(subject: string | null): boolean {
   if (!subject) return true;
   const s = subject.toLowerCase();
+  if (/\bas\b/.test(s)) return false;
   return GENERIC_SUBJECTS.has(s) || isPersonNoun(s) || isPersonNoun(s.split(' ').pop()!);
 }
 
@@ -57,13 +58,13 @@ export function scopeOf(c: StoredClaim, ctx: ScopeContext): { scope: Scope; key:
   // additions and parts keep their stated place even in the event's own place ("21 more in Baku")
   const placeKey = relation && statedPlaces.length ? [...statedPlaces].sort() : location;
   const parts: string[] = [];
-  if (relation === 'additional') parts.push('more');
-  if (subgroup) parts.push(subgroup);
-  else if (relation === 'part_of') parts.push('part');
-  if (subject) parts.push(subject);
+  if (relation === 'additional') parts.push('additional');
+  if (subgroup) parts.push(`of whom ${c.subgroup}`);
+  else if (relation === 'part_of') parts.push('part of another count');
+  if (subject) parts.push(c.subject!);
   if (placeKey.length) parts.push(`in ${placeKey.join(' and ')}`);
-  if (condition) parts.push(condition);
-  const label = parts.join(' · ');
+  if (condition) parts.push(condition.replace(/^(before|after|during) /, '$1 the '));
+  const label = parts.join(', ');
   const scope: Scope = { location: placeKey, time: null, condition, subject, subgroup, relation, label };
   const key = [c.category, relation ?? '', subgroup ?? '', subject ?? '', placeKey.map((p) => p.toLowerCase()).join('+'), condition ?? ''].join('|');
   return { scope, key };
