@@ -322,7 +322,8 @@ function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<numbe
     if (/^(st|nd|rd|th)$/.test(core.compound)) return 'ordinal';
     return 'measure';
   }
-  if (dateTokens.has(last + 1) && t.kind === 'number') return 'date';
+  // "20 January": a day before the month of a date
+  if (dateTokens.has(last + 1) && t.kind === 'number' && next && next.kind === 'word' && /^\p{Lu}/u.test(next.text) && !/^(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)$/.test(next.text)) return 'date';
   if (next && ORDINAL_SUFFIX.test(next.lower) && !next.spaceBefore) return 'ordinal';
   if (next?.text === 's' && !next.spaceBefore) return 'decade';
   if (next?.text === ':' && toks[last + 2]?.kind === 'number' && !next.spaceBefore) return 'time';
@@ -351,7 +352,7 @@ function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<numbe
     if (!countNoun) return 'year';
   }
   // labels: "No. 5", "Terminal 3", "Route 66", "room 12"
-  if (prev && LABEL_WORDS.has(prev.lower.replace(/\.$/, '')) && t.kind === 'number' && !(next && next.kind === 'word' && /s$/.test(next.lower))) return 'label';
+  if (prev && LABEL_WORDS.has(prev.lower.replace(/\.$/, '')) && t.kind === 'number' && !(next && next.kind === 'word' && /s$/.test(next.lower) && !/^(was|is|has|as)$/.test(next.lower))) return 'label';
   if (prev && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && t.kind === 'number' && toks[core.first - 2] && !/^[.!?]$/.test(toks[core.first - 2]!.text) && (!next || next.kind === 'punct')) {
     return 'label';
   }

@@ -88,6 +88,8 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
     if (PERPETRATORS.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: false, perpetrator: true };
     if (/^\p{Lu}/u.test(t.text) && gazetteer().demonyms.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: true, perpetrator: false };
     if (STOP.has(t.lower)) return null;
+    // "fishermen", "firemen": compounds of -men are people
+    if (/^[a-z]+(men|women|people|folk)$/.test(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: false, perpetrator: false };
     // a generic plural noun ends the phrase: "protest rallies", "rounds"
     const next = toks[k + 1];
     const nextIsNounish = next && isWord(next) && !STOP.has(next.lower) && /^[a-z]/.test(next.text);

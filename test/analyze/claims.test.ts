@@ -1,0 +1,144 @@
+/**
+ * Table tests of the claim parsers and refiners: one sentence (or two), the
+ * claims expected. Sentences are written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze/index.js';
+
+interface Want {
+  category: string;
+  value: number;
+  low?: number;
+  high?: number;
+  approx?: string;
+  relation?: string | null;
+  subgroup?: string | null;
+  subject?: string | null;
+  location?: string[];
+  attribution?: string | null;
+  condition?: string | null;
+  time?: string;
+}
+
+function claimsOf(text: string, published: string | null = null) {
+  return analyzeText(text, { published, title: null, language: 'en' }).claims;
+}
+
+function check(text: string, want: Want[], published: string | null = null) {
+  const got = claimsOf(text, published);
+  expect(got.map((c) => `${c.category}:${c.value}`).sort()).toEqual(want.map((w) => `${w.category}:${w.value}`).sort());
+  for (const w of want) {
+    const c = got.find((x) => x.category === w.category && x.value === w.value)!;
+    if (w.low !== undefined) expect(c.low).toBe(w.low);
+    if (w.high !== undefined) expect(c.high).toBe(w.high);
+    if (w.approx !== undefined) expect(c.approx).toBe(w.approx);
+    if (w.relation !== undefined) expect(c.relation).toBe(w.relation);
+    if (w.subgroup !== undefined) expect(c.subgroup).toBe(w.subgroup);
+    if (w.subject !== undefined) expect(c.subject).toBe(w.subject);
+    if (w.location !== undefined) expect(c.location).toEqual(w.location);
+    if (w.attribution !== undefined) expect(c.attribution).toBe(w.attribution);
+    if (w.condition !== undefined) expect(c.condition).toBe(w.condition);
+    if (w.time !== undefined) expect(c.time ? `${c.time.start}/${c.time.end}` : null).toBe(w.time);
+    // every claim quotes its own words
+    expect(text.slice(c.start, c.end)).toBe(c.quote);
+  }
+  return got;
+}
+
+describe('count then predicate', () => {
+  it('reads a count and its passive predicate', () => check('In the storm, 212 residents were killed.', [{ category: 'killed', value: 212, subject: 'residents' }]));
+  it('skips adverbs and auxiliaries', () => check('Some 30 miners have reportedly been seriously injured.', [{ category: 'injured', value: 30, approx: 'about' }]));
+  it('reads intransitive predicates', () => check('Nineteen passengers died and 4 were declared missing.', [{ category: 'killed', value: 19 }, { category: 'missing', value: 4 }]));
+  it('reads coordinated clauses with bare counts', () =>
+    check('At least 58 people were killed, 120 were wounded and 37 were detained.', [
+      { category: 'killed', value: 58, approx: 'at_least' },
+      { category: 'injured', value: 120, subject: 'people' },
+      { category: 'arrested', value: 37 },
+    ]));
+  it('reads "lost their lives"', () => check('Eleven more fishermen lost their lives near the coast.', [{ category: 'killed', value: 11, relation: 'additional' }]));
+  it('keeps things apart when they share a predicate', () =>
+    check('About 40 shops and 12 cars, including a bus, were set on fire.', [
+      { category: 'damaged', value: 40, subject: 'shops' },
+      { category: 'damaged', value: 12, subject: 'cars' },
+    ]));
+  it('adds up people who share a predicate', () => check('The teacher and two pupils were wounded.', [{ category: 'injured', value: 3 }]));
+  it('reads a state after a count', () => check('The blast left nine dead and 31 injured.', [{ category: 'killed', value: 9 }, { category: 'injured', value: 31 }]));
+  it('reads "recognised as" as a different count', () => check('In all, 64 soldiers were recognised as heroes.', []));
+  it('does not read an active verb as a predicate of its subject', () => check('Two gunmen killed a guard.', [{ category: 'killed', value: 1 }]));
+});
+
+describe('verb then count', () => {
+  it('reads objects', () => check('The attacker killed eight people and wounded thirty others.', [{ category: 'killed', value: 8 }, { category: 'injured', value: 30 }]));
+  it('adds up a list of people', () => check('He shot and killed three women and a child.', [{ category: 'killed', value: 4 }]));
+  it('counts people named one by one', () => check('She killed her husband, his brother and their neighbour.', [{ category: 'killed', value: 3 }]));
+  it('counts "both"', () => check('He shot and killed them both.', [{ category: 'killed', value: 2 }]));
+  it('does not sum a list with an item it cannot count', () => check('He killed his wife and his cousins.', []));
+  it('reads "to death" after the objects', () => check('He shot two guards to death.', [{ category: 'killed', value: 2 }]));
+  it('ignores the attacker himself', () => check('He killed five hostages before killing himself.', [{ category: 'killed', value: 5 }]));
+  it('reads displacement', () => check('The floods displaced about 40,000 families.', [{ category: 'displaced', value: 40000, approx: 'about' }]));
+});
+
+describe('nouns, tolls and multiples', () => {
+  it('reads category nouns', () => check('The riot ended with six fatalities and 22 injuries.', [{ category: 'killed', value: 6 }, { category: 'injured', value: 22 }]));
+  it('reads arrests and protesters', () => check('Police made 90 arrests as 3,000 protesters marched.', [{ category: 'arrested', value: 90 }, { category: 'participants', value: 3000 }]));
+  it('reads a death toll', () => check('The death toll rose to 41 on Sunday.', [{ category: 'killed', value: 41, relation: 'total' }]));
+  it('reads "a triple homicide"', () => check('Police are investigating a triple homicide.', [{ category: 'killed', value: 3 }]));
+});
+
+describe('relations', () => {
+  it('marks a total', () => check('In total, 96 people were killed.', [{ category: 'killed', value: 96, relation: 'total' }]));
+  it('marks "a total of"', () => check('A total of 210 protesters were detained.', [{ category: 'arrested', value: 210, relation: 'total' }]));
+  it('marks additions', () => check('Later, an additional 14 people were killed in the port.', [{ category: 'killed', value: 14, relation: 'additional', location: [] }]));
+  it('reads a subgroup with "including"', () =>
+    check('The fire killed 70 people, including 12 Kenyans.', [
+      { category: 'killed', value: 70 },
+      { category: 'killed', value: 12, relation: 'part_of', subgroup: 'Kenyans' },
+    ]));
+  it('reads a part with "of whom"', () =>
+    check('Some 500 people were detained, 60 of whom were sent to prison.', [
+      { category: 'arrested', value: 500 },
+      { category: 'imprisoned', value: 60, relation: 'part_of' },
+    ]));
+  it('reads "others" as an addition only after a count of the same kind', () => {
+    const c = check('He killed two and wounded three others.', [{ category: 'killed', value: 2 }, { category: 'injured', value: 3 }]);
+    expect(c.find((x) => x.category === 'injured')!.relation).toBeNull();
+  });
+});
+
+describe('shots', () => {
+  it('counts people shot as injured when their fate is not given', () => check('Five people were shot outside the club.', [{ category: 'injured', value: 5 }]));
+  it('subtracts those said to have died', () => {
+    const c = check('He shot nine people, two of them fatally.', [{ category: 'injured', value: 7 }, { category: 'killed', value: 2 }]);
+    expect(c.find((x) => x.category === 'injured')!.note).toBe('9 shot − 2 killed');
+  });
+  it('subtracts those killed right after', () => check('He shot six people, killing one.', [{ category: 'injured', value: 5 }, { category: 'killed', value: 1 }]));
+  it('drops the count of those shot when killed and injured are both stated', () =>
+    check('He shot six people, killing two and wounding four.', [{ category: 'killed', value: 2 }, { category: 'injured', value: 4 }]));
+  it('reads survivors', () => check('Seven people were shot, and only two survived.', [{ category: 'killed', value: 5 }, { category: 'injured', value: 2 }]));
+});
+
+describe('qualifiers', () => {
+  it('takes places from the clause', () =>
+    check('After the curfew, 9 more people were killed in Osh, 4 people were wounded in Jalal-Abad.', [
+      { category: 'killed', value: 9, location: ['Osh'], condition: 'After the curfew' },
+      { category: 'injured', value: 4, location: ['Jalal-Abad'] },
+    ]));
+  it('shares a trailing place between coordinated claims', () =>
+    check('Altogether, 40 people were killed and 90 were injured in Mosul and nearby villages.', [
+      { category: 'killed', value: 40, location: ['Mosul'], relation: 'total' },
+      { category: 'injured', value: 90, location: ['Mosul'], relation: 'total' },
+    ]));
+  it('infers the place from the report', () => {
+    const c = claimsOf('Troops entered Kabul at dawn.\n\nBy noon, 17 civilians had been killed.');
+    expect(c[0]).toMatchObject({ location: ['Kabul'], locationInferred: true });
+  });
+  it('reads the time in the sentence', () => check('On 3 March 2021, 12 people were killed.', [{ category: 'killed', value: 12, time: '2021-03-03/2021-03-03' }]));
+  it('infers the time from "that night"', () => {
+    const c = claimsOf('On the night of May 5, 2019, the dam broke.\n\nOfficials said 23 people were killed that night.');
+    expect(c[0]!.time).toMatchObject({ start: '2019-05-05', inferred: true });
+  });
+  it('reads "according to"', () =>
+    check('According to hospital records, 31 people were wounded.', [{ category: 'injured', value: 31, attribution: 'hospital records' }]));
+  it('reads "X said"', () => check('At least 8 people died, the Health Ministry said.', [{ category: 'killed', value: 8, attribution: 'Health Ministry' }]));
+  it('reads official figures', () => check('Official figures show 150 houses were destroyed.', [{ category: 'damaged', value: 150, attribution: 'Official figures' }]));
+});

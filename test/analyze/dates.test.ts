@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/analyze/dates.js';
+
+const spans = (text: string, published: string | null = null) =>
+  findDates(text, published).map((d) => ({ text: d.text, kind: d.kind, span: d.span ? `${d.span.start}/${d.span.end}` : null }));
+
+describe('dates', () => {
+  it('reads explicit dates and ranges', () => {
+    expect(spans('On the night of January 19-20, 1990, troops entered.')).toEqual([{ text: 'the night of January 19-20, 1990', kind: 'explicit', span: '1990-01-19/1990-01-20' }]);
+    expect(spans('on the night of January 19 to 20, 1990')[0]!.span).toBe('1990-01-19/1990-01-20');
+    expect(spans('On March 29, 1994, the assembly met.')[0]!.span).toBe('1994-03-29/1994-03-29');
+    expect(spans('on 12 March 2021')[0]!.span).toBe('2021-03-12/2021-03-12');
+    expect(spans('in January 1990')[0]!.span).toBe('1990-01-01/1990-01-31');
+    expect(spans('published 2024-01-20')[0]!.span).toBe('2024-01-20/2024-01-20');
+  });
+  it('takes the year of a partial date from the dates before it', () => {
+    const d = spans('On January 19, 1990, troops came. Eight more died on January 25–26.');
+    expect(d[1]).toMatchObject({ text: 'January 25–26', kind: 'partial', span: '1990-01-25/1990-01-26' });
+  });
+  it('takes the year of a partial date from the publication date when nothing precedes it', () => {
+    expect(spans('The blast on March 3 killed nine.', '2021-03-05')[0]!.span).toBe('2021-03-03/2021-03-03');
+    // a day after the publication day in the year means last year
+    expect(spans('The blast on December 30 killed nine.', '2021-01-05')[0]!.span).toBe('2020-12-30/2020-12-30');
+  });
+  it('resolves relative dates against the publication date', () => {
+    expect(spans('operations of September 19-20 last year', '2024-01-20')[0]).toMatchObject({ kind: 'explicit', span: '2023-09-19/2023-09-20' });
+    expect(spans('Yesterday two people died.', '2024-01-20')[0]!.span).toBe('2024-01-19/2024-01-19');
+    expect(spans('It happened last year.', '2024-01-20')[0]!.span).toBe('2023-01-01/2023-12-31');
+    expect(spans('On Friday night a fire broke out.', '2024-01-20')[0]!.span).toBe('2024-01-19/2024-01-19');
+  });
+  it('leaves relative dates unresolved without a reference', () => {
+    expect(spans('Today a minute of silence is held.')[0]).toMatchObject({ kind: 'relative', span: null });
+  });
+  it('marks dates used as names and recurring commemorations', () => {
+    expect(spans('the January 20 tragedy')[0]!.kind).toBe('name');
+    expect(spans('the tragedy of January 20 changed everything')[0]!.kind).toBe('name');
+    expect(spans('Every year on January 20, people gather.')[0]!.kind).toBe('recurring');
+    expect(spans('20 Yanvar faciəsi')[0]!.kind).toBe('name');
+  });
+  it('reads years and decades', () => {
+    expect(spans('In 1994 the office ruled.')[0]).toMatchObject({ kind: 'year', span: '1994-01-01/1994-12-31' });
+    expect(spans('in the 1990s')[0]!.span).toBe('1990-01-01/1999-12-31');
+    // a number of people is no year
+    expect(spans('2000 people marched')).toEqual([]);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Plain-text cleaning: page furniture goes, every sentence of the report
+ * stays, and the header (outlet, title, date label, dateline, "X reports.")
+ * becomes metadata. The texts are made up for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../../src/article/lines.js';
+import { cleanPlainLines, type PlainOptions } from '../../src/article/plaintext.js';
+import { offsetProblems } from '../helpers.js';
+
+function clean(original: string, options: PlainOptions = {}) {
+  const r = cleanPlainLines(splitLines(original), options);
+  expect(offsetProblems({ source: 'test', original, text: r.text, segments: r.segments })).toEqual([]);
+  return r;
+}
+
+const BODY = [
+  'Heavy rain caused the Vardar to burst its banks early on Tuesday, flooding the lower districts of the town, the civil protection office said.',
+  'Rescue teams evacuated 312 residents by boat; 9 people were treated for hypothermia and one fisherman is still missing.',
+  '"We have not seen water this high since 1979," said Elena Markova, who runs a bakery near the old bridge.',
+  'The regional government has asked the army for two more helicopters and promised to pay for temporary housing.',
+];
+
+describe('furniture', () => {
+  const original = [
+    'Share:',
+    '3 min',
+    '',
+    BODY[0],
+    '',
+    'Photo: Ivan Petrov',
+    'Rescuers carry an elderly woman to a boat. Photo: Civil Protection Office',
+    '',
+    BODY[1],
+    'Advertisement',
+    BODY[2],
+    '',
+    'Tags: floods, Vardar, weather',
+    'Share this article',
+    BODY[3],
+    '',
+    'Related News',
+    'River levels fall across the north',
+    'Mayor thanks volunteers after storm',
+    'Search in archive',
+    '© 2024 Valley Press. All rights reserved.',
+  ].join('\n');
+
+  it('removes share buttons, reading times, captions, ads, tags, related links and search boxes', () => {
+    const r = clean(original);
+    for (const f of ['Share:', '3 min', 'Photo:', 'Rescuers carry an elderly woman', 'Advertisement', 'Tags:', 'Share this article', 'Related News', 'River levels fall', 'Mayor thanks volunteers', 'Search in archive', '©']) {
+      expect(r.text, f).not.toContain(f);
+    }
+  });
+
+  it('loses no sentence of the report', () => {
+    const r = clean(original);
+    for (const s of BODY) expect(r.text).toContain(s);
+    // nothing but the report is left, paragraph by paragraph
+    expect(r.text.split(/\n+/)).toEqual(BODY);
+  });
+
+  it('keeps report lines that merely start like furniture', () => {
+    const lines = [
+      'Share prices of the insurer fell 3 percent after the flood damage estimate was published on Monday.',
+      'More than 40 roads were closed, the police said in a statement late on Sunday evening.',
+      'Related news from the upstream villages was scarce because the phone network was down for hours.',
+      'Photo agencies were not allowed into the evacuation centre, according to the local council spokesman.',
+    ];
+    const r = clean(lines.join('\n\n'));
+    for (const l of lines) expect(r.text).toContain(l);
+  });
+
+  it('keeps the report after a marker that is followed by more report', () => {
+    const r = clean([BODY[0], 'Read more:', BODY[1], BODY[2]].join('\n\n'));
+    for (const s of BODY.slice(0, 3)) expect(r.text).toContain(s);
+    expect(r.text).not.toContain('Read more');
+  });
+
+  it('drops a trailing list of links after a tail marker, however the links read', () => {
+    const r = clean([BODY[0], BODY[1], 'You may also like', 'Storm damage in the capital: what we know', 'Five things to pack before a flood', 'Opinion: the dams need money'].join('\n\n'));
+    expect(r.text).toBe(`${BODY[0]}\n\n${BODY[1]}`);
+  });
+});
+
+describe('header metadata', () => {
+  it('reads an outlet line and a title line, and removes them from the text', () => {
+    const r = clean(['Valley Press', 'Floods force hundreds from homes along the Vardar', '', ...BODY].join('\n'));
+    expect(r.outlet).toBe('Valley Press');
+    expect(r.title).toBe('Floods force hundreds from homes along the Vardar');
+    expect(r.published).toBeNull();
+    expect(r.text.startsWith(BODY[0]!)).toBe(true);
+  });
+
+  it('reads a "date YYYY-MM-DD" label opening the first line, with the title after it', () => {
+    const r = clean(` date 2024-02-06 Floods force hundreds from homes\n\n${BODY.join('\n\n')}`);
+    expect(r.published).toBe('2024-02-06');
+    expect(r.title).toBe('Floods force hundreds from homes');
+    expect(r.text).not.toContain('2024-02-06');
+  });
+
+  it.each([
+    ['date 2024-02-06', '2024-02-06'],
+    ['Published: 6 February 2024', '2024-02-06'],
+    ['Posted on February 6, 2024', '2024-02-06'],
+    ['Updated: 06.02.2024', '2024-02-06'],
+    ['February 6, 2024', '2024-02-06'],
+    ['Tuesday, 6 February 2024 14:05', '2024-02-06'],
+  ])('reads a date line in the header under the title: %s', (line, date) => {
+    const r = clean(`Floods force hundreds from homes\n${line}\n\n${BODY.join('\n\n')}`);
+    expect(r.published).toBe(date);
+    expect(r.title).toBe('Floods force hundreds from homes');
+    expect(r.text).not.toContain(line);
+    expect(r.text.startsWith(BODY[0]!)).toBe(true);
+  });
+
+  it('reads a dateline "CITY, Country, Month Day." with the year of a date label', () => {
+    const r = clean(`date 2024-02-07\nSKOPJE, North Macedonia, February 6. ${BODY[0]}\n\n${BODY[1]}`);
+    expect(r.dateline).toBe('SKOPJE');
+    // the label gives the date; the dateline's day does not override it
+    expect(r.published).toBe('2024-02-07');
+    expect(r.text.startsWith('SKOPJE, North Macedonia, February 6.')).toBe(true);
+  });
+
+  it('dates a dateline by the year the text gives: a stated year, or an anniversary of a dated event', () => {
+    expect(clean(`SKOPJE, North Macedonia, February 6, 2024 - ${BODY[0]}`).published).toBe('2024-02-06');
+    const anniversary = clean(
+      `KYIV, Ukraine, March 8. Ukraine marks the 10th anniversary of the floods of March 8, 2014 today, Dnipro News reports.\n\n${BODY[1]}`,
+    );
+    expect(anniversary.published).toBe('2024-03-08');
+    expect(anniversary.outlet).toBe('Dnipro News');
+    expect(clean(`ZÜRICH, Switzerland, March 3. ${BODY[0]}`, { published: '2023-01-01' }).published).toBe('2023-03-03');
+    expect(clean(`ZÜRICH, Switzerland, March 3. ${BODY[0]}`).dateline).toBe('ZÜRICH');
+  });
+
+  it('leaves the date null when the text does not give the year', () => {
+    const r = clean(`SKOPJE, North Macedonia, February 6. ${BODY[0]}\n\n${BODY[1]}`);
+    expect(r.dateline).toBe('SKOPJE');
+    expect(r.published).toBeNull();
+  });
+
+  it('does not take a date in the body for the publication date', () => {
+    const r = clean(`Floods return to the Vardar valley\n\n${BODY[0]} The last great flood, on March 3, 2019, killed 4 people.\n\n${BODY[1]}\n\nFebruary 6, 2024`);
+    expect(r.published).toBeNull();
+  });
+
+  it.each([
+    ['Heavy rain flooded the town on Tuesday, Valley Press reports.', 'Valley Press'],
+    ['Heavy rain flooded the town on Tuesday, the Balkan News Agency reported.', 'Balkan News Agency'],
+    ['SKOPJE, Feb. 6 (Reuters) - Heavy rain flooded the town on Tuesday, officials said.', 'Reuters'],
+    ['SKOPJE (AP) — Heavy rain flooded the town on Tuesday, officials said.', 'AP'],
+  ])('reads the outlet named in the lede: %s', (lede, outlet) => {
+    expect(clean(`${lede}\n\n${BODY[1]}`).outlet).toBe(outlet);
+  });
+
+  it.each(['Heavy rain flooded the town on Tuesday, officials reported.', 'Heavy rain flooded the town on Tuesday, the media reported.', 'Heavy rain flooded the town, as it reported.'])(
+    'does not take a pronoun or a generic word for an outlet: %s',
+    (lede) => {
+      expect(clean(`${lede}\n\n${BODY[1]}`).outlet).toBeNull();
+    },
+  );
+
+  it('finds no title, outlet or date in a text that has none', () => {
+    const r = clean(BODY.join('\n\n'));
+    expect(r).toMatchObject({ title: null, outlet: null, published: null, dateline: null });
+    expect(r.text).toBe(BODY.join('\n\n'));
+  });
+
+  it('does not repeat a title given by the container at the top of the text', () => {
+    const r = clean(`Floods force hundreds from homes\n\n${BODY.join('\n\n')}`, { title: 'Floods  force hundreds from homes' });
+    expect(r.title).toBeNull();
+    expect(r.text).toBe(BODY.join('\n\n'));
+  });
+});
