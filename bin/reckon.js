@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in dist/cli/main.js, built by `npm run build` (run by `npm ci`).
-import('../dist/cli/main.js').then((m) => m.main(process.argv)).catch((err) => {
-  process.stderr.write(`reckon: ${err && err.message ? err.message : String(err)}\n`);
+// Thin launcher: the CLI lives in dist/cli/run.js, built by `npm run build` (which `npm ci` runs).
+import('../dist/cli/run.js').catch((err) => {
+  process.stderr.write(`reckon: ${err && err.message ? err.message : String(err)} (was the package built? run npm run build)\n`);
   process.exitCode = 70;
 });

@@ -183,7 +183,8 @@ export function findDates(text: string, published: string | null): DateMention[]
         if (contextYear !== null) y = contextYear;
         else if (pubYear !== null && published) {
           const md = isoDate(pubYear, r.m, Math.min(r.d ?? 1, daysInMonth(pubYear, r.m)));
-          y = md <= published ? pubYear : pubYear - 1;
+          // a day more than a month after publication is last year's ("on December 30" in a January report)
+          y = md <= addDays(published, 31) ? pubYear : pubYear - 1;
         }
         inferred = true;
       }

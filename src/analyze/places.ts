@@ -18,7 +18,7 @@ export interface PlaceMention {
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'from', 'into', 'across', 'to', 'toward', 'towards', 'around', 'throughout', 'of', 'via', 'within', 'inside']);
-const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'el', 'al', 'upon', 'on', 'du', 'des', 'da', 'do', 'dos', 'das', 'y']);
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'el', 'al', 'du', 'des', 'da', 'do', 'dos', 'das']);
 const NEVER = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'god', 'allah', 'president', 'minister', 'general',

@@ -17,7 +17,16 @@ export function htmlFragmentText(html: string): { text: string; segments: Segmen
   const b = new TextBuilder();
   let skipDepth = 0;
   let pendingBreak: '' | '\n' | '\n\n' = '';
-  let pendingSpace: [number, number] | null = null;
+  /** a run of whitespace (or a whitespace entity) to write as one space: its source range, and whether it is one literal " " */
+  let pendingSpace: [number, number, boolean] | null = null;
+  const writeSpace = ([from, to, literal]: [number, number, boolean]) => {
+    // one " " maps exactly; one "\n" or tab becomes a space that maps nowhere (an exact
+    // segment would claim the space is the original character); a longer run or an
+    // entity maps as a whole
+    if (literal) b.append(' ', from, to);
+    else if (to - from === 1) b.appendSynthetic(' ');
+    else b.append(' ', from, to);
+  };
   const flushBreak = () => {
     if (pendingBreak && b.length) b.appendSynthetic(pendingBreak);
     pendingBreak = '';
@@ -42,11 +51,11 @@ export function htmlFragmentText(html: string): { text: string; segments: Segmen
         if (!literal) {
           // an entity: one piece mapped to its whole source range
           if (/^\s+$/.test(t)) {
-            if (b.length && !pendingBreak) pendingSpace = [start, end];
+            if (b.length && !pendingBreak) pendingSpace = [start, end, false];
             return;
           }
           if (pendingBreak) flushBreak();
-          else if (pendingSpace) b.append(' ', pendingSpace[0], pendingSpace[1]);
+          else if (pendingSpace) writeSpace(pendingSpace);
           pendingSpace = null;
           b.append(t, start, end);
           return;
@@ -56,13 +65,13 @@ export function htmlFragmentText(html: string): { text: string; segments: Segmen
         const emit = (from: number, to: number) => {
           if (to <= from) return;
           if (pendingBreak) flushBreak();
-          else if (pendingSpace) b.append(' ', pendingSpace[0], pendingSpace[1]);
+          else if (pendingSpace) writeSpace(pendingSpace);
           pendingSpace = null;
           b.append(t.slice(from, to), start + from, start + to);
         };
         for (let m = WS.exec(t); m; m = WS.exec(t)) {
           emit(pos, m.index);
-          if (b.length && !pendingBreak) pendingSpace = [start + m.index, start + m.index + m[0].length];
+          if (b.length && !pendingBreak) pendingSpace = [start + m.index, start + m.index + m[0].length, m[0] === ' '];
           pos = m.index + m[0].length;
         }
         emit(pos, t.length);

@@ -112,9 +112,10 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
       break;
     }
   }
-  // a standalone date line in the header is metadata
-  for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
-    if (!published && DATE_LINE.test(lines[i]!.text)) published = parseDateString(lines[i]!.text);
+  // a standalone date line in the header (before the first body line) is metadata
+  for (let i = 0; i < Math.min(lines.length, HEADER_LINES) && !published; i++) {
+    if (isBody(lines[i]!.text)) break;
+    if (DATE_LINE.test(lines[i]!.text)) published = parseDateString(lines[i]!.text);
   }
 
   // 3. the header: lines before the first body line

@@ -133,7 +133,7 @@ export function registerAnalysis(p: Command): void {
             table(
               event.facts.map((f) => {
                 const byValue = new Map<number, Set<number>>();
-                for (const c of f.claims) byValue.set(c.value, (byValue.get(c.value) ?? new Set()).add(num.get(c.document) ?? 0));
+                for (const c of f.claims) if (c.role === 'value' || c.role === 'summand') byValue.set(c.value, (byValue.get(c.value) ?? new Set()).add(num.get(c.document) ?? 0));
                 return [
                   `${f.category}${f.scope.label ? ` · ${f.scope.label}` : ''}${f.derived ? ' †' : ''}`,
                   f.low === f.high ? f.low.toLocaleString('en-US') : `${f.low.toLocaleString('en-US')}–${f.high.toLocaleString('en-US')}`,

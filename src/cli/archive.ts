@@ -36,6 +36,11 @@ export function registerArchive(p: Command): void {
               bar.clear();
               status(`${f.source}: ${f.message}`);
             },
+            onWarning: (w) => {
+              if (o.quiet || o.json) return;
+              bar.clear();
+              status(`${w.source}: warning: ${w.message}`);
+            },
           });
           bar.clear();
           const stats = await store.stats();

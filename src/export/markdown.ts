@@ -38,7 +38,7 @@ export function factSheetMarkdown(event: Event): string {
     lines.push('## Figures', '', '| Figure | Low | Best | High | Status | Who says what |', '|---|---:|---:|---:|---|---|');
     for (const f of stated) {
       const byValue = new Map<number, Set<string>>();
-      for (const c of f.claims) byValue.set(c.value, (byValue.get(c.value) ?? new Set()).add(c.document));
+      for (const c of f.claims) if (c.role === 'value' || c.role === 'summand') byValue.set(c.value, (byValue.get(c.value) ?? new Set()).add(c.document));
       const who = [...byValue].sort((a, b) => b[0] - a[0]).map(([v, docs]) => `${n(v)} ${[...docs].map(cite).join('')}`).join('; ');
       lines.push(`| ${esc(label(f))}${f.derived ? ' †' : ''} | ${n(f.low)} | ${n(f.best)} | ${n(f.high)} | ${f.status} | ${esc(who)} |`);
     }
@@ -50,7 +50,7 @@ export function factSheetMarkdown(event: Event): string {
   for (const f of disputed) {
     lines.push(`### ${label(f)}: ${range(f)}, disputed`, '');
     const seen = new Set<string>();
-    for (const c of [...f.claims].sort((a, b) => b.value - a.value)) {
+    for (const c of [...f.claims].filter((x) => x.role === 'value' || x.role === 'summand').sort((a, b) => b.value - a.value)) {
       const key = `${c.document}|${c.value}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -62,6 +62,48 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/**
+ * UTF-16 without a BOM of a non-Latin alphabet (Cyrillic, Greek, Hebrew,
+ * Arabic, …) has few NUL bytes, but one byte of each pair takes only a handful
+ * of values (the script's block, and 0x00 for spaces and digits) while the
+ * other varies, and the decoded text is free of control characters. Only
+ * asked when the bytes would otherwise be taken for binary data.
+ */
+function sniffUtf16Script(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), SNIFF_BYTES);
+  const pairs = n / 2;
+  if (pairs < 8) return null;
+  for (const [order, hi] of [['utf-16le', 1], ['utf-16be', 0]] as const) {
+    const hiCounts = new Array<number>(256).fill(0);
+    const loCounts = new Array<number>(256).fill(0);
+    for (let i = 0; i < n; i += 2) {
+      hiCounts[bytes[i + hi]!]!++;
+      loCounts[bytes[i + 1 - hi]!]!++;
+    }
+    const top3 = [...hiCounts].sort((a, b) => b - a).slice(0, 3).reduce((a, b) => a + b, 0);
+    const distinctHi = hiCounts.filter((c) => c > 0).length;
+    const distinctLo = loCounts.filter((c) => c > 0).length;
+    if (top3 / pairs < 0.9 || distinctLo < 2 * distinctHi) continue;
+    if (implausibleUnits(bytes, n, hi) / pairs < 0.01) return order;
+  }
+  return null;
+}
+
+/** UTF-16 code units that text does not hold: controls, C1 controls, lone surrogates, non-characters. */
+function implausibleUnits(bytes: Uint8Array, n: number, hi: 0 | 1): number {
+  let bad = 0;
+  for (let i = 0; i < n; i += 2) {
+    const u = (bytes[i + hi]! << 8) | bytes[i + 1 - hi]!;
+    if ((u < 0x20 && u !== 0x09 && u !== 0x0a && u !== 0x0d && u !== 0x0c) || (u >= 0x7f && u <= 0x9f) || u === 0xfffe || u === 0xffff) bad++;
+    else if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 2 < n ? (bytes[i + 2 + hi]! << 8) | bytes[i + 3 - hi]! : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) i += 2;
+      else if (next !== -1) bad++;
+    } else if (u >= 0xdc00 && u <= 0xdfff) bad++;
+  }
+  return bad;
+}
+
 /** Counts valid multi-byte UTF-8 sequences and invalid bytes. */
 function utf8Stats(bytes: Uint8Array): { multi: number; invalid: number } {
   let multi = 0;
@@ -134,7 +176,11 @@ export function decode(input: Uint8Array, options: DecodeOptions = {}): Decoded 
 
   // 3. binary
   const ctl = controlRatio(bytes, SNIFF_BYTES);
-  if (ctl > 0.01) throw fail('BAD_INPUT', `binary data, not text (${(ctl * 100).toFixed(0)}% control bytes)`);
+  if (ctl > 0.01) {
+    const script16 = sniffUtf16Script(bytes);
+    if (script16) return finish(iconv.decode(Buffer.from(bytes), script16), script16);
+    throw fail('BAD_INPUT', `binary data, not text (${(ctl * 100).toFixed(0)}% control bytes)`);
+  }
 
   // 4. valid UTF-8 (the common case), or nearly valid
   const stats = utf8Stats(bytes);
@@ -146,7 +192,11 @@ export function decode(input: Uint8Array, options: DecodeOptions = {}): Decoded 
     const label = normaliseLabel(declared);
     if (label !== 'utf-8' && label !== 'utf8' && iconv.encodingExists(label)) return finish(iconv.decode(Buffer.from(bytes), label), label);
   }
-  if (stats.multi > 0 && stats.invalid <= Math.max(2, stats.multi / 50)) {
+  // UTF-8 with a few broken bytes. Legacy text (single-byte or CJK) has far more
+  // invalid bytes than byte runs that happen to be valid UTF-8 (none in
+  // single-byte text, about 1 per 3 invalid bytes in CJK), so 4 valid
+  // sequences per invalid byte is safely UTF-8.
+  if (stats.multi > 0 && stats.invalid <= Math.max(2, stats.multi / 4)) {
     return finish(Buffer.from(bytes).toString('utf8'), 'utf-8', `${stats.invalid} invalid UTF-8 byte(s) replaced`);
   }
 

@@ -126,7 +126,9 @@ export function recordToInput(rec: unknown, source: string, encoding: string): D
     if (wrong) throw new ReckonError('BAD_INPUT', `field "${wrong}" is ${Array.isArray(o[wrong]) ? 'an array' : typeof o[wrong]}, not text`, { subject: source });
     throw new ReckonError('EMPTY', 'no "text" or "html" field with text in it', { subject: source });
   }
-  const outlet = firstString(o, OUTLET_KEYS);
+  // a "source" (or "site") field holding an address names the page, not the outlet
+  const outlets = OUTLET_KEYS.map((k) => firstString(o, [k])).filter((v): v is string => v !== null);
+  const isAddress = (v: string) => /^https?:\/\//i.test(v.trim());
   return {
     source,
     format: html ? 'html' : 'text',
@@ -134,9 +136,9 @@ export function recordToInput(rec: unknown, source: string, encoding: string): D
     encoding,
     given: {
       title: firstString(o, TITLE_KEYS),
-      url: firstString(o, URL_KEYS),
+      url: firstString(o, URL_KEYS) ?? outlets.find(isAddress)?.trim() ?? null,
       date: firstString(o, DATE_KEYS),
-      outlet: outlet && !/^https?:\/\//.test(outlet) ? outlet : null,
+      outlet: outlets.find((v) => !isAddress(v)) ?? null,
       language: firstString(o, LANG_KEYS),
     },
   };
@@ -150,13 +152,16 @@ function* jsonDocuments(source: string, text: string, encoding: string): Generat
     throw new ReckonError('BAD_INPUT', `malformed JSON (${(e as Error).message})`, { subject: source });
   }
   let records: unknown[];
+  // one object that is itself the document keeps the file's name as its source;
+  // items of an array or a container are "#n", however many there are
+  let single = false;
   if (Array.isArray(data)) records = data;
   else if (data && typeof data === 'object') {
     const key = CONTAINER_KEYS.find((k) => Array.isArray((data as Record<string, unknown>)[k]));
     records = key ? ((data as Record<string, unknown>)[key] as unknown[]) : [data];
+    single = !key;
   } else throw new ReckonError('BAD_INPUT', `JSON holds ${data === null ? 'null' : typeof data}, not documents`, { subject: source });
   if (!records.length) throw new ReckonError('EMPTY', 'JSON holds no documents', { subject: source });
-  const single = records.length === 1 && !Array.isArray(data);
   for (let i = 0; i < records.length; i++) {
     const src = single ? source : `${source}#${i + 1}`;
     try {

@@ -5,6 +5,7 @@
  * day and the same main place. Unrelated incidents stay apart.
  */
 import { createHash } from 'node:crypto';
+import { addDays } from '../core/dates.js';
 import type { Mention } from '../core/types.js';
 import type { StoredClaim } from '../store/types.js';
 import type { DocumentMeta } from './index.js';
@@ -65,7 +66,8 @@ function docFacts(doc: DocumentMeta, claims: StoredClaim[], mentions: Mention[])
   return { doc, keys, day, place, places };
 }
 
-const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start <= b.end && b.start <= a.end;
+/** Days that overlap, or touch within a day (one report dates a night "9 to 10", another "the 10th"). */
+const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) => addDays(a.start, -1) <= b.end && addDays(b.start, -1) <= a.end;
 
 /**
  * A key names the report's event when it is among its most used names; a

@@ -30,6 +30,8 @@ interface DocValue {
   low: number;
   high: number;
   claims: StoredClaim[];
+  /** the claims that give the value (the total, the single figure, or the summed parts) */
+  used: StoredClaim[];
   derived: string | null;
   group: number;
   published: string | null;
@@ -54,19 +56,19 @@ export function docValue(document: string, claims: StoredClaim[], text = ''): Om
   if (totals.length) {
     // the last stated total is the report's figure
     const t = totals[totals.length - 1]!;
-    return { document, value: t.value, low: t.low, high: t.high, claims, derived: null };
+    return { document, value: t.value, low: t.low, high: t.high, claims, used: [t], derived: null };
   }
   const sorted = [...claims].sort((a, b) => a.textStart - b.textStart);
   const parts: StoredClaim[] = [];
   for (const c of sorted) if (!parts.some((p) => restates(p, c, text))) parts.push(c);
   if (parts.length === 1) {
     const c = parts[0]!;
-    return { document, value: c.value, low: Math.min(...claims.map((x) => x.low)), high: Math.max(...claims.map((x) => x.high)), claims, derived: null };
+    return { document, value: c.value, low: Math.min(...claims.map((x) => x.low)), high: Math.max(...claims.map((x) => x.high)), claims, used: [c], derived: null };
   }
   // different counts in different clauses of one report add up
   const value = parts.reduce((s, c) => s + c.value, 0);
   return {
-    document, value, low: parts.reduce((s, c) => s + c.low, 0), high: parts.reduce((s, c) => s + c.high, 0), claims,
+    document, value, low: parts.reduce((s, c) => s + c.low, 0), high: parts.reduce((s, c) => s + c.high, 0), claims, used: parts,
     derived: `${parts.map((c) => c.value.toLocaleString('en-US')).join(' + ')} (counts the report gives in different clauses, added up)`,
   };
 }
@@ -198,11 +200,15 @@ export function buildFacts(input: FactsInput): Fact[] {
     const best = applyPolicy(policy, dvs);
     const alternatives = POLICIES.filter((p) => p !== policy).map((p) => ({ policy: p, best: applyPolicy(p, dvs) })).filter((a) => a.best !== best);
     const status = statusOf(dvs);
-    const factClaims: FactClaim[] = e.claims.map((c) => ({
-      claim: c.id, document: c.document, value: c.value, low: c.low, high: c.high, approx: c.approx, quote: c.quote,
-      outlet: docs.get(c.document)?.outlet ?? null, published: docs.get(c.document)?.published ?? null, attribution: c.attribution,
-      group: dvs.find((d) => d.document === c.document)!.group,
-    }));
+    const factClaims: FactClaim[] = e.claims.map((c) => {
+      const dv = dvs.find((d) => d.document === c.document)!;
+      const role: FactClaim['role'] = dv.used.includes(c) ? (dv.derived ? 'summand' : 'value') : c.relation !== 'total' && dv.used[0]?.relation === 'total' ? 'component' : 'restated';
+      return {
+        claim: c.id, document: c.document, value: c.value, low: c.low, high: c.high, approx: c.approx, quote: c.quote,
+        outlet: docs.get(c.document)?.outlet ?? null, published: docs.get(c.document)?.published ?? null, attribution: c.attribution,
+        group: dv.group, role,
+      };
+    });
     const base = `${e.category}${e.scope.label ? `/${slug(e.scope.label)}` : ''}`;
     let id = base;
     for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;
@@ -291,7 +297,7 @@ function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): 
         status: 'single',
         policy: input.policy,
         alternatives: [],
-        claims: parts.flatMap((p) => p.claims),
+        claims: parts.flatMap((p) => p.claims.map((c) => ({ ...c, role: 'summand' as const }))),
         sources: 1,
         independent: 1,
         why: [],

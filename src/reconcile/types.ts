@@ -24,6 +24,8 @@ export interface FactClaim {
   attribution: string | null;
   /** claims sharing a group number count as one confirmation (copies, or one attributed source) */
   group: number;
+  /** what the claim is to its report's figure: the figure itself, a part of a sum reckon made, a component of a stated total, or the figure said again */
+  role: 'value' | 'summand' | 'component' | 'restated';
 }
 
 export interface Scope {

@@ -11,6 +11,8 @@
  *     verb-first parser so that "82 people were killed and 20 …" reads 20 as
  *     the subject of what follows, not as the object of "killed";
  *  3. verb-then-count — "killing sixteen people and wounding thirty-two";
+ *  4. toll again — "bringing the total to 41" takes the category of the
+ *     claims the predicate parsers found before it;
  *  5. including — a subgroup of a claim found above;
  *  7. multiple-noun — "a triple homicide" (no number to share with others).
  *  6. count-of-category-noun for nouns that name people ("2,000 protesters")
@@ -38,5 +40,5 @@ import { othersRefiner, relationsRefiner } from './refiners/relations.js';
 import { shotRefiner } from './refiners/shot.js';
 import type { Parser, Refiner } from './types.js';
 
-export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, afterParser, beforeParser, includingParser, nounParser, multiplesParser];
+export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, afterParser, beforeParser, tollParser, includingParser, nounParser, multiplesParser];
 export const REFINERS: Refiner[] = [relationsRefiner, shotRefiner, othersRefiner, qualifiersRefiner];

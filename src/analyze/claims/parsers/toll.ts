@@ -1,28 +1,33 @@
 /** "the death toll rose to 40", "raised the number of fatalities to six", "a toll of 12". */
 import { TOLLS, phraseAt } from '../lexicon.js';
+import { isTrigger } from '../scan.js';
 import { newDraft, type Draft, type Parser } from '../types.js';
 
-const BRIDGE = new Set(['rose', 'risen', 'rises', 'has', 'had', 'have', 'climbed', 'climbs', 'reached', 'reaches', 'stands', 'stood', 'is', 'was', 'at', 'to', 'of', 'now', 'increased', 'jumped', 'grew', 'hit', 'stand', 'remains', 'remained', 'reportedly', 'officially', 'has', 'been', 'put', 'be', 'estimated', 'around', 'this', 'the']);
+const BRIDGE = new Set(['bringing', 'brought', 'raising', 'raised', 'rose', 'risen', 'rises', 'has', 'had', 'have', 'climbed', 'climbs', 'reached', 'reaches', 'stands', 'stood', 'is', 'was', 'at', 'to', 'of', 'now', 'increased', 'jumped', 'grew', 'hit', 'stand', 'remains', 'remained', 'reportedly', 'officially', 'has', 'been', 'put', 'be', 'estimated', 'around', 'this', 'the']);
 
 export const tollParser: Parser = {
   id: 'parse.toll',
-  parse(ctx) {
+  parse(ctx, drafts) {
     const { toks } = ctx;
     const out: Draft[] = [];
     const byFirst = new Map(ctx.quantities.map((q) => [q.first, q]));
     for (let i = 0; i < toks.length; i++) {
       const p = phraseAt(TOLLS, toks, i);
       if (!p) continue;
-      for (let j = p.last + 1; j < toks.length && j <= p.last + 6; j++) {
+      // "the death toll from the fire in the port has risen to 44": a short aside, then a verb of reaching, then the figure
+      for (let j = p.last + 1; j < toks.length && j <= p.last + 14; j++) {
         const q = byFirst.get(j);
-        if (q && !ctx.used.has(q) && !q.singular) {
-          const d = newDraft(ctx, p.category, [q], [i, p.last], this.id);
+        if (q && !ctx.used.has(q) && !q.singular && BRIDGE.has(toks[j - 1]!.lower)) {
+          // "bringing the total to 41": the category of the claims before it in the sentence
+          const category = p.category === 'total' ? drafts.filter((d) => d.sentence === ctx && d.last < i).pop()?.category : p.category;
+          if (!category) break;
+          const d = newDraft(ctx, category, [q], [i, p.last], this.id);
           d.relation = 'total';
           out.push(d);
           ctx.used.add(q);
           break;
         }
-        if (!BRIDGE.has(toks[j]!.lower)) break;
+        if (q || /^[.;:!?]$/.test(toks[j]!.text) || isTrigger(toks, j)) break;
       }
       i = p.last;
     }
