@@ -51,16 +51,14 @@ const YEAR = /\b(1[5-9]\d\d|20\d\d)(s)?\b/g;
 const NOT_A_YEAR_AFTER = /^\s*(?:people|persons|men|women|children|civilians|soldiers|troops|police|protesters|[a-z]+s)\b/;
 /** a foreign month with a day: "20 Yanvar" */
 const FOREIGN = new RegExp(`\\b(\\d{1,2})\\s+(${Object.keys(FOREIGN_MONTHS).join('|')})\\b`, 'giu');
-const RELATIVE = new RegExp(
-  [
-    '\\b(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)\\b',
-    '\\b(last|this|next|past)\\s+(week|month|year)\\b',
-    '\\b(\\w+(?:-\\w+)?)\\s+(days?|weeks?|months?|years?|decades?)\\s+(ago|later|earlier)\\b',
-    '\\b(?:the\\s+)?(next|following|previous)\\s+(day|morning|night|week|month|year)\\b',
-    `\\b(?:(?:on|early|late|last)\\s+)?(${Object.keys(WEEKDAYS).join('|')})(?:\\s+(morning|afternoon|evening|night))?\\b`,
-  ].join('|'),
-  'gi',
-);
+/** relative dates, one pattern per form; the cheap test before each skips texts that cannot hold it */
+const RELATIVE: Array<[RegExp, RegExp]> = [
+  [/today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night/i, /\b(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)\b/gi],
+  [/week|month|year/i, /\b(last|this|next|past)\s+(week|month|year)\b/gi],
+  [/\b(?:ago|later|earlier)\b/i, /\b(\w+(?:-\w+)?)\s+(days?|weeks?|months?|years?|decades?)\s+(ago|later|earlier)\b/gi],
+  [/next|following|previous/i, /\b(?:the\s+)?(next|following|previous)\s+(day|morning|night|week|month|year)\b/gi],
+  [/day\b/i, new RegExp(`\\b(?:(?:on|early|late|last)\\s+)?(${Object.keys(WEEKDAYS).join('|')})(?:\\s+(morning|afternoon|evening|night))?\\b`, 'gi')],
+];
 const EVENT_NAME_BEFORE = new RegExp(`\\b(?:${EVENT_HEADS}|anniversary|memory)\\s+of\\s+(?:the\\s+)?$`, 'i');
 /** "September 19-20 last year": the relative year completes the partial date */
 const YEAR_AFTER = /^\s+(last|this|next)\s+year\b/i;
@@ -128,21 +126,26 @@ export function findDates(text: string, published: string | null): DateMention[]
     if (!m[2] && NOT_A_YEAR_AFTER.test(text.slice(e, e + 30)) && !/\b(in|since|of|by|until|from|during|year)\s+$/i.test(text.slice(Math.max(0, s - 12), s))) continue;
     add({ start: s, end: e, kind: 'year', night: false, y: +m[1]!, precision: m[2] ? 'decade' : 'year' });
   }
-  for (const m of text.matchAll(RELATIVE)) {
-    const s = m.index!;
-    const e = s + m[0].length;
-    if (!free(s, e)) continue;
-    const g = m.slice(1);
-    if (g[0]) add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[0]), rel: { days: RELATIVE_DAYS[g[0].toLowerCase()] ?? 0 } });
-    else if (g[1]) add({ start: s, end: e, kind: 'relative', night: false, rel: { unit: g[2]!.toLowerCase(), n: g[1].toLowerCase() === 'next' ? 1 : g[1].toLowerCase() === 'this' ? 0 : 1, dir: g[1].toLowerCase() === 'next' ? 1 : -1, anchor: 'pub' } });
-    else if (g[3]) {
-      const n = NUMBER_WORDS[g[3].toLowerCase()] ?? (/^\d+$/.test(g[3]) ? +g[3] : NaN);
-      if (!Number.isFinite(n)) continue;
-      const dir = /ago|earlier/i.test(g[5]!) ? -1 : 1;
-      add({ start: s, end: e, kind: 'relative', night: false, rel: { unit: g[4]!.toLowerCase().replace(/s$/, ''), n, dir, anchor: /ago/i.test(g[5]!) ? 'pub' : 'context' } });
-    } else if (g[6]) add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[7]!), rel: { unit: g[7]!.toLowerCase() === 'week' || g[7]!.toLowerCase() === 'month' || g[7]!.toLowerCase() === 'year' ? g[7]!.toLowerCase() : 'day', n: 1, dir: g[6].toLowerCase() === 'previous' ? -1 : 1, anchor: 'context' } });
-    else if (g[8]) add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[9] ?? ''), rel: { weekday: WEEKDAYS[g[8].toLowerCase()]! } });
-  }
+  RELATIVE.forEach(([cheap, re], form) => {
+    if (!cheap.test(text)) return;
+    for (const m of text.matchAll(re)) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      if (!free(s, e)) continue;
+      const g = m.slice(1);
+      if (form === 0) add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[0]!), rel: { days: RELATIVE_DAYS[g[0]!.toLowerCase()] ?? 0 } });
+      else if (form === 1) add({ start: s, end: e, kind: 'relative', night: false, rel: { unit: g[1]!.toLowerCase(), n: g[0]!.toLowerCase() === 'this' ? 0 : 1, dir: g[0]!.toLowerCase() === 'next' ? 1 : -1, anchor: 'pub' } });
+      else if (form === 2) {
+        const n = NUMBER_WORDS[g[0]!.toLowerCase()] ?? (/^\d+$/.test(g[0]!) ? +g[0]! : NaN);
+        if (!Number.isFinite(n)) continue;
+        const dir = /ago|earlier/i.test(g[2]!) ? -1 : 1;
+        add({ start: s, end: e, kind: 'relative', night: false, rel: { unit: g[1]!.toLowerCase().replace(/s$/, ''), n, dir, anchor: /ago/i.test(g[2]!) ? 'pub' : 'context' } });
+      } else if (form === 3) {
+        const unit = g[1]!.toLowerCase();
+        add({ start: s, end: e, kind: 'relative', night: unit === 'night', rel: { unit: unit === 'week' || unit === 'month' || unit === 'year' ? unit : 'day', n: 1, dir: g[0]!.toLowerCase() === 'previous' ? -1 : 1, anchor: 'context' } });
+      } else add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[1] ?? ''), rel: { weekday: WEEKDAYS[g[0]!.toLowerCase()]! } });
+    }
+  });
   raws.sort((a, b) => a.start - b.start);
 
   // names and recurring commemorations

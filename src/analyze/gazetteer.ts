@@ -57,8 +57,12 @@ function stripMarks(s: string): string {
 }
 
 /** Spelling variants of a name under which it may appear in English text. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function variants(name: string): string[] {
   const n = normaliseName(name);
+  // most names are plain ASCII: only the hyphen variant
+  if (ASCII.test(n)) return n.includes('-') ? [n, n.replace(/-/g, ' ')] : [n];
   const out = new Set<string>([n]);
   const plain = stripMarks(n);
   out.add(plain);

@@ -6,6 +6,7 @@
  */
 import type { Analysis, Claim, Mention } from '../core/types.js';
 import { PARSERS, REFINERS } from './claims/configuration.js';
+import { TRIGGER_WORDS } from './claims/lexicon.js';
 import { namedPersonAt, quantitiesFromNumbers, singularAt } from './claims/quantities.js';
 import { gazetteer } from './gazetteer.js';
 import type { DocumentContext, Draft, SentenceContext } from './claims/types.js';
@@ -39,6 +40,12 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
     s.tokens.forEach((t, i) => {
       if (own.some((d) => t.start >= d.start && t.end <= d.end)) dateTokens.add(i);
     });
+    const places = findPlaces(s.tokens, text);
+    // a sentence with no trigger word holds no claim: skip the counting
+    if (!s.tokens.some((t) => TRIGGER_WORDS.has(t.lower))) {
+      ctxs.push({ sentence: s, toks: s.tokens, text, numbers: [], quantities: [], dates: own, dateTokens, places, used: new Set() });
+      continue;
+    }
     const numbers = findNumbers(s.tokens, dateTokens);
     const quantities = quantitiesFromNumbers(s.tokens, numbers);
     // counted noun phrases without digits ("a teacher", "both") at every place no number covers
@@ -53,12 +60,13 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
       }
     }
     quantities.sort((a, b) => a.first - b.first);
-    ctxs.push({ sentence: s, toks: s.tokens, text, numbers, quantities, dates: own, dateTokens, places: findPlaces(s.tokens, text), used: new Set() });
+    ctxs.push({ sentence: s, toks: s.tokens, text, numbers, quantities, dates: own, dateTokens, places, used: new Set() });
   }
   const doc: DocumentContext = { text, published: context.published, sentences: ctxs, dates };
 
   let drafts: Draft[] = [];
   for (const ctx of ctxs) {
+    if (!ctx.numbers.length && !ctx.quantities.length && !ctx.toks.some((t) => TRIGGER_WORDS.has(t.lower))) continue;
     const here: Draft[] = [];
     for (const p of PARSERS) here.push(...p.parse(ctx, here));
     drafts.push(...here);

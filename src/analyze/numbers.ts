@@ -55,6 +55,13 @@ const CURRENCY = new Set(UNITS.currencySymbols);
 const AGE_WORDS = new Set(UNITS.ageWords);
 const LABEL_WORDS = new Set(UNITS.labelWords);
 const WORD_SCALES = new Set(['hundred', 'thousand', 'million', 'billion']);
+const VAGUE_MULT_SEQS = Object.entries(VAGUE_MULT).map(([k, v]) => [k.split(' '), v] as const);
+const VAGUE_COUNT_SEQS = Object.entries(VAGUE_COUNT).map(([k, v]) => [k.split(' '), v] as const);
+/** words that can open a number expression: anything else is rejected at once */
+const FIRST_WORDS = new Set<string>([
+  ...Object.keys(UNIT_WORDS), ...Object.keys(TEN_WORDS), ...Object.keys(VAGUE_PLURAL), 'a', 'an', 'half',
+  ...VAGUE_MULT_SEQS.map(([seq]) => seq[0]!), ...VAGUE_COUNT_SEQS.map(([seq]) => seq[0]!),
+]);
 /** plural count nouns that do not end in -s */
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'folk', 'cattle', 'sheep', 'militia', 'youth', 'persons', 'civilians']);
 const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
@@ -149,6 +156,7 @@ function cardinal(toks: Token[], i: number): Core | null {
   }
   if (t.kind !== 'word') return null;
   const w = t.lower;
+  if (!FIRST_WORDS.has(w) && !(w.includes('-') && wordValue(w) !== null)) return null;
   // "hundreds of thousands", "tens of thousands", "dozens", "thousands"
   if (w in VAGUE_PLURAL) {
     let [lo, hi] = VAGUE_PLURAL[w]!;
@@ -165,8 +173,7 @@ function cardinal(toks: Token[], i: number): Core | null {
     return { first: i, last, value: lo, low: lo, high: hi, vague: true, words: true, approx: 'vague' };
   }
   // "several hundred", "a few thousand", "several dozen"
-  for (const [phrase, [a, b]] of Object.entries(VAGUE_MULT)) {
-    const seq = phrase.split(' ');
+  for (const [seq, [a, b]] of VAGUE_MULT_SEQS) {
     if (!matchSeq(toks, i, seq)) continue;
     const sc = lowerAt(toks, i + seq.length);
     const scale = sc === 'dozen' ? 12 : WORD_SCALES.has(sc) ? SCALE_WORDS[sc]! : 0;
@@ -237,8 +244,7 @@ function cardinal(toks: Token[], i: number): Core | null {
     return { first: i, last: lastTok, value: v, low: v, high: v, vague: false, words: true, approx: 'exact' };
   }
   // vague counts: "several", "a few", "dozens of", "numerous"
-  for (const [phrase, [a, b]] of Object.entries(VAGUE_COUNT)) {
-    const seq = phrase.split(' ');
+  for (const [seq, [a, b]] of VAGUE_COUNT_SEQS) {
     if (matchSeq(toks, i, seq)) return { first: i, last: i + seq.length - 1, value: a, low: a, high: b, vague: true, words: true, approx: 'vague' };
   }
   return null;

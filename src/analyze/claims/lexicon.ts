@@ -35,6 +35,11 @@ export const STATES = compile(CATEGORIES.states);
 export const TOLLS = compile(CATEGORIES.tolls);
 export const TOTAL_CUES = CATEGORIES.relations.total.map((p) => p.split(' '));
 
+/** First words of every trigger: a sentence without one can hold no claim, and its parsing is skipped. */
+export const TRIGGER_WORDS = new Set<string>([
+  ...AFTER.keys(), ...BEFORE.keys(), ...NOUN_TRIGGERS.keys(), ...TOLLS.keys(), ...Object.keys(CATEGORIES.multiples.words), 'fatally',
+]);
+
 /** Longest phrase of the index starting at token i, or null. Hyphenated tokens match hyphenated phrase words. */
 export function phraseAt(index: PhraseIndex, toks: Token[], i: number): (Phrase & { last: number }) | null {
   const t = toks[i];

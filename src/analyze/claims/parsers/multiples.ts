@@ -3,8 +3,8 @@ import CATEGORIES from '../../lexicon/categories.json' with { type: 'json' };
 import type { Quantity } from '../quantities.js';
 import { newDraft, type Draft, type Parser } from '../types.js';
 
-const WORDS = CATEGORIES.multiples.words as Record<string, number>;
-const HEADS = CATEGORIES.multiples.heads as Record<string, string>;
+const WORDS = new Map(Object.entries(CATEGORIES.multiples.words as Record<string, number>));
+const HEADS = new Map(Object.entries(CATEGORIES.multiples.heads as Record<string, string>));
 
 export const multiplesParser: Parser = {
   id: 'parse.multiple-noun',
@@ -12,8 +12,9 @@ export const multiplesParser: Parser = {
     const { toks } = ctx;
     const out: Draft[] = [];
     for (let i = 0; i + 1 < toks.length; i++) {
-      const n = WORDS[toks[i]!.lower];
-      const category = HEADS[toks[i + 1]!.lower];
+      const n = WORDS.get(toks[i]!.lower);
+      if (!n) continue;
+      const category = HEADS.get(toks[i + 1]!.lower);
       if (!n || !category) continue;
       const q: Quantity = {
         first: i, last: i, numFirst: i, numLast: i, value: n, low: n, high: n, approx: 'exact', kind: 'person', noun: null,
