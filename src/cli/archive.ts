@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { ReckonError } from '../core/errors.js';
 import { ingest } from '../pipeline/ingest.js';
+import { PreparePool, defaultWorkers } from '../pipeline/pool.js';
 import { openStore, redact } from '../store/open.js';
 import { unmark } from '../store/fts.js';
 import { exportCsv, exportJson, exportJsonl } from '../export/stream.js';
@@ -21,15 +22,21 @@ export function registerArchive(p: Command): void {
     .option('-q, --quiet', 'no progress line and no per-input errors (the summary is still printed)')
     .option('--max-size <MB>', 'largest input accepted, after decompression', positiveInt('--max-size'), 64)
     .option('--timeout <seconds>', 'time limit for each URL', positiveInt('--timeout'), 20)
+    .option('--no-analyze', 'store without analysing; `reckon worker` processes analyse them later')
+    .option('--workers <n>', `threads that clean and analyse documents (0: this thread; default: one per core, ${defaultWorkers()} here)`, positiveInt('--workers'))
     .addHelpText('after', '\nRe-ingesting the same content adds nothing; new content at a known source becomes its next version\n(the old one is kept). Each bad input gets one line on stderr and the rest go on; the exit code is 1\nif any input failed.')
     .action(
-      action(async (inputs: string[], o: { db?: string; json?: boolean; quiet?: boolean; maxSize: number; timeout: number }) => {
+      action(async (inputs: string[], o: { db?: string; json?: boolean; quiet?: boolean; maxSize: number; timeout: number; analyze: boolean; workers?: number }) => {
         const store = await openStore(o.db);
         const bar = new ProgressLine(Boolean(process.stderr.isTTY) && !o.quiet && !o.json);
+        const threads = o.workers ?? defaultWorkers();
+        const pool = threads > 0 ? new PreparePool(threads) : null;
         try {
           const report = await ingest(store, inputs, {
             maxBytes: o.maxSize * 1048576,
             timeoutMs: o.timeout * 1000,
+            analyze: o.analyze,
+            ...(pool ? { prepare: pool.prepare, concurrency: pool.size } : {}),
             onProgress: (pr) => bar.update(pr),
             onFailure: (f) => {
               if (o.quiet || o.json) return;
@@ -55,6 +62,7 @@ export function registerArchive(p: Command): void {
           }
           return report.failures.length ? 1 : 0;
         } finally {
+          await pool?.close();
           await store.close();
         }
       }),

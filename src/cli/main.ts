@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAnalysis } from './analysis.js';
 import { registerArchive } from './archive.js';
 import { registerServe } from './serve.js';
+import { registerWorker } from './worker.js';
 import { VERSION } from '../version.js';
 
 export function program(): Command {
@@ -36,6 +37,7 @@ Exit codes: 0 ok; 1 some inputs failed (the rest were stored); 64 bad usage;
   registerArchive(p);
   registerAnalysis(p);
   registerServe(p);
+  registerWorker(p);
   return p;
 }
 

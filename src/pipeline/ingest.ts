@@ -4,12 +4,12 @@
  * bad input becomes a one-line failure and the batch goes on.
  */
 import { ReckonError, asReckonError, type ErrorCode } from '../core/errors.js';
-import type { DocumentInput } from '../core/types.js';
+import type { Analysis, DocumentInput } from '../core/types.js';
 import { ANALYZER_VERSION } from '../analyze/index.js';
 import { load, type LoadOptions } from '../ingest/sources.js';
 import { toDocuments } from '../ingest/formats.js';
-import type { Store } from '../store/types.js';
-import { prepareDocument, type Prepared } from './prepare.js';
+import type { NewDocument, Store } from '../store/types.js';
+import { prepareDocument, prepareRecord } from './prepare.js';
 
 export interface Failure {
   source: string;
@@ -42,13 +42,22 @@ export interface IngestReport {
   ids: string[];
 }
 
-/** Prepares a batch of inputs; the default runs in this thread, a pool may run them elsewhere. */
-export type Preparer = (inputs: DocumentInput[]) => Promise<Array<Prepared | ReckonError>>;
+/** A document ready to store, analysed or not. */
+export interface ReadyDocument {
+  doc: NewDocument;
+  analysis: Analysis | null;
+}
 
-export const prepareHere: Preparer = async (inputs) =>
-  inputs.map((input) => {
+/**
+ * Prepares a batch of inputs; the default runs in this thread, a pool may run
+ * them elsewhere. With `analyze: false` only the record is made.
+ */
+export type Preparer = (inputs: DocumentInput[], options?: { analyze?: boolean }) => Promise<Array<ReadyDocument | ReckonError>>;
+
+export const prepareHere: Preparer = async (inputs, options = {}) =>
+  inputs.map((input): ReadyDocument | ReckonError => {
     try {
-      return prepareDocument(input);
+      return options.analyze === false ? { doc: prepareRecord(input), analysis: null } : prepareDocument(input);
     } catch (e) {
       return asReckonError(e, input.source);
     }
@@ -63,6 +72,10 @@ export interface IngestOptions extends Partial<LoadOptions> {
   onWarning?: (w: { source: string; message: string }) => void;
   /** keep the ids of stored documents in the report (default true) */
   keepIds?: boolean;
+  /** analyse while storing (default true); false stores documents unanalysed, for `reckon worker` */
+  analyze?: boolean;
+  /** batches prepared at once (the pool's size when a pool prepares them) */
+  concurrency?: number;
 }
 
 export async function ingest(store: Store, inputs: string[], options: IngestOptions = {}): Promise<IngestReport> {
@@ -85,30 +98,43 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       failures: report.failures.length, elapsedMs: Date.now() - started, current,
     });
 
-  const flush = async () => {
-    if (!pending.length) return;
-    const batch = pending;
-    pending = [];
-    const prepared = await prepare(batch);
-    const good: Prepared[] = [];
+  // batches are prepared concurrently (a pool keeps every core busy) and stored in the order they were read
+  const analyze = options.analyze !== false;
+  const inFlight: Array<{ batch: DocumentInput[]; prepared: Promise<Array<ReadyDocument | ReckonError>> }> = [];
+  const maxInFlight = Math.max(1, options.concurrency ?? 1) + 1;
+
+  const store1 = async () => {
+    const { batch, prepared: promise } = inFlight.shift()!;
+    const prepared = await promise;
+    const good: ReadyDocument[] = [];
     prepared.forEach((p, i) => {
       if (p instanceof ReckonError) fail(batch[i]!.source, p);
       else good.push(p);
     });
     if (good.length) {
-      const results = await store.putDocuments(good.map((p) => ({ doc: p.doc, analysis: p.analysis })), ANALYZER_VERSION);
+      const results = await store.putDocuments(good.map((p) => ({ doc: p.doc, analysis: analyze ? p.analysis : null })), ANALYZER_VERSION);
       results.forEach((r, i) => {
         if (r.status === 'duplicate') report.duplicates++;
         else {
           if (r.status === 'added') report.added++;
           else report.versions++;
-          report.claims += good[i]!.analysis.claims.length;
+          if (analyze) report.claims += good[i]!.analysis?.claims.length ?? 0;
           if (options.keepIds !== false) report.ids.push(r.id);
         }
       });
     }
     documents += batch.length;
     progress();
+  };
+
+  const flush = async () => {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    const prepared = prepare(batch, { analyze });
+    prepared.catch(() => undefined);
+    inFlight.push({ batch, prepared });
+    while (inFlight.length >= maxInFlight) await store1();
   };
 
   for await (const ev of load(inputs, options)) {
@@ -138,6 +164,7 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
     if (report.files % 16 === 0) progress();
   }
   await flush();
+  while (inFlight.length) await store1();
   report.elapsedMs = Date.now() - started;
   return report;
 }

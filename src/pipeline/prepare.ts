@@ -21,6 +21,12 @@ export function contentHash(original: string): string {
 }
 
 export function prepareDocument(input: DocumentInput): Prepared {
+  const doc = prepareRecord(input);
+  return { doc, analysis: analyzeDocument(doc) };
+}
+
+/** The storable record of an input, without analysis (workers analyse it later). */
+export function prepareRecord(input: DocumentInput): NewDocument {
   const article = toArticle(input);
   if (!/\S/.test(article.text)) throw new ReckonError('EMPTY', 'no main text found', { subject: input.source });
   const hash = contentHash(input.original);
@@ -40,7 +46,7 @@ export function prepareDocument(input: DocumentInput): Prepared {
     text: article.text,
     segments: article.segments,
   };
-  return { doc, analysis: analyzeDocument(doc) };
+  return doc;
 }
 
 /** Analyses a document's cleaned text and maps every span back to the original. */

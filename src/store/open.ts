@@ -21,7 +21,7 @@ export async function openStore(db?: string | null, options: { readonly?: boolea
     const { PostgresStore } = await import('./postgres.js').catch((e: unknown) => {
       throw new ReckonError('STORE', `PostgreSQL support is not available (${(e as Error).message})`, { subject: redact(target) });
     });
-    store = new PostgresStore(target) as unknown as Store;
+    store = new PostgresStore(target);
   } else {
     store = new SqliteStore(target, options.readonly ? { readonly: true } : {});
   }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/article/lines.js';
 import { cleanPlainLines, type PlainOptions } from '../../src/article/plaintext.js';
-import { offsetProblems } from '../helpers.js';
+import { offsetProblems, seededRandom } from '../helpers.js';
 
 function clean(original: string, options: PlainOptions = {}) {
   const r = cleanPlainLines(splitLines(original), options);
@@ -170,5 +170,36 @@ describe('header metadata', () => {
     const r = clean(`Floods force hundreds from homes\n\n${BODY.join('\n\n')}`, { title: 'Floods  force hundreds from homes' });
     expect(r.title).toBeNull();
     expect(r.text).toBe(BODY.join('\n\n'));
+  });
+});
+
+describe('generated texts', () => {
+  const FURNITURE = ['Share:', '3 min', '5 min read', 'Related News', 'Photo: AP', 'Advertisement', 'Search in archive', 'Print', 'Read more', 'Tags: flood, rain', '© 2024 Example Media', 'You may also like', 'A short link headline'];
+  const SEPARATORS = ['\n', '\n\n', '\r\n', '\r\n\r\n', '\n \n', '\n\t\n', '\u2028', '\n\u00a0\n'];
+  const PADDING = ['', ' ', '  ', '\t', '\u00a0', '\u3000'];
+
+  it('keep every body sentence and the offset invariant, whatever the furniture, line ends and padding', () => {
+    const rnd = seededRandom(1990);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    for (let k = 0; k < 300; k++) {
+      const parts: string[] = [];
+      const body: string[] = [];
+      const n = 2 + Math.floor(rnd() * 8);
+      for (let i = 0; i < n; i++) {
+        if (rnd() < 0.4) parts.push(pick(FURNITURE));
+        else {
+          const s = `${pick(BODY)!.slice(0, -1)} (${k}.${i}).`;
+          body.push(s);
+          parts.push(`${pick(PADDING)}${s}${pick(PADDING)}`);
+        }
+      }
+      if (!body.length) continue;
+      let original = '';
+      parts.forEach((p, i) => (original += (i ? pick(SEPARATORS) : '') + p));
+      const r = cleanPlainLines(splitLines(original));
+      const problems = offsetProblems({ source: JSON.stringify(original), original, text: r.text, segments: r.segments }, 40, k + 1);
+      expect(problems).toEqual([]);
+      for (const s of body) expect(r.text, JSON.stringify(original)).toContain(s);
+    }
   });
 });

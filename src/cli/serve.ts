@@ -1,0 +1,53 @@
+/** The serve command: the web page and HTTP API over an archive. */
+import type { Command } from 'commander';
+import { openStore, redact } from '../store/open.js';
+import { startServer } from '../server/index.js';
+import { defaultWebRoot, hasWebBuild } from '../server/static.js';
+import { action, invalid, status } from './output.js';
+
+const DB_HELP = 'archive: SQLite file or postgres:// URL (default: $RECKON_DB or ./reckon.db)';
+
+const port = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw invalid(`--port must be a port number (0–65535), got "${v}"`);
+  return n;
+};
+
+export function registerServe(p: Command): void {
+  p.command('serve')
+    .description('the web page and HTTP API (read-only unless a token is given)')
+    .option('--db <db>', DB_HELP)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', port, 8080)
+    .option('--token <token>', 'enable POST /api/ingest for "Authorization: Bearer <token>" (also $RECKON_TOKEN)')
+    .addHelpText('after', '\nThe API is described at /api/openapi.json. Stop with Ctrl-C.')
+    .action(
+      action(async (o: { db?: string; host: string; port: number; token?: string }) => {
+        const token = o.token || process.env.RECKON_TOKEN || null;
+        if (token !== null && token.length < 8) throw invalid('--token must be at least 8 characters');
+        const store = await openStore(o.db);
+        let running;
+        try {
+          running = await startServer({ store, host: o.host, port: o.port, token });
+        } catch (e) {
+          await store.close();
+          throw e;
+        }
+        const notes = [`archive ${redact(store.location)}`, token ? 'ingest enabled with a token' : 'read-only'];
+        if (!hasWebBuild(defaultWebRoot())) notes.push('web page not built: run npm run build:web');
+        status(`reckon: serving ${running.url} (${notes.join(', ')})`);
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+        status('reckon: stopping');
+        await running.close();
+        await store.close();
+      }),
+    );
+}

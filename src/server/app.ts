@@ -1,0 +1,94 @@
+/**
+ * The HTTP application: the JSON API under /api and the built web page, in
+ * one hono app that tests call with `app.request()` and `serve()` runs.
+ *
+ * Order of the guards: security headers (on every answer, errors too) →
+ * rate limit → requests in flight → time limit → routes.
+ */
+import { Hono, type Context } from 'hono';
+import { eventsOf } from '../export/stream.js';
+import type { Store } from '../store/types.js';
+import { problemResponse, Refusal } from './errors.js';
+import { EventCache, type EventsLoader } from './events.js';
+import { rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
+import { registerRoutes } from './routes.js';
+import { defaultWebRoot, hasWebBuild, staticFiles } from './static.js';
+import { ReckonError } from '../core/errors.js';
+
+export interface Limits {
+  /** largest request body (ingest), bytes */
+  bodyBytes: number;
+  /** time limit of one API request, ms */
+  requestMs: number;
+  /** per-IP token bucket */
+  rate: RateLimit;
+  /** requests handled at once; more get 503 */
+  inFlight: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 5 * 1048576,
+  requestMs: 30_000,
+  rate: { perSecond: 20, burst: 120 },
+  inFlight: 64,
+};
+
+export interface AppOptions {
+  store: Store;
+  /** where events come from (default: reconcile the archive); tests inject fixtures here */
+  events?: EventsLoader;
+  /** enables POST /api/ingest for `Authorization: Bearer <token>` */
+  token?: string | null;
+  /** the built page; null serves the API only (default: web/dist of this package) */
+  webRoot?: string | null;
+  limits?: Partial<Limits>;
+  /** the client's address, for the rate limit (default: the socket's peer) */
+  clientAddress?: (c: Context) => string;
+}
+
+const socketAddress = (c: Context): string => {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+};
+
+export function createApp(options: AppOptions): Hono {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const store = options.store;
+  const events = new EventCache(store, options.events ?? (() => eventsOf(store)));
+  const app = new Hono();
+  let inFlight = 0;
+
+  app.onError((e, c) => problemResponse(c, e));
+  app.notFound((c) => problemResponse(c, new ReckonError('NOT_FOUND', `nothing at ${new URL(c.req.url).pathname.slice(0, 200)}`)));
+
+  app.use('*', securityHeaders());
+  app.use('*', rateLimit(limits.rate, options.clientAddress ?? socketAddress));
+  app.use('*', async (_c, next) => {
+    if (inFlight >= limits.inFlight) throw new Refusal('BUSY', 'the server is busy; try again shortly', { 'Retry-After': '1' });
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  });
+  app.use('/api/*', timeLimit(limits.requestMs));
+
+  registerRoutes(app, { store, events, token: options.token || null, bodyBytes: limits.bodyBytes });
+
+  const root = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  const serveFile = root ? staticFiles(root) : null;
+  app.get('*', async (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith('/api/') || path === '/api') return next();
+    if (serveFile) {
+      const res = await serveFile(c);
+      if (res) return res;
+      if ((path === '/' || path === '/index.html') && root && !hasWebBuild(root)) {
+        return c.text('reckon: the web page is not built (run npm run build:web); the API is at /api/openapi.json\n', 503);
+      }
+    }
+    return next();
+  });
+  return app;
+}

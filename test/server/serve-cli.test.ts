@@ -1,0 +1,62 @@
+/**
+ * `reckon serve` as a real child process: it prints its address, answers on
+ * it, takes its token from --token or RECKON_TOKEN, stops cleanly on SIGTERM,
+ * and refuses bad options with exit code 64.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers.js';
+
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const ENTRY = path.join(ROOT, 'src/cli/run.ts');
+
+function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; address: Promise<string>; done: Promise<{ code: number | null; stderr: string }> } {
+  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
+  delete e.RECKON_DB;
+  if (!('RECKON_TOKEN' in env)) delete e.RECKON_TOKEN;
+  const child = spawn(TSX, [ENTRY, ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let found: (a: string) => void;
+  const address = new Promise<string>((r) => (found = r));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+    const m = /reckon: serving (http:\/\/\S+)/.exec(stderr);
+    if (m) found(m[1]!);
+  });
+  const done = new Promise<{ code: number | null; stderr: string }>((r) => child.on('close', (code) => r({ code, stderr })));
+  return { child, address, done };
+}
+
+describe('reckon serve', () => {
+  it('serves the API on the address it prints, with ingest behind the token, and stops on SIGTERM', async () => {
+    const db = path.join(tempDir(), 'serve.db');
+    const s = start(['serve', '--db', db, '--port', '0'], { RECKON_TOKEN: 'a-long-enough-token' });
+    try {
+      const url = await Promise.race([s.address, s.done.then((d) => Promise.reject(new Error(d.stderr)))]);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const stats = (await (await fetch(`${url}/api/stats`)).json()) as { documents: number; ingest: boolean };
+      expect(stats).toMatchObject({ documents: 0, ingest: true });
+      const body = JSON.stringify({ documents: [{ text: 'Three people were killed in Northfield on June 1, 2024.' }] });
+      const denied = await fetch(`${url}/api/ingest`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+      expect(denied.status).toBe(401);
+      const ok = await fetch(`${url}/api/ingest`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Authorization: 'Bearer a-long-enough-token' } });
+      expect(ok.status).toBe(201);
+    } finally {
+      s.child.kill('SIGTERM');
+    }
+    const end = await s.done;
+    expect(end.stderr).toMatch(/reckon: stopping/);
+    expect(end.code).toBe(0);
+  });
+
+  it('refuses a bad port or a short token with exit code 64', async () => {
+    const db = path.join(tempDir(), 'serve.db');
+    const port = await start(['serve', '--db', db, '--port', 'eighty']).done;
+    expect(port.code).toBe(64);
+    expect(port.stderr).toMatch(/--port must be a port number/);
+    const token = await start(['serve', '--db', db, '--port', '0', '--token', 'short']).done;
+    expect(token.code).toBe(64);
+    expect(token.stderr).toMatch(/--token must be at least 8 characters/);
+  });
+});

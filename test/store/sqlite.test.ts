@@ -1,0 +1,364 @@
+/** The SQLite store on a real file: schema, versions, search, analyses, jobs, integrity. */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { Analysis, Claim, Mention } from '../../src/core/types.js';
+import { ReckonError } from '../../src/core/errors.js';
+import { contentHash } from '../../src/pipeline/prepare.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import { MARK_CLOSE, MARK_OPEN, parseQuery, toFts5, unmark } from '../../src/store/fts.js';
+import type { NewDocument } from '../../src/store/types.js';
+import { openTestStore, tempDir } from '../helpers.js';
+
+function newDoc(source: string, text: string, meta: Partial<NewDocument> = {}): NewDocument {
+  const hash = contentHash(text);
+  return {
+    id: hash.slice(0, 16),
+    source,
+    format: 'text',
+    encoding: 'utf-8',
+    contentHash: hash,
+    title: null,
+    outlet: null,
+    published: null,
+    language: 'en',
+    url: null,
+    author: null,
+    original: text,
+    text,
+    segments: text.length ? [{ cleanStart: 0, length: text.length, origStart: 0, origEnd: text.length }] : [],
+    ...meta,
+  };
+}
+
+function claim(text: string, quote: string, extra: Partial<Claim> = {}): Claim {
+  const start = text.indexOf(quote);
+  return {
+    category: 'killed', value: 12, low: 12, high: 12, approx: 'exact', subject: 'people', subgroup: null, relation: null, parent: null,
+    location: ['Ohrid'], locationInferred: false, time: { start: '2023-08-05', end: '2023-08-06', precision: 'interval', inferred: true, text: 'on Saturday' },
+    condition: null, attribution: 'police', attributionInferred: false, start, end: start + quote.length, quote, textStart: start, textEnd: start + quote.length,
+    rules: ['parser:verb', 'refiner:place'], note: null, ...extra,
+  };
+}
+
+const FLOOD = 'Floods in the Vardar valley killed 12 people on Saturday, police in Ohrid said. Another 30 were injured.';
+const FIRE = 'A forest fire near Pinecrest destroyed 45 houses; firefighters were hurt, the fire service said.';
+const QUAKE = 'An earthquake in the hills killed 7 people and damaged the old Neftçala mosque, officials said.';
+
+describe('schema', () => {
+  it('migrations are idempotent, also across reopening the file', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.db');
+    const s1 = new SqliteStore(file);
+    await s1.migrate();
+    await s1.migrate();
+    await s1.putDocuments([{ doc: newDoc('a.txt', FLOOD), analysis: null }]);
+    await s1.close();
+    const s2 = new SqliteStore(file);
+    await s2.migrate();
+    expect((await s2.stats()).documents).toBe(1);
+    expect(await s2.check()).toEqual([]);
+    await s2.close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('refuses an archive written by a newer schema', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'new.db');
+    const raw = new Database(file);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const s = new SqliteStore(file);
+    await expect(s.migrate()).rejects.toMatchObject({ code: 'STORE', message: expect.stringMatching(/newer reckon/) });
+    await s.close();
+  });
+
+  it('refuses a file that is not an archive with a STORE error naming it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.db');
+    fs.writeFileSync(file, 'these are my notes, not a database '.repeat(200));
+    let err: unknown;
+    try {
+      const s = new SqliteStore(file);
+      await s.migrate();
+      await s.close();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ReckonError);
+    expect((err as ReckonError).code).toBe('STORE');
+    expect((err as ReckonError).oneLine()).toContain(file);
+  });
+});
+
+describe('putDocuments', () => {
+  it('adds, dedupes by content and versions by source, in one call and across calls', async () => {
+    const store = await openTestStore(tempDir());
+    const r1 = await store.putDocuments([
+      { doc: newDoc('a.txt', FLOOD), analysis: null },
+      { doc: newDoc('b.txt', FIRE), analysis: null },
+      { doc: newDoc('a-copy.txt', FLOOD), analysis: null }, // same content, other source
+      { doc: newDoc('a.txt', `${FLOOD} Updated.`), analysis: null }, // same source, new content
+    ]);
+    expect(r1.map((r) => [r.status, r.version])).toEqual([
+      ['added', 1],
+      ['added', 1],
+      ['duplicate', 1],
+      ['version', 2],
+    ]);
+    expect(r1[2]!.id).toBe(r1[0]!.id);
+
+    const r2 = await store.putDocuments([
+      { doc: newDoc('a.txt', FLOOD), analysis: null }, // an old version again: already stored
+      { doc: newDoc('b.txt', FIRE), analysis: null },
+    ]);
+    expect(r2.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+
+    const v1 = (await store.getDocument(r1[0]!.id))!;
+    const v2 = (await store.getDocument('a.txt'))!;
+    expect(v2.version).toBe(2);
+    expect(v1.supersededBy).toBe(v2.id);
+    expect(v2.supersededBy).toBeNull();
+    expect((await store.listDocuments()).map((d) => [d.source, d.version, d.latest])).toEqual([
+      ['b.txt', 1, true],
+      ['a.txt', 2, true],
+    ]);
+    expect((await store.listDocuments({ latestOnly: false })).map((d) => [d.source, d.version, d.latest])).toEqual([
+      ['a.txt', 1, false],
+      ['b.txt', 1, true],
+      ['a.txt', 2, true],
+    ]);
+    expect(await store.stats()).toMatchObject({ documents: 2, versions: 3 });
+    expect(await store.check()).toEqual([]);
+  });
+
+  it('finds a document by id, unique id prefix or source; an ambiguous or unknown ref finds nothing', async () => {
+    const store = await openTestStore(tempDir());
+    const [r] = await store.putDocuments([{ doc: newDoc('dir/a.txt', FLOOD), analysis: null }]);
+    expect((await store.getDocument(r!.id))!.source).toBe('dir/a.txt');
+    expect((await store.getDocument(r!.id.slice(0, 6)))!.id).toBe(r!.id);
+    expect((await store.getDocument(r!.id.slice(0, 6).toUpperCase()))!.id).toBe(r!.id);
+    expect((await store.getDocument('dir/a.txt'))!.id).toBe(r!.id);
+    expect(await store.getDocument('nope')).toBeNull();
+    expect(await store.getDocument('%')).toBeNull();
+    // a prefix shared by two documents is ambiguous and finds nothing; a longer one finds one
+    await store.putDocuments([
+      { doc: { ...newDoc('p1.txt', FIRE), id: 'abcd000000000001' }, analysis: null },
+      { doc: { ...newDoc('p2.txt', QUAKE), id: 'abcd000000000002' }, analysis: null },
+    ]);
+    expect(await store.getDocument('abcd')).toBeNull();
+    expect(await store.getDocument('abcd00000000000')).toBeNull();
+    expect((await store.getDocument('abcd000000000002'))!.source).toBe('p2.txt');
+    // a prefix shorter than 4 characters is not looked up
+    expect(await store.getDocument(r!.id.slice(0, 3))).toBeNull();
+  });
+
+  it('keeps text, segments and metadata as given (round trip)', async () => {
+    const store = await openTestStore(tempDir());
+    const doc = newDoc('x.html', 'Clean text', {
+      format: 'html', encoding: 'windows-1252', original: '<p>Clean&nbsp;text</p>', title: 'T', outlet: 'O', published: '2020-01-02', url: 'https://x.example/', author: 'A',
+      segments: [{ cleanStart: 0, length: 5, origStart: 3, origEnd: 8 }, { cleanStart: 5, length: 1, origStart: 8, origEnd: 14 }, { cleanStart: 6, length: 4, origStart: 14, origEnd: 18 }],
+      ingestedAt: '2024-01-01T00:00:00.000Z',
+    });
+    await store.putDocuments([{ doc, analysis: null }]);
+    const got = (await store.getDocument('x.html'))!;
+    expect(got).toEqual({ ...doc, version: 1, supersededBy: null, ingestedAt: '2024-01-01T00:00:00.000Z' });
+  });
+});
+
+describe('search', () => {
+  async function archive() {
+    const store = await openTestStore(tempDir());
+    await store.putDocuments([
+      { doc: newDoc('flood.txt', FLOOD, { title: 'Vardar floods', outlet: 'Valley Press', published: '2023-08-06' }), analysis: null },
+      { doc: newDoc('fire.txt', FIRE, { title: 'Pinecrest fire', outlet: 'Mountain Daily', published: '2021-07-09' }), analysis: null },
+      { doc: newDoc('quake.txt', QUAKE, { title: 'Hill quake', outlet: 'Valley Press', published: '2021-03-01', language: 'az' }), analysis: null },
+      { doc: newDoc('old.txt', 'Floods in the Vardar valley: an old version that mentions zebras.', { title: 'Old' }), analysis: null },
+    ]);
+    await store.putDocuments([{ doc: newDoc('old.txt', 'The new version has no striped animals in it, only floods.', { title: 'New' }), analysis: null }]);
+    return store;
+  }
+
+  it('finds words, phrases, prefixes and OR, with marked snippets, best match first', async () => {
+    const store = await archive();
+    const r = await store.search('killed');
+    expect(r.total).toBe(2);
+    expect(r.hits.map((h) => h.source).sort()).toEqual(['flood.txt', 'quake.txt']);
+    const flood = r.hits.find((h) => h.source === 'flood.txt')!;
+    expect(flood).toMatchObject({ title: 'Vardar floods', outlet: 'Valley Press', published: '2023-08-06', language: 'en' });
+    expect(flood.snippet).toContain(`${MARK_OPEN}killed${MARK_CLOSE}`);
+    expect(unmark(flood.snippet).text).not.toMatch(/[\u0002\u0003]/);
+    expect(unmark(flood.snippet).highlights).toHaveLength(1);
+
+    expect((await store.search('"police in Ohrid"')).hits.map((h) => h.source)).toEqual(['flood.txt']);
+    expect((await store.search('"Ohrid police"')).total).toBe(0);
+    expect((await store.search('firefight*')).hits.map((h) => h.source)).toEqual(['fire.txt']);
+    expect((await store.search('zebras OR firefighters')).hits.map((h) => h.source)).toEqual(['fire.txt']);
+    expect((await store.search('Ohrid earthquake')).total).toBe(0);
+    // diacritics fold: Neftcala finds Neftçala
+    expect((await store.search('neftcala')).hits.map((h) => h.source)).toEqual(['quake.txt']);
+    // the title weighs more than the text
+    const floods = await store.search('floods');
+    expect(floods.hits[0]!.source).toBe('flood.txt');
+  });
+
+  it('searches the latest version of each source only', async () => {
+    const store = await archive();
+    expect((await store.search('zebras')).total).toBe(0);
+    expect((await store.search('striped')).hits.map((h) => h.source)).toEqual(['old.txt']);
+  });
+
+  it('gives facets by outlet, language and year, and filters by them', async () => {
+    const store = await archive();
+    const r = await store.search('said');
+    expect(r.total).toBe(3);
+    expect(r.facets.outlet).toEqual([
+      { value: 'Valley Press', count: 2 },
+      { value: 'Mountain Daily', count: 1 },
+    ]);
+    expect(r.facets.language).toEqual([
+      { value: 'en', count: 2 },
+      { value: 'az', count: 1 },
+    ]);
+    expect(r.facets.year).toEqual([
+      { value: '2021', count: 2 },
+      { value: '2023', count: 1 },
+    ]);
+    expect((await store.search('said', { outlet: 'Valley Press' })).total).toBe(2);
+    expect((await store.search('said', { language: 'az' })).hits.map((h) => h.source)).toEqual(['quake.txt']);
+    expect((await store.search('said', { from: '2021-05-01' })).hits.map((h) => h.source).sort()).toEqual(['fire.txt', 'flood.txt']);
+    expect((await store.search('said', { to: '2021-07-09' })).hits.map((h) => h.source).sort()).toEqual(['fire.txt', 'quake.txt']);
+    expect((await store.search('said', { to: '2021' })).total).toBe(2);
+    const page = await store.search('said', { limit: 1, offset: 1 });
+    expect(page.total).toBe(3);
+    expect(page.hits).toHaveLength(1);
+  });
+
+  it.each([
+    '"', '""', '"unclosed phrase', '*', '**', '* *', 'NEAR(', 'NEAR(killed police, 5)', 'OR', 'OR OR', 'killed OR', 'OR killed', 'killed OR OR police',
+    'AND', 'NOT', 'killed NOT police', '-killed', '^killed', 'text:killed', 'title:floods', "'; DROP TABLE documents; --", "1' OR '1'='1", 'killed" OR "1',
+    '(', ')', '()', '(killed', '{killed}', 'killed:', '\\', '\u0000', MARK_OPEN, '😀', '%', '_', '+', 'killed*police', 'x'.repeat(5000), 'a '.repeat(500),
+  ])('a hostile query never throws: %s', async (q) => {
+    const store = await archive();
+    const r = await store.search(q);
+    expect(r.total).toBeGreaterThanOrEqual(0);
+    expect(r.hits.length).toBeLessThanOrEqual(r.total);
+    // and the table is still there
+    expect((await store.stats()).documents).toBe(4);
+  });
+
+  it('quotes every term: FTS syntax in a query is searched as words', () => {
+    expect(toFts5(parseQuery('NEAR(a b) OR c*'))).toBe('"NEAR a" AND "b" OR "c"*');
+    expect(toFts5(parseQuery('title:x "a ""b"'))).toBe('"title x" AND "a" AND "b"');
+    expect(toFts5(parseQuery('OR OR'))).toBe('"OR"');
+    expect(parseQuery('')).toEqual([]);
+    expect(parseQuery('"" * -')).toEqual([]);
+  });
+});
+
+describe('analyses', () => {
+  it('claims and mentions round-trip through putAnalysis, replacing the old ones', async () => {
+    const store = await openTestStore(tempDir());
+    const [r] = await store.putDocuments([{ doc: newDoc('flood.txt', FLOOD), analysis: null }]);
+    const id = r!.id;
+    const c0 = claim(FLOOD, 'killed 12 people');
+    const c1 = claim(FLOOD, 'Another 30 were injured', {
+      category: 'injured', value: 30, low: 30, high: 30, approx: 'about', subject: null, subgroup: 'children', relation: 'additional', parent: 0,
+      location: [], locationInferred: true, time: null, condition: 'after the flood', attribution: null, attributionInferred: true, rules: [], note: '30 − 0',
+    });
+    const m0: Mention = { kind: 'place', text: 'Ohrid', textStart: FLOOD.indexOf('Ohrid'), textEnd: FLOOD.indexOf('Ohrid') + 5, start: FLOOD.indexOf('Ohrid'), end: FLOOD.indexOf('Ohrid') + 5, value: 'Ohrid', data: { country: 'MK', lat: 41.1, lon: 20.8 } };
+    const m1: Mention = { kind: 'date', text: 'Saturday', textStart: 51, textEnd: 59, start: 51, end: 59, value: '2023-08-05' };
+    const analysis: Analysis = { claims: [c0, c1], mentions: [m0, m1] };
+    await store.putAnalysis(id, analysis, 3);
+
+    const claims = await store.claims({ documents: [id] });
+    expect(claims).toEqual([
+      { ...c0, id: `${id}:0`, document: id, index: 0 },
+      { ...c1, id: `${id}:1`, document: id, index: 1 },
+    ]);
+    expect(claims[0]!.quote).toBe(FLOOD.slice(claims[0]!.start, claims[0]!.end));
+    expect(await store.mentions(id)).toEqual([m0, m1]);
+    expect((await store.allMentions(['place'])).map((m) => [m.document, m.text])).toEqual([[id, 'Ohrid']]);
+    expect(await store.pendingAnalysis(3, 10)).toEqual([]);
+    expect(await store.pendingAnalysis(4, 10)).toEqual([id]);
+
+    // filters
+    expect((await store.claims({ category: 'injured' })).map((c) => c.index)).toEqual([1]);
+    expect((await store.claims({ location: 'ohrid' })).map((c) => c.index)).toEqual([0]);
+    expect((await store.claims({ from: '2023-08-06', to: '2023-08-31' })).map((c) => c.index)).toEqual([0]);
+    expect((await store.claims({ from: '2023-09-01' })).length).toBe(0);
+
+    // a new analysis replaces the old one
+    await store.putAnalysis(id, { claims: [c1], mentions: [] }, 4);
+    expect((await store.claims({ documents: [id] })).map((c) => c.category)).toEqual(['injured']);
+    expect(await store.mentions(id)).toEqual([]);
+    expect(await store.stats()).toMatchObject({ claims: 1, mentions: 0, analyzed: 1 });
+  });
+
+  it('stores an analysis given with the document, and only counts claims of latest versions', async () => {
+    const store = await openTestStore(tempDir());
+    await store.putDocuments([{ doc: newDoc('flood.txt', FLOOD), analysis: { claims: [claim(FLOOD, 'killed 12 people')], mentions: [] } }], 2);
+    expect(await store.pendingAnalysis(2, 10)).toEqual([]);
+    expect((await store.stats()).claims).toBe(1);
+    await store.putDocuments([{ doc: newDoc('flood.txt', `${FLOOD} No more.`), analysis: { claims: [], mentions: [] } }], 2);
+    expect((await store.stats()).claims).toBe(0);
+    expect((await store.claims({ latestOnly: false })).length).toBe(1);
+  });
+
+  it('refuses an analysis for an unknown document', async () => {
+    const store = await openTestStore(tempDir());
+    await expect(store.putAnalysis('0123456789abcdef', { claims: [], mentions: [] }, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('claimJobs', () => {
+  it('leases pending documents to one worker at a time; an expired lease is taken again', async () => {
+    const store = await openTestStore(tempDir());
+    await store.putDocuments([FLOOD, FIRE, QUAKE].map((t, i) => ({ doc: newDoc(`${i}.txt`, t), analysis: null })));
+    const a = await store.claimJobs('worker-a', 1, 2, 60);
+    expect(a.map((j) => j.attempts)).toEqual([1, 1]);
+    const b = await store.claimJobs('worker-b', 1, 10, 60);
+    expect(b).toHaveLength(1);
+    expect(b[0]!.id).not.toBe(a[0]!.id);
+    expect(await store.claimJobs('worker-c', 1, 10, 60)).toEqual([]);
+
+    // worker a finishes one job; the other one's lease is still held
+    await store.putAnalysis(a[0]!.id, { claims: [], mentions: [] }, 1);
+    expect(await store.claimJobs('worker-c', 1, 10, 60)).toEqual([]);
+
+    // a lease that has run out (a crashed worker) is taken again, with the attempt counted
+    const store2 = await openTestStore(tempDir());
+    await store2.putDocuments([{ doc: newDoc('x.txt', FLOOD), analysis: null }]);
+    const first = await store2.claimJobs('crashy', 1, 10, -5);
+    expect(first).toHaveLength(1);
+    const again = await store2.claimJobs('steady', 1, 10, 60);
+    expect(again).toEqual([{ id: first[0]!.id, attempts: 2 }]);
+    // a newer analyzer makes analysed documents pending again
+    await store2.putAnalysis(first[0]!.id, { claims: [], mentions: [] }, 1);
+    expect(await store2.claimJobs('w', 1, 10, 60)).toEqual([]);
+    expect((await store2.claimJobs('w', 2, 10, 60)).map((j) => j.id)).toEqual([first[0]!.id]);
+  });
+});
+
+describe('check', () => {
+  it('passes on a good archive and reports a damaged full-text index', async () => {
+    const dir = tempDir();
+    const store = await openTestStore(dir);
+    await store.putDocuments([{ doc: newDoc('a.txt', FLOOD), analysis: null }, { doc: newDoc('b.txt', FIRE), analysis: null }]);
+    expect(await store.check()).toEqual([]);
+    await store.close();
+    const raw = new Database(path.join(dir, 'archive.db'));
+    raw.prepare("UPDATE documents SET text = 'changed' WHERE source = 'a.txt'").run();
+    raw.prepare('DROP TRIGGER documents_au').run();
+    raw.prepare("UPDATE documents SET text = 'changed again without the index' WHERE source = 'b.txt'").run();
+    raw.close();
+    const reopened = new SqliteStore(path.join(dir, 'archive.db'));
+    const problems = await reopened.check();
+    await reopened.close();
+    expect(problems.join('\n')).toMatch(/full-text index/);
+  });
+});
