@@ -32,7 +32,8 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'on']);
 const MONTH_NAMES = new Set(Object.keys(MONTHS));
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const SPEECH = new Set(['said', 'says', 'told', 'stated', 'added', 'noted', 'wrote', 'announced', 'declared', 'explained', 'insisted']);
-const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'our', 'in', 'on', 'at', 'after', 'before', 'during', 'as', 'when', 'while', 'but', 'and', 'or', 'if', 'because', 'although', 'despite', 'since', 'until', 'today', 'yesterday', 'there', 'here', 'photo', 'photos', 'according', 'national', 'soviet', 'azerbaijani', 'american', 'russian']);
+const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'our', 'in', 'on', 'at', 'after', 'before', 'during', 'as', 'when', 'while', 'but', 'and', 'or', 'if', 'because', 'although', 'despite', 'since', 'until', 'today', 'yesterday', 'there', 'here', 'photo', 'photos', 'according']);
+const TITLE_WORDS = new Set(ENTITIES.personTitles.flatMap((t) => t.split(' ')));
 
 const isCap = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^\p{Lu}/u.test(t.text));
 const isAcronym = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^[A-Z]{2,6}$/.test(t.text));
@@ -92,7 +93,19 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
     } else if (ORG_HEADS.has(last.lower) || (words.length === 1 && isAcronym(last) && !placeTok.has(a)) || lowerWords.some((w) => ORG_HEADS.has(w) && w !== 'of')) {
       if (!(words.length === 1 && placeTok.has(a))) out.push({ kind: 'org', start: toks[a]!.start, end: last.end, text: slice(a, j), value: slice(a, j) });
     } else if (words.length >= 2 && words.length <= 4 && !toks.slice(a, j + 1).some((_, k) => placeTok.has(a + k)) && !lowerWords.some((w) => MONTH_NAMES.has(w) || WEEKDAYS.has(w) || g.demonyms.has(w) || CONNECTORS.has(w))) {
-      const titled = hasTitleBefore(toks, a);
+      // titles inside the run ("National Leader Heydar Aliyev", "General Secretary") are not the name
+    let n = a;
+    while (n <= j && TITLE_WORDS.has(toks[n]!.lower)) n++;
+    if (n > j || j - n < 1) {
+      i = j;
+      continue;
+    }
+    if (n > a) {
+      out.push({ kind: 'person', start: toks[n]!.start, end: last.end, text: slice(n, j), value: slice(n, j) });
+      i = j;
+      continue;
+    }
+    const titled = hasTitleBefore(toks, a);
       const speaks = SPEECH.has(next?.lower ?? '');
       if (titled || speaks || words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w.text))) {
         out.push({ kind: 'person', start: toks[a]!.start, end: last.end, text: slice(a, j), value: slice(a, j) });

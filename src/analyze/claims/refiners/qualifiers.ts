@@ -129,7 +129,8 @@ export const qualifiersRefiner: Refiner = {
           const sameParagraph = earlier.filter((m) => doc.sentences.some((x) => x.sentence.paragraph === s.sentence.paragraph && m.start >= x.sentence.start && m.end <= x.sentence.end));
           let m: DateMention | undefined;
           if (ANAPHORA.test(text)) m = [...earlier].reverse().find((x) => x.kind !== 'relative' && x.span!.start < (doc.published ?? '9999'));
-          if (!m) m = [...sameParagraph].reverse().find((x) => x.kind !== 'relative' || !doc.published || x.span!.start < doc.published);
+          // a total sums up the whole report: it takes the report's date, not its last sentence's
+          if (!m && d.relation !== 'total') m = [...sameParagraph].reverse().find((x) => x.kind !== 'relative' || !doc.published || x.span!.start < doc.published);
           if (!m && docDate) m = docDate;
           if (m?.span) {
             d.time = { ...(m.span as TimeSpan), inferred: true, text: m.text };
