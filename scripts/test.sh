@@ -21,5 +21,10 @@ if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432
   fi
 fi
 
+# Native addons (better-sqlite3) build against this Node's own headers: nothing is downloaded.
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ] && ! npm config get nodedir 2>/dev/null | grep -q /; then
+  export npm_config_nodedir=/usr
+fi
+
 npm ci --no-audit --no-fund
 npm test
