@@ -29,7 +29,7 @@ export async function openStore(db?: string | null, options: { readonly?: boolea
   return store;
 }
 
-/** A connection string without its password. */
+/** A connection string without its password (in the authority or as a ?password= parameter). */
 export function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@').replace(/([?&]password=)[^&#]*/gi, '$1***');
 }

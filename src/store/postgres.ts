@@ -430,6 +430,7 @@ export class PostgresStore implements Store {
     const [count, hitRows, outlet, language, year] = await Promise.all([
       this.q(what, `SELECT count(*) AS n ${from}`, args),
       // ranks the page first, then makes headlines for its hits only (ts_headline reads the whole text)
+      // rank: lower is better, as with SQLite's bm25
       this.q(
         what,
         `SELECT h.id, h.source, h.title, h.outlet, h.published, h.language, -h.score AS rank,

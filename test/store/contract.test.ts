@@ -89,6 +89,10 @@ describe.skipIf(SKIP_PG)('PostgreSQL', () => {
       opened.push(viaOpen);
       expect(viaOpen.kind).toBe('postgres');
       expect(viaOpen.location).not.toContain(secret);
+      const asParam = new PostgresStore(`${db.url}?password=${secret}&application_name=x`);
+      opened.push(asParam);
+      expect((await asParam.stats()).documents).toBe(0);
+      expect(asParam.location).toBe(`${db.url}?password=***&application_name=x`);
 
       const down = new PostgresStore(`postgres://postgres:${secret}@127.0.0.1:1/nowhere`);
       const err = await down.stats().then(
