@@ -8,7 +8,7 @@
 import type { StoredClaim } from '../store/types.js';
 import type { DocumentMeta } from './index.js';
 import { attributionKey } from './independence.js';
-import { scopeOf, type ScopeContext } from './scope.js';
+import { canonicalCondition, relabel, scopeOf, type ScopeContext } from './scope.js';
 import type { Fact, FactClaim, FactStatus, PolicyName, Scope } from './types.js';
 
 export const POLICIES: PolicyName[] = ['median', 'conservative', 'most_cited', 'latest', 'official'];
@@ -209,6 +209,10 @@ export function buildFacts(input: FactsInput): Fact[] {
         group: dv.group, role,
       };
     });
+    // an addition whose reports differ on the phase names none
+    if (e.scope.relation === 'additional' && e.scope.condition && !e.claims.every((c) => canonicalCondition(c.condition) === e.scope.condition)) {
+      e.scope = relabel({ ...e.scope, condition: null });
+    }
     const base = `${e.category}${e.scope.label ? `/${slug(e.scope.label)}` : ''}`;
     let id = base;
     for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;

@@ -14,8 +14,8 @@ const GENERIC_SUBJECTS = new Set([
   'people', 'persons', 'person', 'individuals', 'individual', 'civilians', 'civilian', 'victims', 'victim', 'others', 'residents', 'citizens', 'men and women',
   'houses', 'homes', 'buildings', 'residential buildings',
 ]);
-const PHASE = /\b(before|after|following|prior to|since|until|during|upon|within)\b/i;
-const PHASE_CANON: Record<string, string> = { following: 'after', 'prior to': 'before', upon: 'after', since: 'after', until: 'before', within: 'during' };
+const PHASE = /\b(before|after|following|prior to|since|until|during|upon|within|by the time)\b/i;
+const PHASE_CANON: Record<string, string> = { following: 'after', 'prior to': 'before', upon: 'after', since: 'after', until: 'before', within: 'during', 'by the time': 'before' };
 const NOMINAL = /\b(?:the |a |an )?(?:official |formal )?(?:declaration|declaring|declared|imposition|imposing|introduction|introducing|implementation|implementing|announcement|announcing|start|beginning|proclamation|proclaiming|entry into force) of (?:a |the )?/gi;
 const LEADING = /^(?:(?:the|a|an|official|formal)\s+)+/i;
 const VERBING = /^(?:declaring|imposing|introducing|implementing|announcing|proclaiming)\s+(?:a |the )?/i;
@@ -28,7 +28,7 @@ export function canonicalCondition(condition: string | null): string | null {
   const phase = PHASE_CANON[m[1]!.toLowerCase()] ?? m[1]!.toLowerCase();
   let rest = condition.slice(m.index + m[0].length).trim();
   rest = rest.replace(NOMINAL, '').replace(VERBING, '').replace(LEADING, '');
-  rest = rest.replace(/\s+(?:was|had been|has been|were)\s+(?:declared|imposed|introduced|announced|lifted).*$/i, '');
+  rest = rest.replace(/\s+(?:was|had been|has been|were)\s+(?:(?:officially|formally)\s+)?(?:declared|imposed|introduced|announced|lifted).*$/i, '');
   rest = rest.replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   return rest ? `${phase} ${rest}` : phase;
 }
@@ -57,15 +57,21 @@ export function scopeOf(c: StoredClaim, ctx: ScopeContext): { scope: Scope; key:
   const relation = c.relation === 'additional' ? 'additional' : c.relation === 'part_of' ? 'part_of' : null;
   // additions and parts keep their stated place even in the event's own place ("21 more in Baku")
   const placeKey = relation && statedPlaces.length ? [...statedPlaces].sort() : location;
-  const parts: string[] = [];
-  if (relation === 'additional') parts.push('additional');
-  if (subgroup) parts.push(`of whom ${c.subgroup}`);
-  else if (relation === 'part_of') parts.push('part of another count');
-  if (subject) parts.push(c.subject!);
-  if (placeKey.length) parts.push(`in ${placeKey.join(' and ')}`);
-  if (condition) parts.push(condition.replace(/^(before|after|during) /, '$1 the '));
-  const label = parts.join(', ');
-  const scope: Scope = { location: placeKey, time: null, condition, subject, subgroup, relation, label };
-  const key = [c.category, relation ?? '', subgroup ?? '', subject ?? '', placeKey.map((p) => p.toLowerCase()).join('+'), condition ?? ''].join('|');
+  const scope = relabel({ location: placeKey, time: null, condition, subject: subject ? c.subject : null, subgroup: subgroup ? c.subgroup : null, relation, label: '' });
+  // an addition is keyed by where it happened: one report's "after the state of emergency" and another's
+  // "once it was in force" are the same 21 more; the phase is named in the label when the reports share it
+  const key = [c.category, relation ?? '', subgroup ?? '', subject ?? '', placeKey.map((p) => p.toLowerCase()).join('+'), relation === 'additional' ? '' : (condition ?? '')].join('|');
   return { scope, key };
+}
+
+/** The human label of a scope: "additional, in Baku, after the state of emergency". */
+export function relabel(scope: Scope): Scope {
+  const parts: string[] = [];
+  if (scope.relation === 'additional') parts.push('additional');
+  if (scope.subgroup) parts.push(`of whom ${scope.subgroup}`);
+  else if (scope.relation === 'part_of') parts.push('part of another count');
+  if (scope.subject) parts.push(scope.subject);
+  if (scope.location.length) parts.push(`in ${scope.location.join(' and ')}`);
+  if (scope.condition) parts.push(scope.condition.replace(/^(before|after|during) /, '$1 the '));
+  return { ...scope, label: parts.join(', ') };
 }

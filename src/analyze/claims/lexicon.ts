@@ -14,6 +14,12 @@ export interface Phrase {
 
 export type PhraseIndex = Map<string, Phrase[]>;
 
+function mergeTables(...tables: Array<Record<string, unknown>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const t of tables) for (const [k, v] of Object.entries(t)) if (Array.isArray(v)) out[k] = [...(out[k] ?? []), ...(v as string[])];
+  return out;
+}
+
 function compile(table: Record<string, string[]>): PhraseIndex {
   const index: PhraseIndex = new Map();
   for (const [category, phrases] of Object.entries(table)) {
@@ -29,7 +35,18 @@ function compile(table: Record<string, string[]>): PhraseIndex {
 }
 
 export const AFTER = compile(CATEGORIES.after);
-export const BEFORE = compile(CATEGORIES.before);
+export const BEFORE = compile(mergeTables(CATEGORIES.before, CATEGORIES.passiveByAgent));
+
+/** Verbs whose phrase ends after the counted: "cost 147 people their lives", "left two dead". */
+export const DISCONTINUOUS = new Map<string, Array<{ category: string; suffix: string[] }>>();
+for (const [category, list] of Object.entries(CATEGORIES.discontinuous)) {
+  if (!Array.isArray(list)) continue;
+  for (const [verb, suffix] of list as Array<[string, string]>) {
+    const arr = DISCONTINUOUS.get(verb) ?? [];
+    arr.push({ category, suffix: suffix.split(' ') });
+    DISCONTINUOUS.set(verb, arr);
+  }
+}
 export const NOUN_TRIGGERS = compile(CATEGORIES.nouns);
 export const STATES = compile(CATEGORIES.states);
 export const TOLLS = compile(CATEGORIES.tolls);
@@ -37,7 +54,7 @@ export const TOTAL_CUES = CATEGORIES.relations.total.map((p) => p.split(' '));
 
 /** First words of every trigger: a sentence without one can hold no claim, and its parsing is skipped. */
 export const TRIGGER_WORDS = new Set<string>([
-  ...AFTER.keys(), ...BEFORE.keys(), ...NOUN_TRIGGERS.keys(), ...TOLLS.keys(), ...Object.keys(CATEGORIES.multiples.words), 'fatally',
+  ...AFTER.keys(), ...BEFORE.keys(), ...NOUN_TRIGGERS.keys(), ...TOLLS.keys(), ...Object.keys(CATEGORIES.multiples.words), ...DISCONTINUOUS.keys(), 'fatally',
 ]);
 
 /** Longest phrase of the index starting at token i, or null. Hyphenated tokens match hyphenated phrase words. */

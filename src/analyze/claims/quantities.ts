@@ -8,7 +8,7 @@ import type { Approx } from '../../core/types.js';
 import type { NumberExpr } from '../numbers.js';
 import type { Token } from '../text.js';
 import { gazetteer } from '../gazetteer.js';
-import { PERPETRATORS, personNounAt, thingNounAt } from './lexicon.js';
+import { AFTER, BEFORE, PERPETRATORS, personNounAt, phraseAt, thingNounAt } from './lexicon.js';
 
 export type QuantityKind = 'person' | 'thing' | 'other' | 'bare';
 
@@ -88,6 +88,8 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
     if (PERPETRATORS.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: false, perpetrator: true };
     if (/^\p{Lu}/u.test(t.text) && gazetteer().demonyms.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: true, perpetrator: false };
     if (STOP.has(t.lower)) return null;
+    // a predicate is no part of the counted ("744 suffered severe injuries")
+    if (phraseAt(AFTER, toks, k) || phraseAt(BEFORE, toks, k)) return null;
     // "fishermen", "firemen": compounds of -men are people
     if (/^[a-z]+(men|women|people|folk)$/.test(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: false, perpetrator: false };
     // a generic plural noun ends the phrase: "protest rallies", "rounds"

@@ -13,6 +13,16 @@ import type { Quantity } from '../quantities.js';
 
 const MAX_STEPS = 24;
 
+/** After a count, the list goes on to an "and" before any predicate: ", 80 cars and 3 buses were …". */
+function listEndsInAnd(toks: SentenceContext['toks'], from: number, byFirst: Map<number, Quantity>): boolean {
+  for (let k = from; k < toks.length && k <= from + 12; k++) {
+    const t = toks[k]!;
+    if (t.lower === 'and' && (byFirst.has(k + 1) || (toks[k + 1]?.kind === 'word' && !phraseAt(AFTER, toks, k + 1)))) return true;
+    if (phraseAt(AFTER, toks, k) || /^[.;:!?]$/.test(t.text)) return false;
+  }
+  return false;
+}
+
 /** Start index of a verb-first trigger ending at token b ("shot and killed" ending at "killed"), or null. */
 function phraseAtEnd(toks: SentenceContext['toks'], b: number): number | null {
   for (let a = Math.max(0, b - 3); a <= b; a++) {
@@ -92,7 +102,8 @@ export const afterParser: Parser = {
           let k = j + 1;
           if (toks[k]?.lower === 'and') k++;
           const q2 = byFirst.get(k);
-          if (q2 && !ctx.used.has(q2)) {
+          // "A, B and C were …" is a list; "744 people, four went missing" are two clauses: a comma joins only a list that ends in "and"
+          if (q2 && !ctx.used.has(q2) && (t.lower === 'and' || toks[j + 1]?.lower === 'and' || listEndsInAnd(toks, q2.last + 1, byFirst))) {
             group.push(q2);
             j = q2.last + 1;
             continue;

@@ -6,7 +6,7 @@
  * parents" two); a list with an item that cannot be counted ("his sisters")
  * gives no sum.
  */
-import { BEFORE, PERPETRATORS, SELF, personNounAt, phraseAt } from '../lexicon.js';
+import { BEFORE, DISCONTINUOUS, PERPETRATORS, SELF, personNounAt, phraseAt } from '../lexicon.js';
 import { singularAt, type Quantity } from '../quantities.js';
 import { PASSIVE_MARKERS, isAdverb, parenthetical } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
@@ -62,7 +62,14 @@ export const beforeParser: Parser = {
     for (const q of ctx.quantities) if (!ctx.used.has(q)) byFirst.set(q.first, q);
     const out: Draft[] = [];
     for (let i = 0; i < toks.length; i++) {
-      const p = phraseAt(BEFORE, toks, i);
+      // "cost 147 people their lives", "left two dead": the phrase ends after the counted
+      const gapped = DISCONTINUOUS.get(toks[i]!.lower);
+      let p = phraseAt(BEFORE, toks, i);
+      let suffixNeeded: string[] | null = null;
+      if (!p && gapped) {
+        p = { words: [toks[i]!.lower], category: gapped[0]!.category, last: i };
+        suffixNeeded = [];
+      }
       if (!p) continue;
       // "were killed" is the passive reading, handled by the count-then-predicate parser
       let b = i - 1;
@@ -123,11 +130,26 @@ export const beforeParser: Parser = {
         break;
       }
       if (!items.length) continue;
-      // "shot them both dead", "shot his girlfriend … to death"
       let category = p.category;
+      if (suffixNeeded) {
+        const fit = gapped!.find((g) => g.suffix.every((w, k) => toks[j + k]?.lower === w));
+        if (!fit) continue;
+        category = fit.category;
+        j += fit.suffix.length - 1;
+        const d = newDraft(ctx, category, items.filter((q) => q.kind !== 'thing' && !q.perpetrator), [i, j], this.id);
+        if (!d.parts.length) continue;
+        d.last = Math.max(d.last, j);
+        d.rules.push(`${this.id}:gapped`);
+        out.push(d);
+        for (const q of d.parts) ctx.used.add(q);
+        i = j;
+        continue;
+      }
+      // "shot them both dead", "shot his girlfriend … to death"
       const after = toks[j]?.lower === 'dead' ? j : toks[j]?.lower === 'to' && toks[j + 1]?.lower === 'death' ? j + 1 : -1;
       if (after > 0 && (category === 'shot' || category === 'injured')) category = 'killed';
-      const people = items.filter((q) => q.kind !== 'thing' && !q.perpetrator);
+      // damage is done to things: "opened fire on 200 houses" counts houses, not the people fired on
+      const people = category === 'damaged' ? [] : items.filter((q) => q.kind !== 'thing' && !q.perpetrator);
       const things = items.filter((q) => q.kind === 'thing');
       if (people.length && countable) {
         // a list counted only by articles needs at least one count or two items ("killed a teacher" is still one)

@@ -3,10 +3,11 @@
  * "one death", "five injured victims": a count of a noun that names the
  * category itself.
  */
-import { NOUN_TRIGGERS, isPersonNoun, phraseAt } from '../lexicon.js';
+import { AFTER, BEFORE, NOUN_TRIGGERS, isPersonNoun, phraseAt } from '../lexicon.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const MAX_MODIFIERS = 2;
+const FOUND = /\b(found|recovered|discovered|retrieved|pulled|unearthed|identified|exhumed|buried)\b/i;
 const FUNCTION_WORDS = new Set(['of', 'and', 'or', 'were', 'was', 'are', 'is', 'be', 'been', 'being', 'in', 'at', 'on', 'from', 'to', 'before', 'after', 'while', 'when', 'as', 'by', 'with', 'for', 'that', 'who', 'which', 'had', 'have', 'has', 'the', 'a', 'an', 'then', 'than']);
 
 function make(id: string, personNouns: boolean): Parser {
@@ -31,6 +32,8 @@ function parseNouns(ctx: SentenceContext, id: string, personNouns: boolean): Dra
       for (let j = q.numLast + 1, mods = 0; j < toks.length && mods <= MAX_MODIFIERS; j++, mods++) {
         const p = phraseAt(NOUN_TRIGGERS, toks, j);
         if (p && isPersonNoun(p.words[p.words.length - 1]!) !== personNouns) break;
+        // "three bodies" are dead only when found ("police found four bodies", "4 bodies were recovered"), not "three bodies: the ministries of …"
+        if (p && p.words[0] === 'bodies' && !FOUND.test(ctx.text.slice(Math.max(ctx.sentence.start, toks[q.first]!.start - 30), Math.min(ctx.sentence.end, toks[p.last]!.end + 30)))) break;
         if (p) {
           const d = newDraft(ctx, p.category, [q], [j, p.last], id);
           d.first = Math.min(d.first, q.first);
@@ -40,7 +43,8 @@ function parseNouns(ctx: SentenceContext, id: string, personNouns: boolean): Dra
           break;
         }
         const t = toks[j]!;
-        if (t.kind !== 'word' || !/^[a-z]/.test(t.text) || FUNCTION_WORDS.has(t.lower)) break;
+        // "744 suffered severe injuries": a verb between the count and the noun makes it a predicate, read elsewhere
+        if (t.kind !== 'word' || !/^[a-z]/.test(t.text) || FUNCTION_WORDS.has(t.lower) || phraseAt(AFTER, toks, j) || phraseAt(BEFORE, toks, j)) break;
       }
     }
   return out;

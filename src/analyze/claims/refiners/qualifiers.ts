@@ -12,9 +12,9 @@ import type { PlaceMention } from '../../places.js';
 import type { Draft, DocumentContext, Refiner, SentenceContext } from '../types.js';
 
 /** a phase bounded by a happening: "Before the official declaration of a state of emergency," "After declaring …," */
-const CONDITION_FRONT = /^(?:(?:Before|After|Following|Since|Until|Prior to|Upon)\b[^,;]{3,120}),/;
+const CONDITION_FRONT = /^(?:(?:Before|After|Following|Since|Until|Prior to|Upon|By the time)\b[^,;]{3,120}),/;
 /** phases that only name the event itself ("after the tragedy") narrow nothing */
-const SELF_PHASE = /^(?:before|after|following|since|until|prior to|upon)\s+(?:the\s+)?(?:tragedy|attack|attacks|events?|incident|shooting|massacre|operation|operations|crackdown|explosion|blast|bombing|war|conflict|that|this|it)\b/i;
+const SELF_PHASE = /^(?:before|after|following|since|until|prior to|upon|by the time)\s+(?:the\s+)?(?:(?:first|next|following|last|early|few)\s+)?(?:tragedy|attack|attacks|events?|incident|shooting|massacre|operation|operations|crackdown|explosion|blast|bombing|war|conflict|that|this|it|hours?|days?|minutes?|weeks?|months?|night|morning|evening|dawn|noon|midnight)\b/i;
 const CONDITION_AFTER = /\b((?:before|after|following|since|until|prior to) (?:the )?(?:official )?(?:declaration|declaring|imposition|introduction|implementation|end|start|lifting|announcement)[^,;.]{0,80})/i;
 const ACCORDING = /\b[Aa]ccording to (?:the |a |an )?([^,;.]+?(?:\.[A-Z][^,;.]*)?)\s*(?:[,;]|\.(?:\s|$)|$)/;
 const SAID_BY = /(?:^|[,;"“”]\s*|\s)((?:the |a |an )?(?:[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and|on))*|[a-z]+ (?:officials|sources|authorities|police)|police|officials|authorities|witnesses|doctors|rescuers|medics))\s+(?:said|says|reported|reports|told|stated|announced|confirmed|estimated|estimates|added|wrote|noted)\b/;
@@ -53,6 +53,17 @@ function conditionOf(d: Draft): string | null {
   const tail = text.slice(s.toks[d.triggerLast]!.end - s.sentence.start);
   const after = CONDITION_AFTER.exec(tail);
   return after ? after[1]!.trim() : null;
+}
+
+/** The first clause boundary at or after token i: ";", ", and", ", but", "and in …" (a new clause fronting a place). */
+function clauseBoundary(s: SentenceContext, i: number): number {
+  const t = s.toks;
+  for (let k = i; k < t.length; k++) {
+    if (t[k]!.text === ';') return k;
+    if (t[k]!.text === ',' && /^(and|but|while|whereas|yet)$/.test(t[k + 1]?.lower ?? '')) return k;
+    if (t[k]!.lower === 'and' && /^(in|at|near|across|outside)$/.test(t[k + 1]?.lower ?? '') && k > i) return k;
+  }
+  return t.length;
 }
 
 /** Places in a token window of the sentence. */
@@ -100,14 +111,18 @@ export const qualifiersRefiner: Refiner = {
       list.sort((a, b) => a.first - b.first);
       const attribution = attributionOf(s);
       list.forEach((d, k) => {
-        // where: places from this claim to the next one; else places before the first claim; else later in the sentence
-        const startTok = d.first;
+        // where: places in this claim's clause (from its count to the next clause), else a place fronted to it
+        // ("… and in Neftchala and Lankaran 26 people were shot"), else places before the sentence's first claim,
+        // else later in the sentence ("131 killed and 744 injured in Baku")
         const nextStart = k + 1 < list.length ? list[k + 1]!.first : s.toks.length;
+        const clauseEnd = Math.min(nextStart, clauseBoundary(s, d.triggerLast + 1)) - 1;
+        const prevEnd = k > 0 ? Math.max(list[k - 1]!.last, clauseBoundary(s, list[k - 1]!.triggerLast + 1) - 1) : -1;
+        let places = placesIn(s, d.first, clauseEnd).map((p) => p.text);
+        if (!places.length && k > 0) places = placesIn(s, prevEnd + 1, d.first - 1).map((p) => p.text);
+        if (!places.length) places = placesIn(s, 0, list[0]!.first - 1).map((p) => p.text);
+        if (!places.length) places = placesIn(s, d.first, s.toks.length - 1).map((p) => p.text);
         const from = k > 0 ? list[k - 1]!.last + 1 : 0;
         const to = nextStart - 1;
-        let places = placesIn(s, startTok, to).map((p) => p.text);
-        if (!places.length) places = placesIn(s, 0, list[0]!.first - 1).map((p) => p.text);
-        if (!places.length) places = placesIn(s, startTok, s.toks.length - 1).map((p) => p.text);
         if (places.length) {
           d.location = unique(places);
           d.rules.push(`${this.id}:place-stated`);
@@ -118,7 +133,8 @@ export const qualifiersRefiner: Refiner = {
         }
         // when
         const own = s.dates.filter(dated);
-        const inClause = own.filter((m) => m.start >= s.toks[from]!.start && m.end <= s.toks[to]!.end);
+        // claims that overlap (one count read twice, "1,000 at least 2 were killed") leave no clause between them
+        const inClause = from <= to ? own.filter((m) => m.start >= s.toks[from]!.start && m.end <= s.toks[to]!.end) : [];
         const pick = (inClause.length ? inClause : own)[0];
         if (pick?.span) {
           d.time = { ...pick.span, text: pick.text };
