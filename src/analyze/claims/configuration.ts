@@ -4,29 +4,29 @@
  * Parsers run per sentence, in this order; each count is used by the first
  * parser that claims it:
  *  1. toll — "the death toll rose to 40" is the most specific reading of 40;
- *  1b. category nouns that name no person ("seven fatalities", "841 arrests"):
+ *  2. category nouns that name no person ("seven fatalities", "841 arrests"):
  *     the noun says it all, so no predicate later in the sentence may take them;
- *  1c. of-them-fatally — "four of them fatally" before a verb can list it;
- *  2. count-then-predicate — "147 people were killed"; it runs before the
+ *  3. of-them-fatally — "four of them fatally", before a verb can list it;
+ *  4. count-then-predicate — "147 people were killed"; it runs before the
  *     verb-first parser so that "82 people were killed and 20 …" reads 20 as
  *     the subject of what follows, not as the object of "killed";
- *  3. verb-then-count — "killing sixteen people and wounding thirty-two";
- *  4. toll again — "bringing the total to 41" takes the category of the
+ *  5. verb-then-count — "killing sixteen people and wounding thirty-two",
+ *     "cost 147 people their lives";
+ *  6. toll again — "bringing the total to 41" takes the category of the
  *     claims the predicate parsers found before it;
- *  5. including — a subgroup of a claim found above;
- *  7. multiple-noun — "a triple homicide" (no number to share with others).
- *  6. count-of-category-noun for nouns that name people ("2,000 protesters")
- *     only when no verb claimed the count (so "five protesters were shot" is
- *     a shooting, not a rally).
+ *  7. including — a subgroup of a claim found above;
+ *  8. category nouns that name people ("2,000 protesters"), only for counts no
+ *     verb claimed (so "five protesters were shot" is a shooting, not a rally);
+ *  9. multiple-noun — "a triple homicide" (no number to share with others).
  *
  * Refiners run over the whole report, in this order:
  *  1. relations — total / additional / part of, from the words around each count;
  *  2. shot — people shot become injured (minus those said to have died), once
  *     the relations are known;
- *  2b. others — "three others" adds to an earlier count only of the same category,
- *     known once shots have become injured or killed;
- *  3. qualifiers — place, time, condition, attribution, subject (the last, so
- *     that it sees the final set of claims in each sentence).
+ *  3. others — "three others" adds to an earlier count only of the same
+ *     category, known once shots have become injured or killed;
+ *  4. qualifiers — place, time, condition, attribution, subject (last, so that
+ *     it sees the final set of claims in each sentence).
  */
 import { afterParser } from './parsers/after.js';
 import { beforeParser } from './parsers/before.js';
