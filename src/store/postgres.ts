@@ -18,7 +18,7 @@ import { ReckonError } from '../core/errors.js';
 import type { Analysis, DocumentRecord, Mention } from '../core/types.js';
 import { MARK_CLOSE, MARK_OPEN, parseQuery, toTsQuery } from './fts.js';
 import { redact } from './open.js';
-import { CLAIM_COLUMNS, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow } from './rows.js';
+import { CLAIM_COLUMNS, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow } from './rows.js';
 import type {
   ClaimFilter, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
   StoreStats, StoredClaim,
@@ -584,12 +584,3 @@ const redactText = (msg: string): string => msg.replace(/postgres(ql)?:\/\/[^\s'
 
 const s = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-function docFromRow(r: Row): DocumentRecord {
-  return {
-    id: String(r.id), source: String(r.source), version: Number(r.version), format: String(r.format) as DocumentRecord['format'],
-    encoding: String(r.encoding), contentHash: String(r.content_hash), ingestedAt: String(r.ingested_at), title: s(r.title),
-    outlet: s(r.outlet), published: s(r.published), language: s(r.language), url: s(r.url), author: s(r.author),
-    original: String(r.original), text: String(r.text), segments: JSON.parse(String(r.segments)) as DocumentRecord['segments'],
-    supersededBy: s(r.superseded_by),
-  };
-}

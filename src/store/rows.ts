@@ -2,7 +2,7 @@
  * Row ↔ domain conversions shared by the SQL stores: one place that knows how
  * a claim or a mention is laid out in columns.
  */
-import type { Claim, Mention, TimeSpan } from '../core/types.js';
+import type { Claim, DocumentRecord, Mention, TimeSpan } from '../core/types.js';
 import type { StoredClaim } from './types.js';
 
 export const CLAIM_COLUMNS = [
@@ -90,3 +90,13 @@ export const DOCUMENT_COLUMNS = [
   'id', 'source', 'version', 'format', 'encoding', 'content_hash', 'ingested_at', 'title', 'outlet', 'published',
   'language', 'url', 'author', 'original', 'text', 'segments',
 ] as const;
+
+export function docFromRow(r: Row): DocumentRecord {
+  return {
+    id: String(r.id), source: String(r.source), version: Number(r.version), format: String(r.format) as DocumentRecord['format'],
+    encoding: String(r.encoding), contentHash: String(r.content_hash), ingestedAt: String(r.ingested_at), title: str(r.title),
+    outlet: str(r.outlet), published: str(r.published), language: str(r.language), url: str(r.url), author: str(r.author),
+    original: String(r.original), text: String(r.text), segments: (typeof r.segments === 'string' ? JSON.parse(r.segments) : r.segments) as DocumentRecord['segments'],
+    supersededBy: str(r.superseded_by),
+  };
+}

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { ReckonError } from '../core/errors.js';
 import type { Analysis, DocumentRecord, Mention } from '../core/types.js';
 import { MARK_CLOSE, MARK_OPEN, parseQuery, toFts5 } from './fts.js';
-import { CLAIM_COLUMNS, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow } from './rows.js';
+import { CLAIM_COLUMNS, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow } from './rows.js';
 import type {
   ClaimFilter, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
   StoreStats, StoredClaim,
@@ -379,12 +379,3 @@ export class SqliteStore implements Store {
 
 const s = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-function docFromRow(r: Row): DocumentRecord {
-  return {
-    id: String(r.id), source: String(r.source), version: Number(r.version), format: String(r.format) as DocumentRecord['format'],
-    encoding: String(r.encoding), contentHash: String(r.content_hash), ingestedAt: String(r.ingested_at), title: s(r.title),
-    outlet: s(r.outlet), published: s(r.published), language: s(r.language), url: s(r.url), author: s(r.author),
-    original: String(r.original), text: String(r.text), segments: JSON.parse(String(r.segments)) as DocumentRecord['segments'],
-    supersededBy: s(r.superseded_by),
-  };
-}
