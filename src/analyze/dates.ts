@@ -62,6 +62,7 @@ const RELATIVE: Array<[RegExp, RegExp]> = [
 const EVENT_NAME_BEFORE = new RegExp(`\\b(?:${EVENT_HEADS}|anniversary|memory)\\s+of\\s+(?:the\\s+)?$`, 'i');
 /** "September 19-20 last year": the relative year completes the partial date */
 const YEAR_AFTER = /^\s+(last|this|next)\s+year\b/i;
+const YEAR_IN_SENTENCE = /\b(last|this|next)\s+year(?:'s|’s)?\b/i;
 const EVENT_NAME_AFTER = new RegExp(`^\\s*(?:,\\s*\\d{4}\\s+)?(?:${EVENT_HEADS})\\b`, 'i');
 const RECURRING_CUES = /\b(every|each)\s+(year|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bannually\b|\b(is|are|has been|have been|was)\s+(observed|commemorated|marked|celebrated)\b|\bday of (national )?mourning\b|\bmourning day\b|\bremembrance day\b/i;
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1, several: 3, few: 2 };
@@ -168,6 +169,12 @@ export function findDates(text: string, published: string | null): DateMention[]
     if (r.kind === 'partial') {
       const sentence = sentenceAround(text, r.start, r.end);
       if (RECURRING_CUES.test(sentence)) r.kind = 'recurring';
+      // "last year's measures of September 19-20": the sentence names the year relative to publication
+      const rel = published ? YEAR_IN_SENTENCE.exec(sentence) : null;
+      if (rel && r.kind === 'partial') {
+        r.y = +published!.slice(0, 4) + (rel[1]!.toLowerCase() === 'last' ? -1 : rel[1]!.toLowerCase() === 'next' ? 1 : 0);
+        r.kind = 'explicit';
+      }
     }
   }
 

@@ -24,6 +24,7 @@ describe('dates', () => {
   });
   it('resolves relative dates against the publication date', () => {
     expect(spans('operations of September 19-20 last year', '2024-01-20')[0]).toMatchObject({ kind: 'explicit', span: '2023-09-19/2023-09-20' });
+    expect(spans("last year's measures of March 3-4 ended it", '2024-01-20').find((d) => d.text === 'March 3-4')!.span).toBe('2023-03-03/2023-03-04');
     expect(spans('Yesterday two people died.', '2024-01-20')[0]!.span).toBe('2024-01-19/2024-01-19');
     expect(spans('It happened last year.', '2024-01-20')[0]!.span).toBe('2023-01-01/2023-12-31');
     expect(spans('On Friday night a fire broke out.', '2024-01-20')[0]!.span).toBe('2024-01-19/2024-01-19');
