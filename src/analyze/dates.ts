@@ -86,12 +86,16 @@ const monthOf = (s: string): number => MONTHS[s.replace('.', '').toLowerCase()] 
 /** All date mentions of a text, resolved against the publication date. */
 export function findDates(text: string, published: string | null): DateMention[] {
   const raws: Raw[] = [];
-  const taken: Array<[number, number]> = [];
-  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
+  // characters already read as part of a date (a table, so that a text of many dates stays linear)
+  const taken = new Uint8Array(text.length);
+  const free = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (taken[i]) return false;
+    return true;
+  };
   const add = (r: Raw) => {
     if (!free(r.start, r.end)) return;
     raws.push(r);
-    taken.push([r.start, r.end]);
+    taken.fill(1, r.start, r.end);
   };
 
   for (const m of text.matchAll(ISO)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[1]!, m: +m[2]!, d: +m[3]! });
@@ -149,7 +153,8 @@ export function findDates(text: string, published: string | null): DateMention[]
   });
   raws.sort((a, b) => a.start - b.start);
 
-  // names and recurring commemorations
+  // names and recurring commemorations (the cues of a sentence are read once, however many dates it holds)
+  const sentenceCues = sentenceCuesOf(text);
   for (const r of raws) {
     if (r.kind === 'relative' || r.kind === 'year') continue;
     const after = text.slice(r.end, r.end + 40);
@@ -167,10 +172,10 @@ export function findDates(text: string, published: string | null): DateMention[]
       continue;
     }
     if (r.kind === 'partial') {
-      const sentence = sentenceAround(text, r.start, r.end);
-      if (RECURRING_CUES.test(sentence)) r.kind = 'recurring';
+      const cues = sentenceCues(r.start, r.end);
+      if (cues.recurring) r.kind = 'recurring';
       // "last year's measures of September 19-20": the sentence names the year relative to publication
-      const rel = published ? YEAR_IN_SENTENCE.exec(sentence) : null;
+      const rel = published ? cues.year : null;
       if (rel && r.kind === 'partial') {
         r.y = +published!.slice(0, 4) + (rel[1]!.toLowerCase() === 'last' ? -1 : rel[1]!.toLowerCase() === 'next' ? 1 : 0);
         r.kind = 'explicit';
@@ -266,10 +271,41 @@ function resolveRelative(rel: NonNullable<Raw['rel']>, published: string | null,
   }
 }
 
-function sentenceAround(text: string, s: number, e: number): string {
-  let a = s;
-  while (a > 0 && !/[.!?\n]/.test(text[a - 1]!)) a--;
-  let b = e;
-  while (b < text.length && !/[.!?\n]/.test(text[b]!)) b++;
-  return text.slice(a, b);
+/**
+ * The cues of the sentence around [s, e) (from the character after the last
+ * ".", "!", "?" or line break before it to the first one after it), found
+ * with a table of those characters and remembered per sentence: a long
+ * sentence of many dates is read once, not once per date.
+ */
+function sentenceCuesOf(text: string): (s: number, e: number) => { recurring: boolean; year: RegExpExecArray | null } {
+  let stops: number[] | null = null;
+  const seen = new Map<string, { recurring: boolean; year: RegExpExecArray | null }>();
+  return (s, e) => {
+    if (!stops) {
+      stops = [];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 46 || c === 33 || c === 63 || c === 10) stops.push(i);
+      }
+    }
+    // a: one past the last stop before s; b: the first stop at or after e
+    let lo = 0;
+    let hi = stops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (stops[mid]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    const a = lo > 0 ? stops[lo - 1]! + 1 : 0;
+    while (lo < stops.length && stops[lo]! < e) lo++;
+    const b = lo < stops.length ? stops[lo]! : text.length;
+    const key = `${a}:${b}`;
+    let cues = seen.get(key);
+    if (!cues) {
+      const sentence = text.slice(a, b);
+      cues = { recurring: RECURRING_CUES.test(sentence), year: YEAR_IN_SENTENCE.exec(sentence) };
+      seen.set(key, cues);
+    }
+    return cues;
+  };
 }

@@ -35,7 +35,13 @@ const SPEECH = new Set(['said', 'says', 'told', 'stated', 'added', 'noted', 'wro
 const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'our', 'in', 'on', 'at', 'after', 'before', 'during', 'as', 'when', 'while', 'but', 'and', 'or', 'if', 'because', 'although', 'despite', 'since', 'until', 'today', 'yesterday', 'there', 'here', 'photo', 'photos', 'according']);
 const TITLE_WORDS = new Set(ENTITIES.personTitles.flatMap((t) => t.split(' ')));
 
-const isCap = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^\p{Lu}/u.test(t.text));
+const UPPER_START = /^\p{Lu}/u;
+/** a word starting with a capital (ASCII decides without a regular expression) */
+const isCap = (t: Token | undefined): boolean => {
+  if (!t || t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
+};
 const isAcronym = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^[A-Z]{2,6}$/.test(t.text));
 
 export function findEntities(toks: Token[], text: string, places: PlaceMention[], dates: DateMention[]): EntityMention[] {

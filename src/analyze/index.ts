@@ -31,18 +31,24 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
   const dates = findDates(text, context.published);
   const sents = sentences(text, tokenize(text));
   const ctxs: SentenceContext[] = [];
+  /** per sentence: holds a trigger word */
+  const triggered: boolean[] = [];
   let di = 0;
   for (const s of sents) {
     while (di < dates.length && dates[di]!.end <= s.start) di++;
     const own: DateMention[] = [];
     for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) own.push(dates[k]!);
     const dateTokens = new Set<number>();
-    s.tokens.forEach((t, i) => {
-      if (own.some((d) => t.start >= d.start && t.end <= d.end)) dateTokens.add(i);
-    });
+    if (own.length) {
+      s.tokens.forEach((t, i) => {
+        if (own.some((d) => t.start >= d.start && t.end <= d.end)) dateTokens.add(i);
+      });
+    }
     const places = findPlaces(s.tokens, text);
     // a sentence with no trigger word holds no claim: skip the counting
-    if (!s.tokens.some((t) => TRIGGER_WORDS.has(t.lower))) {
+    const hasTrigger = s.tokens.some((t) => TRIGGER_WORDS.has(t.lower));
+    triggered.push(hasTrigger);
+    if (!hasTrigger) {
       ctxs.push({ sentence: s, toks: s.tokens, text, numbers: [], quantities: [], dates: own, dateTokens, places, used: new Set() });
       continue;
     }
@@ -65,8 +71,8 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
   const doc: DocumentContext = { text, published: context.published, sentences: ctxs, dates };
 
   let drafts: Draft[] = [];
-  for (const ctx of ctxs) {
-    if (!ctx.numbers.length && !ctx.quantities.length && !ctx.toks.some((t) => TRIGGER_WORDS.has(t.lower))) continue;
+  for (const [k, ctx] of ctxs.entries()) {
+    if (!ctx.numbers.length && !ctx.quantities.length && !triggered[k]) continue;
     const here: Draft[] = [];
     for (const p of PARSERS) here.push(...p.parse(ctx, here));
     drafts.push(...here);

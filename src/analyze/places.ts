@@ -5,7 +5,7 @@
  * region or country after it ("Mesa, Arizona").
  */
 import ENTITIES from './lexicon/entities.json' with { type: 'json' };
-import { gazetteer, normaliseName, type Place } from './gazetteer.js';
+import { gazetteer, normaliseName, type Gazetteer, type Place } from './gazetteer.js';
 import type { Token } from './text.js';
 
 export interface PlaceMention {
@@ -63,7 +63,13 @@ function rest(toks: Token[], from: number, to: number): boolean {
   return true;
 }
 
-const isCapitalised = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^\p{Lu}/u.test(t.text));
+const UPPER_START = /^\p{Lu}/u;
+/** a word starting with a capital (ASCII decides without a regular expression) */
+const isCapitalised = (t: Token | undefined): boolean => {
+  if (!t || t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
+};
 
 /** The place named by tokens [i, j], or null. */
 function lookup(toks: Token[], i: number, j: number, text: string): Place[] | null {
@@ -73,12 +79,32 @@ function lookup(toks: Token[], i: number, j: number, text: string): Place[] | nu
   return hits?.length ? hits : null;
 }
 
+/**
+ * First words of the gazetteer's names. A name found in the text starts with
+ * its first token followed by a space (word tokens never touch), so a token
+ * that starts no name needs no lookup.
+ */
+let firstWords: { of: Gazetteer; words: Set<string> } | null = null;
+function startsAName(g: Gazetteer, t: Token): boolean {
+  if (firstWords?.of !== g) {
+    const words = new Set<string>();
+    for (const key of g.byName.keys()) {
+      const sp = key.indexOf(' ');
+      words.add(sp < 0 ? key : key.slice(0, sp));
+    }
+    firstWords = { of: g, words };
+  }
+  // normaliseName of one token: its lower case with one apostrophe (a token holds no space)
+  return firstWords.words.has(t.lower.includes('’') ? normaliseName(t.text) : t.lower);
+}
+
 export function findPlaces(toks: Token[], text: string): PlaceMention[] {
   const g = gazetteer();
   const out: PlaceMention[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (!isCapitalised(t) && !(t.kind === 'word' && /^[A-Z]{2}$/.test(t.text))) continue;
+    if (!startsAName(g, t)) continue;
     let found: { j: number; hits: Place[] } | null = null;
     for (let j = Math.min(toks.length - 1, i + 4); j >= i; j--) {
       // every token of a multi-word name is capitalised or a connector, and the last is capitalised

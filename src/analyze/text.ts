@@ -37,26 +37,38 @@ const ABBREVIATIONS = new Set([
   'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m', 'd.c', 'ave', 'blvd', 'rd', 'hwy', 'pp', 'p',
 ]);
 
+const LETTER_START = /^\p{L}/u;
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  const slice = text.slice(from, to);
+  // the whole text (the usual case) needs no copy; a part is cut so that no token runs past `to`
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   let prevEnd = 0;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     const t = m[0];
-    const gap = slice.slice(prevEnd, m.index);
+    const at = m.index;
     const c = t.charCodeAt(0);
-    const kind: TokenKind = c >= 48 && c <= 57 ? 'number' : /^\p{L}/u.test(t) ? 'word' : 'punct';
+    // ASCII letters and digits decide without a regular expression
+    const kind: TokenKind = c >= 48 && c <= 57 ? 'number' : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 'word' : c < 128 ? 'punct' : LETTER_START.test(t) ? 'word' : 'punct';
+    let breakBefore = false;
+    for (let k = prevEnd; k < at; k++) {
+      const g = slice.charCodeAt(k);
+      if (g === 10 || g === 13) {
+        breakBefore = true;
+        break;
+      }
+    }
     out.push({
       text: t,
       lower: t.toLowerCase(),
-      start: from + m.index,
-      end: from + m.index + t.length,
+      start: from + at,
+      end: from + at + t.length,
       kind,
-      breakBefore: /[\n\r]/.test(gap),
-      spaceBefore: gap.length > 0,
+      breakBefore,
+      spaceBefore: at > prevEnd,
     });
-    prevEnd = m.index + t.length;
+    prevEnd = at + t.length;
   }
   return out;
 }

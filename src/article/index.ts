@@ -35,7 +35,7 @@ export function toArticle(input: DocumentInput): Article {
     const h = extractHtml(input.original, url ? { url } : {});
     // the extracted text still goes through the plain-text furniture filter
     const inner = splitLines(h.text);
-    const p = cleanPlainLines(inner, { title: h.title ?? given.title ?? null, published: h.published ?? givenDate });
+    const p = cleanPlainLines(inner, { title: h.title ?? given.title ?? null, published: h.published ?? givenDate, source: h.text });
     text = p.text;
     segments = composeSegments(p.segments, h.map);
     title = h.title ?? p.title;
@@ -46,7 +46,7 @@ export function toArticle(input: DocumentInput): Article {
     author = h.author;
   } else if (input.format === 'html' || input.format === 'feed') {
     const f = htmlFragmentText(input.original);
-    const p = cleanPlainLines(splitLines(f.text), plainOptions);
+    const p = cleanPlainLines(splitLines(f.text), { ...plainOptions, source: f.text });
     text = p.text;
     segments = composeSegments(p.segments, new OffsetMap(f.segments));
     title = p.title;
@@ -64,7 +64,7 @@ export function toArticle(input: DocumentInput): Article {
     url = url ?? md.front.url ?? null;
     author = md.front.author ?? null;
   } else {
-    const p = cleanPlainLines(splitLines(input.original), plainOptions);
+    const p = cleanPlainLines(splitLines(input.original), { ...plainOptions, source: input.original });
     text = p.text;
     segments = p.segments;
     title = p.title;
@@ -96,9 +96,17 @@ function normaliseLanguage(l: string | null | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+/** The commonest English function words: a text made largely of them is English, and the costlier detector is not asked. */
+const ENGLISH_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'was', 'were', 'that', 'for', 'on', 'with', 'as', 'by', 'at', 'from', 'his', 'her', 'it', 'are', 'have', 'has', 'had', 'be', 'been', 'their', 'which', 'this', 'an', 'after', 'who', 'they', 'said', 'people']);
+const WORD = /[\p{L}']+/gu;
+const ENGLISH_SHARE = 0.28;
+
 function guessLanguage(text: string): string | null {
   const sample = text.slice(0, LANGUAGE_SAMPLE);
-  if (sample.replace(/[^\p{L}]/gu, '').length < 20) return null;
-  const l = detectLanguage(sample);
+  const words = sample.toLowerCase().match(WORD) ?? [];
+  if (words.join('').length < 20) return null;
+  const english = words.reduce((n, w) => n + (ENGLISH_WORDS.has(w) ? 1 : 0), 0);
+  if (words.length >= 12 && english / words.length >= ENGLISH_SHARE) return 'en';
+  const l = detectLanguage(sample.slice(0, 1500));
   return l || null;
 }

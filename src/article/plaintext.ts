@@ -72,6 +72,8 @@ export interface PlainArticle {
 }
 
 export interface PlainOptions {
+  /** the text the lines' offsets point into, when there is one */
+  source?: string;
   /** metadata known from elsewhere; a given title is not looked for in the text */
   title?: string | null;
   published?: string | null;
@@ -106,7 +108,8 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   const keep = lines.map((l) => !isFurniture(l.text) && !isCredit(l.text));
   for (let i = 0; i < lines.length; i++) {
     if (!isTailMarker(lines[i]!.text)) continue;
-    const rest = lines.slice(i + 1);
+    // what follows a marker is furniture when it holds no body line (copyright lines and the like are furniture already)
+    const rest = lines.slice(i + 1).filter((l) => !isFurniture(l.text) && !isCredit(l.text));
     if (rest.every((l) => !isBody(l.text) && words(l.text).length <= 20)) {
       for (let j = i; j < lines.length; j++) keep[j] = false;
       break;
@@ -177,9 +180,17 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
 
   // 5. the main text: lines joined by newlines, blocks by blank lines
   const b = new TextBuilder();
+  let prevEnd = -1;
   for (const l of body) {
-    if (b.length) b.appendSynthetic(l.blankBefore ? '\n\n' : '\n');
+    if (b.length) {
+      const sep = l.blankBefore ? '\n\n' : '\n';
+      const first = l.pieces[0];
+      // a separator that is the original's own text keeps one segment running (long texts of short lines stay small)
+      if (options.source !== undefined && first && options.source.slice(prevEnd, first.start) === sep) b.append(sep, prevEnd, first.start);
+      else b.appendSynthetic(sep);
+    }
     for (const p of l.pieces) b.append(p.text, p.start, p.end);
+    prevEnd = l.pieces[l.pieces.length - 1]?.end ?? prevEnd;
   }
   const { text, map } = b.build();
   return { text, segments: [...map.segments], title, outlet, published, dateline };

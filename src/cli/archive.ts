@@ -24,29 +24,31 @@ export function registerArchive(p: Command): void {
     .option('--timeout <seconds>', 'time limit for each URL', positiveInt('--timeout'), 20)
     .option('--no-analyze', 'store without analysing; `reckon worker` processes analyse them later')
     .option('--workers <n>', `threads that clean and analyse documents (0: this thread; default: one per core, ${defaultWorkers()} here)`, positiveInt('--workers'))
+    .option('--analysis-timeout <seconds>', 'time limit for cleaning and analysing one document in a worker thread (0: none)', positiveInt('--analysis-timeout'), 120)
     .addHelpText('after', '\nRe-ingesting the same content adds nothing; new content at a known source becomes its next version\n(the old one is kept). Each bad input gets one line on stderr and the rest go on; the exit code is 1\nif any input failed.')
     .action(
-      action(async (inputs: string[], o: { db?: string; json?: boolean; quiet?: boolean; maxSize: number; timeout: number; analyze: boolean; workers?: number }) => {
+      action(async (inputs: string[], o: { db?: string; json?: boolean; quiet?: boolean; maxSize: number; timeout: number; analyze: boolean; workers?: number; analysisTimeout: number }) => {
         const store = await openStore(o.db);
         const bar = new ProgressLine(Boolean(process.stderr.isTTY) && !o.quiet && !o.json);
         const threads = o.workers ?? defaultWorkers();
-        const pool = threads > 0 ? new PreparePool(threads) : null;
+        const pool = threads > 0 ? new PreparePool(threads, { documentMs: o.analysisTimeout * 1000 }) : null;
         try {
           const report = await ingest(store, inputs, {
             maxBytes: o.maxSize * 1048576,
             timeoutMs: o.timeout * 1000,
             analyze: o.analyze,
+            keepIds: Boolean(o.json),
             ...(pool ? { prepare: pool.prepare, concurrency: pool.size } : {}),
             onProgress: (pr) => bar.update(pr),
             onFailure: (f) => {
               if (o.quiet || o.json) return;
               bar.clear();
-              status(`${f.source}: ${f.message}`);
+              status(`${printable(f.source)}: ${printable(f.message)}`);
             },
             onWarning: (w) => {
               if (o.quiet || o.json) return;
               bar.clear();
-              status(`${w.source}: warning: ${w.message}`);
+              status(`${printable(w.source)}: warning: ${printable(w.message)}`);
             },
           });
           bar.clear();
@@ -105,7 +107,7 @@ export function registerArchive(p: Command): void {
             }
             out(`  ${(shown + text.slice(pos)).replace(/\s+/g, ' ')}\n`);
           }
-          status(`${r.total} document(s) match${r.total > r.hits.length ? `, showing ${o.offset + 1}–${o.offset + r.hits.length}` : ''}`);
+          status(`${r.capped ? 'more than ' : ''}${r.total} document(s) match${r.total > r.hits.length ? `, showing ${o.offset + 1}–${o.offset + r.hits.length}` : ''}`);
         } finally {
           await store.close();
         }
@@ -205,6 +207,21 @@ export function registerArchive(p: Command): void {
         }
       }),
     );
+}
+
+/**
+ * A file name or message as one safe line for the terminal: line breaks,
+ * control characters (escape sequences could rewrite the screen) and
+ * bidirectional overrides (which could disguise a name) are shown escaped.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16)}`;
+  });
 }
 
 export function fmtValue(c: { value: number; low: number; high: number; approx: string }): string {

@@ -28,7 +28,8 @@ export function prepareDocument(input: DocumentInput): Prepared {
 /** The storable record of an input, without analysis (workers analyse it later). */
 export function prepareRecord(input: DocumentInput): NewDocument {
   const article = toArticle(input);
-  if (!/\S/.test(article.text)) throw new ReckonError('EMPTY', 'no main text found', { subject: input.source });
+  // a text of nothing but spaces and invisible characters (zero-width spaces and joiners, bidi controls) is no text
+  if (!/[^\s\p{Cc}\p{Cf}]/u.test(article.text)) throw new ReckonError('EMPTY', 'no main text found', { subject: input.source });
   const hash = contentHash(input.original);
   const doc: NewDocument = {
     id: hash.slice(0, 16),

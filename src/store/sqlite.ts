@@ -84,6 +84,9 @@ const MIGRATIONS: string[] = [
 
 type Row = Record<string, unknown>;
 
+/** Matches counted (and broken down by facet) at most; beyond it the result says `capped`. */
+const SEARCH_CAP = 10_000;
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly location: string;
@@ -131,14 +134,14 @@ export class SqliteStore implements Store {
 
   async putDocuments(items: Array<{ doc: NewDocument; analysis: Analysis | null }>, analyzer = 0): Promise<PutResult[]> {
     return this.guard('storing documents', () => {
-      const byHash = this.db.prepare('SELECT id, version FROM documents WHERE content_hash = ?');
-      const lastOf = this.db.prepare('SELECT id, version FROM documents WHERE source = ? ORDER BY version DESC LIMIT 1');
-      const insert = this.db.prepare(
+      const byHash = this.stmt('SELECT id, version FROM documents WHERE content_hash = ?');
+      const lastOf = this.stmt('SELECT id, version FROM documents WHERE source = ? ORDER BY version DESC LIMIT 1');
+      const insert = this.stmt(
         `INSERT INTO documents (id, source, version, latest, format, encoding, content_hash, ingested_at, title, outlet,
            published, language, url, author, original, text, segments, analyzed)
          VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const supersede = this.db.prepare('UPDATE documents SET latest = 0, superseded_by = ? WHERE id = ?');
+      const supersede = this.stmt('UPDATE documents SET latest = 0, superseded_by = ? WHERE id = ?');
       const run = this.db.transaction((batch: typeof items) => {
         const out: PutResult[] = [];
         for (const { doc, analysis } of batch) {
@@ -164,12 +167,24 @@ export class SqliteStore implements Store {
     });
   }
 
+  private statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, prepared once per store. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   private writeAnalysis(id: string, analysis: Analysis): void {
-    this.db.prepare('DELETE FROM claims WHERE document_id = ?').run(id);
-    this.db.prepare('DELETE FROM mentions WHERE document_id = ?').run(id);
-    const ins = this.db.prepare(`INSERT INTO claims (${CLAIM_COLUMNS.join(',')}) VALUES (${CLAIM_COLUMNS.map(() => '?').join(',')})`);
+    this.stmt('DELETE FROM claims WHERE document_id = ?').run(id);
+    this.stmt('DELETE FROM mentions WHERE document_id = ?').run(id);
+    const ins = this.stmt(`INSERT INTO claims (${CLAIM_COLUMNS.join(',')}) VALUES (${CLAIM_COLUMNS.map(() => '?').join(',')})`);
     analysis.claims.forEach((c, i) => ins.run(...claimRow(id, i, c)));
-    const insM = this.db.prepare(`INSERT INTO mentions (${MENTION_COLUMNS.join(',')}) VALUES (${MENTION_COLUMNS.map(() => '?').join(',')})`);
+    const insM = this.stmt(`INSERT INTO mentions (${MENTION_COLUMNS.join(',')}) VALUES (${MENTION_COLUMNS.map(() => '?').join(',')})`);
     analysis.mentions.forEach((m, i) => insM.run(...mentionRow(id, i, m)));
   }
 
@@ -301,7 +316,8 @@ export class SqliteStore implements Store {
         args.push(`${options.to}\uffff`);
       }
       const from = `FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE ${where.join(' AND ')}`;
-      const total = Number((this.db.prepare(`SELECT count(*) AS n ${from}`).get(...args) as Row).n);
+      // counts and facets stop at SEARCH_CAP matches, so a word in every document answers as fast as a rare one
+      const total = Number((this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${SEARCH_CAP + 1})`).get(...args) as Row).n);
       const hits = (
         this.db
           .prepare(
@@ -315,10 +331,10 @@ export class SqliteStore implements Store {
         language: s(r.language), snippet: String(r.snippet ?? ''), rank: Number(r.rank),
       }));
       const facet = (expr: string): Facet[] =>
-        (this.db.prepare(`SELECT ${expr} AS value, count(*) AS count ${from} AND ${expr} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(...args) as Row[]).map(
+        (this.db.prepare(`SELECT value, count(*) AS count FROM (SELECT ${expr} AS value ${from} LIMIT ${SEARCH_CAP}) WHERE value IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(...args) as Row[]).map(
           (r) => ({ value: String(r.value), count: Number(r.count) }),
         );
-      return { total, hits, facets: { outlet: facet('d.outlet'), language: facet('d.language'), year: facet('substr(d.published, 1, 4)') } };
+      return { total: Math.min(total, SEARCH_CAP), ...(total > SEARCH_CAP ? { capped: true } : {}), hits, facets: { outlet: facet('d.outlet'), language: facet('d.language'), year: facet('substr(d.published, 1, 4)') } };
     });
   }
 

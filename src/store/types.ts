@@ -74,7 +74,10 @@ export interface Facet {
 }
 
 export interface SearchResult {
+  /** matches, counted up to a cap */
   total: number;
+  /** true when there are more matches than `total` (counts and facets cover the first ones) */
+  capped?: boolean;
   hits: SearchHit[];
   facets: { outlet: Facet[]; language: Facet[]; year: Facet[] };
 }

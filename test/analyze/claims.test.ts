@@ -75,6 +75,8 @@ describe('verb then count', () => {
   it('does not sum a list with an item it cannot count', () => check('He killed his wife and his cousins.', []));
   it('reads "to death" after the objects', () => check('He shot two guards to death.', [{ category: 'killed', value: 2 }]));
   it('ignores the attacker himself', () => check('He killed five hostages before killing himself.', [{ category: 'killed', value: 5 }]));
+  it('keeps a hedge that opens the count', () => check('The blast killed at least 12 people.', [{ category: 'killed', value: 12, approx: 'at_least' }]));
+  it('keeps "nearly" with the count', () => check('Fighting killed nearly 40 civilians.', [{ category: 'killed', value: 40, approx: 'up_to' }]));
   it('reads displacement', () => check('The floods displaced about 40,000 families.', [{ category: 'displaced', value: 40000, approx: 'about' }]));
 });
 
@@ -82,6 +84,8 @@ describe('nouns, tolls and multiples', () => {
   it('reads category nouns', () => check('The riot ended with six fatalities and 22 injuries.', [{ category: 'killed', value: 6 }, { category: 'injured', value: 22 }]));
   it('reads arrests and protesters', () => check('Police made 90 arrests as 3,000 protesters marched.', [{ category: 'arrested', value: 90 }, { category: 'participants', value: 3000 }]));
   it('reads a death toll', () => check('The death toll rose to 41 on Sunday.', [{ category: 'killed', value: 41, relation: 'total' }]));
+  it('reads a death toll after a long aside', () =>
+    check("The death toll from Monday's collapse of the old market building in the city centre rose to 9.", [{ category: 'killed', value: 9, relation: 'total' }]));
   it('reads "a triple homicide"', () => check('Police are investigating a triple homicide.', [{ category: 'killed', value: 3 }]));
 });
 

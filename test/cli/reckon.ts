@@ -12,18 +12,37 @@ export interface Run {
   stderr: string;
 }
 
-export function reckon(args: string[], options: { cwd?: string } = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+/**
+ * `env` adds to the environment (NODE_OPTIONS, say); after `timeoutMs` the
+ * command is killed (SIGKILL, with tsx's node child) and `timedOut` is set.
+ */
+export function reckon(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Run & { timedOut?: boolean }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.RECKON_DB;
   delete env.RECKON_DEBUG;
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [ENTRY, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [ENTRY, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.timeoutMs !== undefined });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            try {
+              process.kill(-child.pid!, 'SIGKILL');
+            } catch {
+              // already gone
+            }
+          }, options.timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(timedOut ? { code, stdout, stderr, timedOut } : { code, stdout, stderr });
+    });
   });
 }
 

@@ -162,4 +162,27 @@ describe('feeds', () => {
     expect(got).toHaveLength(3000);
     expect(got[2999]!.original).toBe('Body of item 3000.');
   });
+
+  it('reads a feed of 100,000 items, in order, yielding the first before reading the rest', { timeout: 60_000 }, () => {
+    const n = 100_000;
+    const xml = RSS(Array.from({ length: n }, (_, i) => `<item><title>Gauge ${i + 1}</title><link>https://gauge.example/${i + 1}</link><description>Reading ${i + 1}: 40 cm.</description></item>\n`).join(''));
+    const t0 = Date.now();
+    const it = toDocuments(item('huge.rss', xml));
+    const first = it.next();
+    const firstMs = Date.now() - t0;
+    expect(first.value).toMatchObject({ kind: 'doc', doc: { source: '/in/huge.rss#1', original: 'Reading 1: 40 cm.', given: { title: 'Gauge 1', outlet: 'Test Radio' } } });
+    let count = 1;
+    let last: FormatEvent | undefined;
+    for (const ev of it) {
+      expect(ev.kind).toBe('doc');
+      count++;
+      last = ev;
+    }
+    const totalMs = Date.now() - t0;
+    expect(count).toBe(n);
+    expect(last).toMatchObject({ kind: 'doc', doc: { source: `/in/huge.rss#${n}`, original: `Reading ${n}: 40 cm.` } });
+    // streamed: the first item comes after one chunk of the feed, not after all of it
+    expect(firstMs).toBeLessThan(totalMs / 5);
+    expect(totalMs).toBeLessThan(30_000);
+  });
 });

@@ -62,6 +62,24 @@ describe('size limits', () => {
     expect(r.failures).toEqual([{ source: file, code: 'BAD_INPUT', message: expect.stringMatching(/^not valid gzip data/) }]);
   });
 
+  it('refuses a 200 MB file by its size alone, without reading it', async () => {
+    const dir = tempDir();
+    const huge = path.join(dir, 'huge.txt');
+    const fd = fs.openSync(huge, 'w');
+    fs.writeSync(fd, GOOD);
+    fs.ftruncateSync(fd, 200 * MB); // sparse: 200 MB long, nothing on disk
+    fs.closeSync(fd);
+    const good = write(dir, 'good.txt', GOOD);
+    const store = await openTestStore(dir);
+    const rss = process.memoryUsage().rss;
+    const t0 = Date.now();
+    const r = await ingest(store, [huge, good]);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(100 * MB);
+    expect(r.failures).toEqual([{ source: huge, code: 'TOO_LARGE', message: 'too large (200 MB > 64 MB limit; see --max-size)' }]);
+    expect(r.added).toBe(1);
+  });
+
   it('refuses a file over the size limit, naming the sizes and the option', async () => {
     const dir = tempDir();
     const big = write(dir, 'huge.txt', `${GOOD}${'x'.repeat(Math.floor(1.5 * MB))}`);

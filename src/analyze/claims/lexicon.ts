@@ -92,6 +92,10 @@ for (const entry of NOUNS.things) {
   THING_SINGULAR.set(sg, pl);
   THING_PLURAL.set(pl, sg);
 }
+/** first words of the two-word nouns: only after one of them is the pair looked up (no string is built for other words) */
+const firstWords = (...maps: Array<Map<string, string>>) => new Set(maps.flatMap((m) => [...m.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!)));
+const PERSON_PAIR_FIRST = firstWords(PERSON_SINGULAR, PERSON_PLURAL);
+const THING_PAIR_FIRST = firstWords(THING_PLURAL);
 export const PERPETRATORS = new Set(NOUNS.perpetrators);
 export const SELF = new Set(NOUNS.self);
 
@@ -99,7 +103,7 @@ export const SELF = new Set(NOUNS.self);
 export function personNounAt(toks: Token[], i: number): { last: number; plural: boolean; noun: string } | null {
   const a = toks[i]?.lower;
   if (!a) return null;
-  const two = toks[i + 1] ? `${a} ${toks[i + 1]!.lower}` : '';
+  const two = toks[i + 1] && PERSON_PAIR_FIRST.has(a) ? `${a} ${toks[i + 1]!.lower}` : '';
   if (two && PERSON_PLURAL.has(two)) return { last: i + 1, plural: true, noun: two };
   if (two && PERSON_SINGULAR.has(two)) return { last: i + 1, plural: false, noun: two };
   if (PERSON_PLURAL.has(a)) return { last: i, plural: a !== 'personnel' && a !== 'staff' ? true : true, noun: a };
@@ -110,7 +114,7 @@ export function personNounAt(toks: Token[], i: number): { last: number; plural: 
 export function thingNounAt(toks: Token[], i: number): { last: number; plural: boolean; noun: string } | null {
   const a = toks[i]?.lower;
   if (!a) return null;
-  const two = toks[i + 1] ? `${a} ${toks[i + 1]!.lower}` : '';
+  const two = toks[i + 1] && THING_PAIR_FIRST.has(a) ? `${a} ${toks[i + 1]!.lower}` : '';
   if (two && THING_PLURAL.has(two)) return { last: i + 1, plural: true, noun: two };
   if (THING_PLURAL.has(a)) return { last: i, plural: true, noun: a };
   if (THING_SINGULAR.has(a)) return { last: i, plural: false, noun: a };

@@ -112,6 +112,8 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
   for (const n of numbers) {
     if (n.notCount) continue;
     if (toks[n.first - 1]?.lower === 'of' && KIN_OF.has(toks[n.first - 2]?.lower ?? '')) continue;
+    // "no one was killed", "not one": a denial, not a count
+    if (/^(no|not)$/.test(toks[n.first - 1]?.lower ?? '') && toks[n.first]!.lower === 'one') continue;
     let first = n.first;
     let last = n.coreLast;
     let more = false;
@@ -252,10 +254,18 @@ export function singularAt(toks: Token[], i: number): Quantity | null {
   return null;
 }
 
+const NAME_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u;
+/** "Woodson", "Al-Shakeem": a capital and lower-case letters (an ASCII first letter that is no capital decides at once) */
+const cap = (t: Token | undefined): boolean => {
+  if (!t || t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128 && (c < 65 || c > 90)) return false;
+  return NAME_WORD.test(t.text);
+};
+
 /** A person's name right before "was"/"is": "High school football star Al-Shakeem Woodson was shot and killed" counts one. */
 export function namedPersonAt(toks: Token[], i: number, isCommonWord: (w: string) => boolean): Quantity | null {
   let j = i;
-  const cap = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text));
   if (!cap(toks[i]) || cap(toks[i - 1])) return null;
   while (j + 1 < toks.length && j - i < 2 && cap(toks[j + 1])) j++;
   if (j === i || !/^(was|is)$/.test(toks[j + 1]?.lower ?? '')) return null;

@@ -12,7 +12,7 @@ import { PASSIVE_MARKERS, isAdverb, parenthetical } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'the']);
-const SKIP_BEFORE_OBJECT = new Set(['at', 'least', 'all', 'and', 'then', 'also']);
+const SKIP_BEFORE_OBJECT = new Set(['all', 'then', 'also']);
 
 const one = (first: number, last: number, noun: string | null): Quantity => ({
   first, last, numFirst: first, numLast: first, value: 1, low: 1, high: 1, approx: 'exact', kind: 'person', noun,
@@ -79,10 +79,8 @@ export const beforeParser: Parser = {
         continue;
       }
       let j = p.last + 1;
-      while (j < toks.length && (isAdverb(toks[j]) || (SKIP_BEFORE_OBJECT.has(toks[j]!.lower) && toks[j]!.lower !== 'and'))) {
-        if (toks[j]!.lower === 'at' && toks[j + 1]?.lower !== 'least') break;
-        j++;
-      }
+      // skip adverbs and "all", but not a hedge that opens the count ("killing at least 12", "killed nearly 40")
+      while (j < toks.length && !byFirst.has(j) && (isAdverb(toks[j]) || (SKIP_BEFORE_OBJECT.has(toks[j]!.lower) && toks[j]!.lower !== 'and'))) j++;
       if (SELF.has(toks[j]?.lower ?? '')) {
         i = p.last;
         continue;

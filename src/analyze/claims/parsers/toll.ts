@@ -15,7 +15,7 @@ export const tollParser: Parser = {
       const p = phraseAt(TOLLS, toks, i);
       if (!p) continue;
       // "the death toll from the fire in the port has risen to 44": a short aside, then a verb of reaching, then the figure
-      for (let j = p.last + 1; j < toks.length && j <= p.last + 14; j++) {
+      for (let j = p.last + 1; j < toks.length && j <= p.last + 20; j++) {
         const q = byFirst.get(j);
         if (q && !ctx.used.has(q) && !q.singular && BRIDGE.has(toks[j - 1]!.lower)) {
           // "bringing the total to 41": the category of the claims before it in the sentence

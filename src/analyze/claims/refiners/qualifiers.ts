@@ -44,30 +44,39 @@ export function attributionOf(s: SentenceContext): string | null {
   return null;
 }
 
-function conditionOf(d: Draft): string | null {
-  const s = d.sentence;
-  const text = sentenceText(s);
-  const front = CONDITION_FRONT.exec(text);
-  // the fronted clause is a condition of what follows it, not of a count inside it
-  if (front && !SELF_PHASE.test(front[0]) && s.toks[d.first]!.start >= s.sentence.start + front[0].length) return front[0].slice(0, -1).trim();
-  const tail = text.slice(s.toks[d.triggerLast]!.end - s.sentence.start);
-  const after = CONDITION_AFTER.exec(tail);
-  return after ? after[1]!.trim() : null;
-}
-
-/** The first clause boundary at or after token i: ";", ", and", ", but", "and in …" (a new clause fronting a place). */
-function clauseBoundary(s: SentenceContext, i: number): number {
+/**
+ * The first clause boundary at or after token i: ";", ", and", ", but", "and in …" (a new clause fronting a place).
+ * Worked out once per sentence (suffix tables), so a sentence of many claims stays linear.
+ */
+function clauseBoundaries(s: SentenceContext): (i: number) => number {
   const t = s.toks;
-  for (let k = i; k < t.length; k++) {
-    if (t[k]!.text === ';') return k;
-    if (t[k]!.text === ',' && /^(and|but|while|whereas|yet)$/.test(t[k + 1]?.lower ?? '')) return k;
-    if (t[k]!.lower === 'and' && /^(in|at|near|across|outside)$/.test(t[k + 1]?.lower ?? '') && k > i) return k;
+  const n = t.length;
+  // nextStop[k]: first ";" or ", and|but|…" at or after k; nextAndIn[k]: first "and in|at|…" at or after k
+  const nextStop = new Int32Array(n + 2).fill(n);
+  const nextAndIn = new Int32Array(n + 2).fill(n);
+  for (let k = n - 1; k >= 0; k--) {
+    const stop = t[k]!.text === ';' || (t[k]!.text === ',' && /^(and|but|while|whereas|yet)$/.test(t[k + 1]?.lower ?? ''));
+    nextStop[k] = stop ? k : nextStop[k + 1]!;
+    nextAndIn[k] = t[k]!.lower === 'and' && /^(in|at|near|across|outside)$/.test(t[k + 1]?.lower ?? '') ? k : nextAndIn[k + 1]!;
   }
-  return t.length;
+  // "and in" counts only after token i
+  return (i: number) => (i >= n ? n : Math.min(nextStop[i]!, nextAndIn[i + 1]!));
 }
 
-/** Places in a token window of the sentence. */
-const placesIn = (s: SentenceContext, first: number, last: number) => s.places.filter((p) => p.first >= first && p.last <= last);
+/** Places in a token window of the sentence (places come in token order and do not overlap). */
+function placesIn(s: SentenceContext, first: number, last: number): PlaceMention[] {
+  const ps = s.places;
+  let lo = 0;
+  let hi = ps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ps[mid]!.first < first) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: PlaceMention[] = [];
+  for (let i = lo; i < ps.length && ps[i]!.first <= last; i++) if (ps[i]!.last <= last) out.push(ps[i]!);
+  return out;
+}
 const unique = (xs: string[]) => [...new Set(xs)];
 
 /** The report's main place: the most named city (or region), else the most named country. */
@@ -101,6 +110,7 @@ export const qualifiersRefiner: Refiner = {
   refine(drafts, doc) {
     const docPlace = mainPlace(doc);
     const docDate = mainDate(doc);
+    const earlierDate = earlierDates(doc);
     const bySentence = new Map<SentenceContext, Draft[]>();
     for (const d of drafts) {
       const list = bySentence.get(d.sentence) ?? [];
@@ -110,13 +120,17 @@ export const qualifiersRefiner: Refiner = {
     for (const [s, list] of bySentence) {
       list.sort((a, b) => a.first - b.first);
       const attribution = attributionOf(s);
+      const clauseBoundary = clauseBoundaries(s);
+      const own = s.dates.filter(dated);
+      const condition = conditionsOf(s);
+      let before: { anaphora: DateMention | undefined; paragraph: DateMention | undefined } | null = null;
       list.forEach((d, k) => {
         // where: places in this claim's clause (from its count to the next clause), else a place fronted to it
         // ("… and in Neftchala and Lankaran 26 people were shot"), else places before the sentence's first claim,
         // else later in the sentence ("131 killed and 744 injured in Baku")
         const nextStart = k + 1 < list.length ? list[k + 1]!.first : s.toks.length;
-        const clauseEnd = Math.min(nextStart, clauseBoundary(s, d.triggerLast + 1)) - 1;
-        const prevEnd = k > 0 ? Math.max(list[k - 1]!.last, clauseBoundary(s, list[k - 1]!.triggerLast + 1) - 1) : -1;
+        const clauseEnd = Math.min(nextStart, clauseBoundary(d.triggerLast + 1)) - 1;
+        const prevEnd = k > 0 ? Math.max(list[k - 1]!.last, clauseBoundary(list[k - 1]!.triggerLast + 1) - 1) : -1;
         let places = placesIn(s, d.first, clauseEnd).map((p) => p.text);
         if (!places.length && k > 0) places = placesIn(s, prevEnd + 1, d.first - 1).map((p) => p.text);
         if (!places.length) places = placesIn(s, 0, list[0]!.first - 1).map((p) => p.text);
@@ -131,29 +145,25 @@ export const qualifiersRefiner: Refiner = {
           d.locationInferred = true;
           d.rules.push(`${this.id}:place-inferred`);
         }
-        // when
-        const own = s.dates.filter(dated);
-        // claims that overlap (one count read twice, "1,000 at least 2 were killed") leave no clause between them
-        const inClause = from <= to ? own.filter((m) => m.start >= s.toks[from]!.start && m.end <= s.toks[to]!.end) : [];
-        const pick = (inClause.length ? inClause : own)[0];
+        // when: the first date of its clause, else of its sentence
+        // (claims that overlap, "1,000 at least 2 were killed", leave no clause between them)
+        const pick = (from <= to ? firstWithin(own, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? own[0];
         if (pick?.span) {
           d.time = { ...pick.span, text: pick.text };
           d.rules.push(`${this.id}:time-stated`);
         } else {
-          const text = sentenceText(s);
-          const earlier = doc.dates.filter((m) => dated(m) && m.end <= s.sentence.start);
-          const sameParagraph = earlier.filter((m) => doc.sentences.some((x) => x.sentence.paragraph === s.sentence.paragraph && m.start >= x.sentence.start && m.end <= x.sentence.end));
-          let m: DateMention | undefined;
-          if (ANAPHORA.test(text)) m = [...earlier].reverse().find((x) => x.kind !== 'relative' && x.span!.start < (doc.published ?? '9999'));
-          // a total sums up the whole report: it takes the report's date, not its last sentence's
-          if (!m && d.relation !== 'total') m = [...sameParagraph].reverse().find((x) => x.kind !== 'relative' || !doc.published || x.span!.start < doc.published);
+          // "that night" points back to the last date before; else the last date of its paragraph (a total
+          // sums up the whole report: it takes the report's date, not its last sentence's); else the report's date
+          before ??= earlierDate(s);
+          let m = before.anaphora;
+          if (!m && d.relation !== 'total') m = before.paragraph;
           if (!m && docDate) m = docDate;
           if (m?.span) {
             d.time = { ...(m.span as TimeSpan), inferred: true, text: m.text };
             d.rules.push(`${this.id}:time-inferred`);
           }
         }
-        d.condition = conditionOf(d);
+        d.condition = condition(d);
         if (attribution) {
           d.attribution = attribution;
           d.rules.push(`${this.id}:attribution`);
@@ -165,3 +175,107 @@ export const qualifiersRefiner: Refiner = {
     return drafts;
   },
 };
+
+/** The first date (in text order) lying within [start, end]. */
+function firstWithin(dates: DateMention[], start: number, end: number): DateMention | undefined {
+  for (const m of dates) {
+    if (m.start >= end) return undefined;
+    if (m.start >= start && m.end <= end) return m;
+  }
+  return undefined;
+}
+
+/**
+ * For a sentence without a date of its own: the last date before it that
+ * "that night" may point back to, and the last date before it in its
+ * paragraph. Tables built once per document make each question a few steps,
+ * so a long report of alternating dates and claims stays linear.
+ */
+function earlierDates(doc: DocumentContext): (s: SentenceContext) => { anaphora: DateMention | undefined; paragraph: DateMention | undefined } {
+  const pub = doc.published;
+  const dates = [...doc.dates].sort((a, b) => a.start - b.start);
+  const n = dates.length;
+  // prevA[i] / prevP[i]: the last date at or before i that the anaphora / the paragraph rule may take
+  const prevA = new Int32Array(n);
+  const prevP = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = dates[i]!;
+    const ok = dated(m);
+    prevA[i] = ok && m.kind !== 'relative' && m.span!.start < (pub ?? '9999') ? i : i > 0 ? prevA[i - 1]! : -1;
+    prevP[i] = ok && (m.kind !== 'relative' || !pub || m.span!.start < pub) ? i : i > 0 ? prevP[i - 1]! : -1;
+  }
+  const sents = doc.sentences.map((x) => x.sentence);
+  const paragraphStart = new Map<number, number>();
+  for (const x of sents) if (!paragraphStart.has(x.paragraph)) paragraphStart.set(x.paragraph, x.start);
+  /** the paragraph of the sentence holding a date, or null when no sentence holds it whole */
+  const paragraphOf = (m: DateMention): number | null => {
+    let lo = 0;
+    let hi = sents.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sents[mid]!.start <= m.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const x = sents[at];
+    return x && m.end <= x.end ? x.paragraph : null;
+  };
+  return (s) => {
+    const start = s.sentence.start;
+    // dates starting before the sentence: [0, last]
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dates[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const last = lo - 1;
+    let anaphora: DateMention | undefined;
+    if (ANAPHORA.test(sentenceText(s))) {
+      for (let j = last >= 0 ? prevA[last]! : -1; j >= 0; j = j > 0 ? prevA[j - 1]! : -1) {
+        if (dates[j]!.end <= start) {
+          anaphora = dates[j];
+          break;
+        }
+      }
+    }
+    let paragraph: DateMention | undefined;
+    const from = paragraphStart.get(s.sentence.paragraph) ?? start;
+    for (let j = last >= 0 ? prevP[last]! : -1; j >= 0 && dates[j]!.start >= from; j = j > 0 ? prevP[j - 1]! : -1) {
+      const m = dates[j]!;
+      if (m.end <= start && paragraphOf(m) === s.sentence.paragraph) {
+        paragraph = m;
+        break;
+      }
+    }
+    return { anaphora, paragraph };
+  };
+}
+
+/**
+ * conditionOf for the claims of one sentence: the search for a condition
+ * after the trigger remembers where it found the next one, so many claims in
+ * one long sentence do not search the same text again and again.
+ */
+function conditionsOf(s: SentenceContext): (d: Draft) => string | null {
+  const text = sentenceText(s);
+  const front = CONDITION_FRONT.exec(text);
+  const after = new RegExp(CONDITION_AFTER.source, 'gi');
+  let searchedFrom = -1;
+  let found: RegExpExecArray | null = null;
+  return (d) => {
+    // the fronted clause is a condition of what follows it, not of a count inside it
+    if (front && !SELF_PHASE.test(front[0]) && s.toks[d.first]!.start >= s.sentence.start + front[0].length) return front[0].slice(0, -1).trim();
+    const pos = s.toks[d.triggerLast]!.end - s.sentence.start;
+    // the first match at or after pos: the last search answers it when pos lies between where it started and what it found
+    if (!(searchedFrom >= 0 && pos >= searchedFrom && (found === null || pos <= found.index))) {
+      after.lastIndex = pos;
+      found = after.exec(text);
+      searchedFrom = pos;
+    }
+    return found ? found[1]!.trim() : null;
+  };
+}

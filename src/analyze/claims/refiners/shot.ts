@@ -67,9 +67,16 @@ export const shotRefiner: Refiner = {
       s.category = 'injured';
       s.rules.push(`${this.id}:as-injured`);
     }
-    // survivors no one subtracted from a count of those shot are injured ("A third victim survived the attack")
+    // survivors no one subtracted are injured only beside a count of people hurt ("… wounded. A third victim survived");
+    // "the driver survived" alone says nothing of injury
     for (const d of drafts) {
       if (d.category !== 'survived' || d.dropped) continue;
+      const i = d.sentence.sentence.index;
+      const beside = drafts.some((x) => x !== d && !x.dropped && (x.category === 'injured' || x.category === 'killed') && Math.abs(x.sentence.sentence.index - i) <= 1);
+      if (!beside) {
+        d.dropped = 'a survivor with no count of people hurt beside it';
+        continue;
+      }
       d.category = 'injured';
       d.rules.push(`${this.id}:survivors-injured`);
     }
