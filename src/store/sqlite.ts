@@ -86,6 +86,8 @@ type Row = Record<string, unknown>;
 
 /** Matches counted (and broken down by facet) at most; beyond it the result says `capped`. */
 const SEARCH_CAP = 10_000;
+/** Above this many matches, hits come newest first (ranking them all would cost a scan of every match). */
+const RANK_LIMIT = 2_000;
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -316,25 +318,29 @@ export class SqliteStore implements Store {
         args.push(`${options.to}\uffff`);
       }
       const from = `FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE ${where.join(' AND ')}`;
-      // counts and facets stop at SEARCH_CAP matches, so a word in every document answers as fast as a rare one
-      const total = Number((this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${SEARCH_CAP + 1})`).get(...args) as Row).n);
+      // one pass over at most SEARCH_CAP matches gives the count and the facets, so a word in every document
+      // answers as fast as a rare one; beyond RANK_LIMIT matches the newest come first instead of the best ranked
+      const seen = this.db.prepare(`SELECT d.outlet AS outlet, d.language AS language, substr(d.published, 1, 4) AS year ${from} LIMIT ${SEARCH_CAP + 1}`).all(...args) as Row[];
+      const total = seen.length;
+      const order = total > RANK_LIMIT ? 'documents_fts.rowid DESC' : 'rank';
       const hits = (
         this.db
           .prepare(
             `SELECT d.id, d.source, d.title, d.outlet, d.published, d.language, bm25(documents_fts, 2.0, 1.0) AS rank,
                snippet(documents_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 16) AS snippet
-             ${from} ORDER BY rank LIMIT ? OFFSET ?`,
+             ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
           )
           .all(...args, options.limit ?? 20, options.offset ?? 0) as Row[]
       ).map((r) => ({
         id: String(r.id), source: String(r.source), title: s(r.title), outlet: s(r.outlet), published: s(r.published),
         language: s(r.language), snippet: String(r.snippet ?? ''), rank: Number(r.rank),
       }));
-      const facet = (expr: string): Facet[] =>
-        (this.db.prepare(`SELECT value, count(*) AS count FROM (SELECT ${expr} AS value ${from} LIMIT ${SEARCH_CAP}) WHERE value IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(...args) as Row[]).map(
-          (r) => ({ value: String(r.value), count: Number(r.count) }),
-        );
-      return { total: Math.min(total, SEARCH_CAP), ...(total > SEARCH_CAP ? { capped: true } : {}), hits, facets: { outlet: facet('d.outlet'), language: facet('d.language'), year: facet('substr(d.published, 1, 4)') } };
+      const facet = (key: 'outlet' | 'language' | 'year'): Facet[] => {
+        const counts = new Map<string, number>();
+        for (const r of seen.slice(0, SEARCH_CAP)) if (r[key] !== null && r[key] !== undefined && r[key] !== '') counts.set(String(r[key]), (counts.get(String(r[key])) ?? 0) + 1);
+        return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20).map(([value, count]) => ({ value, count }));
+      };
+      return { total: Math.min(total, SEARCH_CAP), ...(total > SEARCH_CAP ? { capped: true } : {}), hits, facets: { outlet: facet('outlet'), language: facet('language'), year: facet('year') } };
     });
   }
 
