@@ -146,3 +146,31 @@ describe('qualifiers', () => {
   it('reads "X said"', () => check('At least 8 people died, the Health Ministry said.', [{ category: 'killed', value: 8, attribution: 'Health Ministry' }]));
   it('reads official figures', () => check('Official figures show 150 houses were destroyed.', [{ category: 'damaged', value: 150, attribution: 'Official figures' }]));
 });
+
+describe('phrasings added after reading incident reports', () => {
+  it('reads a vague amount that counts the noun after "of"', () => {
+    check('Hundreds of protesters were arrested on Sunday.', [{ category: 'arrested', value: 200, low: 200, high: 999, subject: 'protesters' }]);
+    check('Dozens of villagers were killed.', [{ category: 'killed', value: 24, subject: 'villagers' }]);
+    check('Police detained thousands of people.', [{ category: 'arrested', value: 2000, subject: 'people' }]);
+  });
+  it('keeps a vague partitive out of the count ("dozens of the victims")', () => check('Dozens of the victims were children.', []));
+  it('reads a subgroup named by its group ("among the dead were …")', () => {
+    check('Among the dead were three children.', [{ category: 'killed', value: 3, relation: 'part_of', subgroup: 'children' }]);
+    check('The injured included two police officers.', [{ category: 'injured', value: 2, relation: 'part_of', subgroup: 'police officers' }]);
+  });
+  it('reads a count once when two parsers could take it ("left one person dead")', () =>
+    check('The shooting left one person dead and four others injured.', [{ category: 'killed', value: 1 }, { category: 'injured', value: 4 }]));
+  it('reads "left N homeless" as displaced, with or without a noun', () => {
+    check('The flood left 10,000 homeless.', [{ category: 'displaced', value: 10000 }]);
+    check('The earthquake killed at least 2,000 people and left 3,500 families homeless.', [{ category: 'killed', value: 2000 }, { category: 'displaced', value: 3500 }]);
+  });
+  it('reads a plural pronoun after a single attacker as the victims ("the shooter … wounded them both")', () =>
+    check('After the gunman left the store, he drove home and shot and wounded them both.', [{ category: 'injured', value: 2 }]));
+  it('does not count one attacker as "them"', () => check('Police opened fire on the gunman, wounding him.', []));
+  it('reads more ways of saying dead and hurt', () => {
+    check('Officers found one man dying on the pavement.', [{ category: 'killed', value: 1 }]);
+    check('Twelve lives were lost.', [{ category: 'killed', value: 12 }]);
+    check('The blast sent 14 people to hospital.', [{ category: 'injured', value: 14 }]);
+    check('Nine were treated for gunshot wounds.', [{ category: 'injured', value: 9 }]);
+  });
+});

@@ -7,6 +7,8 @@
  *  2. category nouns that name no person ("seven fatalities", "841 arrests"):
  *     the noun says it all, so no predicate later in the sentence may take them;
  *  3. of-them-fatally — "four of them fatally", before a verb can list it;
+ *     among-the — "among the dead were three children": a subgroup, before
+ *     "were" can read the count as the subject of what follows;
  *  4. count-then-predicate — "147 people were killed"; it runs before the
  *     verb-first parser so that "82 people were killed and 20 …" reads 20 as
  *     the subject of what follows, not as the object of "killed";
@@ -29,6 +31,7 @@
  *     it sees the final set of claims in each sentence).
  */
 import { afterParser } from './parsers/after.js';
+import { amongParser } from './parsers/among.js';
 import { beforeParser } from './parsers/before.js';
 import { fatallyParser } from './parsers/fatally.js';
 import { includingParser } from './parsers/including.js';
@@ -40,5 +43,5 @@ import { othersRefiner, relationsRefiner } from './refiners/relations.js';
 import { shotRefiner } from './refiners/shot.js';
 import type { Parser, Refiner } from './types.js';
 
-export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, afterParser, beforeParser, tollParser, includingParser, nounParser, multiplesParser];
+export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, amongParser, afterParser, beforeParser, tollParser, includingParser, nounParser, multiplesParser];
 export const REFINERS: Refiner[] = [relationsRefiner, shotRefiner, othersRefiner, qualifiersRefiner];

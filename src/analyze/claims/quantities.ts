@@ -150,8 +150,17 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     let noun: string | null = null;
     let demonym = false;
     let perpetrator = false;
-    // "112 of whom", "four of them", "three of the victims", "two of his coworkers"
-    if (toks[j]?.lower === 'of' && toks[j + 1]) {
+    // "hundreds of people", "dozens of protesters": a vague amount counts the noun after "of"
+    const vagueOf = n.vague && toks[j]?.lower === 'of' && toks[j + 1] && !DETERMINERS.has(toks[j + 1]!.lower) && !PARTITIVE_HEADS.has(toks[j + 1]!.lower)
+      ? nounAfter(toks, j + 1) : null;
+    if (vagueOf) {
+      kind = vagueOf.kind;
+      noun = vagueOf.noun;
+      demonym = vagueOf.demonym;
+      perpetrator = vagueOf.perpetrator;
+      last = vagueOf.last;
+    } else if (toks[j]?.lower === 'of' && toks[j + 1]) {
+      // "112 of whom", "four of them", "three of the victims", "two of his coworkers"
       const h = toks[j + 1]!.lower;
       if (PARTITIVE_HEADS.has(h)) {
         partitive = true;

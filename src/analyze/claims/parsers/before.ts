@@ -60,6 +60,8 @@ export const beforeParser: Parser = {
     const { toks } = ctx;
     const byFirst = new Map<number, Quantity>();
     for (const q of ctx.quantities) if (!ctx.used.has(q)) byFirst.set(q.first, q);
+    // a count another parser already claimed ("one person dead" read by the predicate parser) is not read again
+    const taken = (item: Quantity) => [...ctx.used].some((u) => u !== item && item.numFirst <= u.numLast && u.numFirst <= item.numLast);
     const out: Draft[] = [];
     for (let i = 0; i < toks.length; i++) {
       // "cost 147 people their lives", "left two dead": the phrase ends after the counted
@@ -94,10 +96,10 @@ export const beforeParser: Parser = {
           if (items.length && (toks[j]?.kind === 'word' && !phraseAt(BEFORE, toks, j))) countable = countable && !looksLikeUncountedItem(ctx, j);
           break;
         }
-        if (ctx.used.has(item)) break;
+        if (ctx.used.has(item) || taken(item)) break;
         if (items.length && item.partitive && !item.noun) break;
         const pronoun = item.noun === null && item.singular && (toks[j]?.lower === 'him' || toks[j]?.lower === 'her' || toks[j]?.lower === 'them');
-        if (pronoun && byAuthorities(ctx, i)) break;
+        if (pronoun && byAuthorities(ctx, i, toks[j]?.lower === 'them')) break;
         items.push(item);
         j = item.last + 1;
         if (toks[j]?.text === '(') {
@@ -130,8 +132,15 @@ export const beforeParser: Parser = {
       if (!items.length) continue;
       let category = p.category;
       if (suffixNeeded) {
-        const fit = gapped!.find((g) => g.suffix.every((w, k) => toks[j + k]?.lower === w));
-        if (!fit) continue;
+        let fit = gapped!.find((g) => g.suffix.every((w, k) => toks[j + k]?.lower === w));
+        if (!fit) {
+          // "left 10,000 homeless": the quantity read the closing word as its noun; it is the phrase's end
+          const lastItem = items[items.length - 1]!;
+          fit = gapped!.find((g) => lastItem.numLast < j - g.suffix.length && g.suffix.every((w, k) => toks[j - g.suffix.length + k]?.lower === w));
+          if (!fit) continue;
+          j -= fit.suffix.length;
+          items[items.length - 1] = { ...lastItem, last: j - 1, noun: lastItem.numLast < j - 1 ? lastItem.noun : null };
+        }
         category = fit.category;
         j += fit.suffix.length - 1;
         const d = newDraft(ctx, category, items.filter((q) => q.kind !== 'thing' && !q.perpetrator), [i, j], this.id);
@@ -176,10 +185,15 @@ export const beforeParser: Parser = {
 /**
  * A pronoun object counts no victim when the sentence before the verb names
  * the police or soldiers ("police shot and killed him") or the attacker
- * ("opened fire on the shooter, wounding him").
+ * ("opened fire on the shooter, wounding him"). A plural "them" cannot stand
+ * for one attacker: "the shooter … shot and wounded them both" counts two.
  */
-function byAuthorities(ctx: SentenceContext, i: number): boolean {
-  for (let k = 0; k < i; k++) if (AUTHORITIES.has(ctx.toks[k]!.lower) || PERPETRATORS.has(ctx.toks[k]!.lower)) return true;
+function byAuthorities(ctx: SentenceContext, i: number, plural: boolean): boolean {
+  for (let k = 0; k < i; k++) {
+    const w = ctx.toks[k]!.lower;
+    if (AUTHORITIES.has(w)) return true;
+    if (PERPETRATORS.has(w) && !(plural && !w.endsWith('s'))) return true;
+  }
   return false;
 }
 

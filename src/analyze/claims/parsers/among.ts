@@ -1,0 +1,46 @@
+/**
+ * "Among the dead were three children", "the injured included two
+ * officers", "the dead include 12 foreigners": a subgroup of a category's
+ * people named by the group it belongs to, not a total of its own.
+ */
+import { newDraft, type Draft, type Parser } from '../types.js';
+
+/** the group named after "among the" / before "included": which category its members belong to */
+const GROUPS: Record<string, string> = {
+  dead: 'killed', killed: 'killed', fatalities: 'killed', deceased: 'killed',
+  injured: 'injured', wounded: 'injured',
+  arrested: 'arrested', detained: 'arrested', detainees: 'arrested',
+  missing: 'missing', displaced: 'displaced',
+};
+const COPULAS = new Set(['were', 'was', 'are', 'is', 'included', 'include', 'includes', 'including']);
+
+export const amongParser: Parser = {
+  id: 'parse.among-the',
+  parse(ctx) {
+    const { toks } = ctx;
+    const out: Draft[] = [];
+    const byFirst = new Map(ctx.quantities.map((q) => [q.first, q]));
+    for (let i = 0; i + 3 < toks.length; i++) {
+      // "among the dead were N …" or "the dead included N …"
+      const among = toks[i]!.lower === 'among' && toks[i + 1]!.lower === 'the';
+      const head = among ? i + 2 : toks[i]!.lower === 'the' && /^(included|include|includes)$/.test(toks[i + 2]?.lower ?? '') ? i + 1 : -1;
+      if (head < 0) continue;
+      const category = GROUPS[toks[head]!.lower];
+      if (!category) continue;
+      let j = head + 1;
+      if (!COPULAS.has(toks[j]?.lower ?? '')) continue;
+      j++;
+      // "among the dead were at least three children": the count may open with a hedge, which the quantity includes
+      const q = byFirst.get(j) ?? [...byFirst.values()].find((x) => x.first <= j + 2 && x.numFirst >= j && x.numFirst <= j + 2);
+      if (!q || ctx.used.has(q) || q.kind === 'bare' || q.partitive) continue;
+      const d = newDraft(ctx, category, [q], [i, head], this.id);
+      d.first = i;
+      d.relation = 'part_of';
+      d.subgroup = q.noun;
+      out.push(d);
+      ctx.used.add(q);
+      i = q.last;
+    }
+    return out;
+  },
+};
