@@ -174,3 +174,15 @@ describe('phrasings added after reading incident reports', () => {
     check('Nine were treated for gunshot wounds.', [{ category: 'injured', value: 9 }]);
   });
 });
+
+describe('subgroups inside an aside, crowds, prison', () => {
+  it('reads a count inside an aside as a part of the count around it', () => {
+    const got = check('Eleven people, including four children, were killed.', [{ category: 'killed', value: 11 }, { category: 'killed', value: 4, relation: 'part_of' }]);
+    expect(got.find((c) => c.value === 4)!.quote).toBe('including four children');
+  });
+  it('reads the size of a crowd', () => {
+    check('A crowd of about 5,000 gathered outside parliament.', [{ category: 'participants', value: 5000, approx: 'about' }]);
+    check('Organisers put the crowd at 100,000.', [{ category: 'participants', value: 100000 }]);
+  });
+  it('reads people behind bars as imprisoned', () => check('At least 14 journalists remain behind bars.', [{ category: 'imprisoned', value: 14, subject: 'journalists' }]));
+});

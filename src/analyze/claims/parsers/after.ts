@@ -54,8 +54,14 @@ export const afterParser: Parser = {
     const isCount = (k: number) => byFirst.has(k);
     const out: Draft[] = [];
     const grouped = new Set<Quantity>();
+    // counts inside an aside another count's predicate reached across ("Eleven people, including four children, were killed"):
+    // a subgroup for the including parser, not a subject of their own
+    const aside = new Set<Quantity>();
+    const skipAside = (from: number, to: number) => {
+      for (const x of ctx.quantities) if (x.first > from && x.first <= to) aside.add(x);
+    };
     for (const q of ctx.quantities) {
-      if (ctx.used.has(q) || grouped.has(q)) continue;
+      if (ctx.used.has(q) || grouped.has(q) || aside.has(q)) continue;
       if (q.singular && !q.named && (q.perpetrator || !/^(a|an|one|another|the|his|her|their|both)$/.test(toks[q.first]!.lower) || (q.noun === null && !/^(a|an|both)$/.test(toks[q.first]!.lower)))) {
         // "the principal" alone is not counted as subject; in a list it is ("The principal and a custodian were killed")
         const next = toks[q.last + 1];
@@ -110,6 +116,7 @@ export const afterParser: Parser = {
           }
           const par = parenthetical(toks, j, 16, isCount);
           if (par > 0) {
+            skipAside(j, par);
             j = par + 1;
             continue;
           }
@@ -123,6 +130,7 @@ export const afterParser: Parser = {
         if (t.text === '(' || t.text === '-' || t.text === '–' || t.text === '—') {
           const par = parenthetical(toks, j, 16);
           if (par > 0) {
+            skipAside(j, par);
             j = par + 1;
             continue;
           }

@@ -19,7 +19,10 @@ export const includingParser: Parser = {
         if (s >= 0 && c.every((w, k) => toks[s + k]!.lower === w)) cue = s;
       }
       if (cue < 0) continue;
-      const parent = drafts.filter((d) => d.sentence === ctx && d.triggerLast < cue && d.parts.every((p) => p.last < q.first)).pop();
+      // the whole is stated before the cue ("133 killed, including 117 …") or around it ("Eleven people, including four children, were killed")
+      const parent = drafts
+        .filter((d) => d.sentence === ctx && (d.triggerLast < cue || (d.first < cue && d.triggerFirst > q.last)) && d.parts.every((p) => p.last < q.first))
+        .pop();
       if (!parent) continue;
       const d = newDraft(ctx, parent.category, [q], [cue, cue], this.id);
       d.first = cue;
