@@ -186,3 +186,8 @@ describe('subgroups inside an aside, crowds, prison', () => {
   });
   it('reads people behind bars as imprisoned', () => check('At least 14 journalists remain behind bars.', [{ category: 'imprisoned', value: 14, subject: 'journalists' }]));
 });
+
+describe('quoted figures', () => {
+  it('reads a figure in quotation marks with the predicate after it', () =>
+    check('Lawmakers said the real figure was higher, claiming that "at least 400" had died.', [{ category: 'killed', value: 400, low: 400, approx: 'at_least' }]));
+});

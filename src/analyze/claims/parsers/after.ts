@@ -99,6 +99,11 @@ export const afterParser: Parser = {
           j += 2;
           continue;
         }
+        // "claiming that \"at least 400\" had died": a quotation mark around the figure
+        if (/^["“”«»]$/.test(t.text)) {
+          j++;
+          continue;
+        }
         if (AUX.has(t.lower) || isAdverb(t)) {
           if (PASSIVE_MARKERS.has(t.lower)) passive = true;
           j++;
