@@ -191,3 +191,14 @@ describe('quoted figures', () => {
   it('reads a figure in quotation marks with the predicate after it', () =>
     check('Lawmakers said the real figure was higher, claiming that "at least 400" had died.', [{ category: 'killed', value: 400, low: 400, approx: 'at_least' }]));
 });
+
+describe('the date a figure is about, in breaking news', () => {
+  it('takes the lead\'s date, not an earlier background date further down', () => {
+    const text = 'Tens of thousands marched through the capital on Sunday against the new law.\n\nThe ministry said 63 people were detained overnight.\n\nOn April 30, police had arrested 14 people during a smaller rally.';
+    check(text, [{ category: 'participants', value: 20000, time: '2024-05-12/2024-05-12' }, { category: 'arrested', value: 63, time: '2024-05-12/2024-05-12' }, { category: 'arrested', value: 14, time: '2024-04-30/2024-04-30' }], '2024-05-12');
+  });
+  it('keeps a historical report\'s event date when the lead only names the anniversary', () => {
+    const text = 'Today the city remembers the victims of the siege.\n\nOn 3 March 1992, 40 people were killed in the market.\n\nAnother 12 people were wounded.';
+    check(text, [{ category: 'killed', value: 40, time: '1992-03-03/1992-03-03' }, { category: 'injured', value: 12, time: '1992-03-03/1992-03-03' }], '2024-03-03');
+  });
+});

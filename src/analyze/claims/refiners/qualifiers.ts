@@ -102,7 +102,30 @@ const dated = (m: DateMention) => m.span !== null && m.kind !== 'recurring' && m
 function mainDate(doc: DocumentContext): DateMention | null {
   const all = doc.dates.filter((m) => dated(m) && m.kind !== 'relative');
   const before = all.filter((m) => !doc.published || m.span!.end < doc.published);
-  return before.find((m) => m.span!.precision === 'day') ?? before[0] ?? all[0] ?? null;
+  const first = before.find((m) => m.span!.precision === 'day') ?? before[0] ?? all[0] ?? null;
+  // breaking news: the lead dates the event on the day of publication or the day before ("on Sunday"), and an
+  // earlier date further down is background ("On April 30, police had arrested 14"), not what the report is about
+  // A report whose first earlier date lies more than a year back is a retrospective ("Today the city remembers …
+  // On 3 March 1992, 40 people were killed"): its lead's date is the commemoration, not the event.
+  const lead = leadDate(doc);
+  if (!lead || (first && first.start < lead.start)) return first;
+  const retrospective = first?.span && first.span.end < daysBefore(doc.published!, 366);
+  return retrospective ? first : lead;
+}
+
+/** The ISO day n days before an ISO date ('' when the date cannot be read). */
+function daysBefore(iso: string, n: number): string {
+  const t = Date.parse(iso.slice(0, 10));
+  return Number.isFinite(t) ? new Date(t - n * 86400000).toISOString().slice(0, 10) : '';
+}
+
+/** A day-precise date in the report's first two sentences that is at most a week before its publication. */
+function leadDate(doc: DocumentContext): DateMention | null {
+  if (!doc.published) return null;
+  const end = doc.sentences[Math.min(1, doc.sentences.length - 1)]?.sentence.end ?? 0;
+  const week = daysBefore(doc.published, 7);
+  if (!week) return null;
+  return doc.dates.find((m) => m.start < end && dated(m) && m.span!.precision === 'day' && m.span!.end <= doc.published! && m.span!.start >= week) ?? null;
 }
 
 export const qualifiersRefiner: Refiner = {
