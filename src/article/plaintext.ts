@@ -31,6 +31,8 @@ const WIRE = /^[^()\n]{0,80}\(([A-Z][\w&. -]{1,30})\)\s*[—–-]/;
 const ORG_HEAD = /\b(center|centre|agency|news|press|times|post|service|network|tv|radio|herald|journal|gazette|daily|tribune|media|report|review|magazine|observer|telegraph|guardian|information|online|portal|bureau|office|ministry|broadcasting|channel|today|world|wire|weekly|chronicle|inquirer|independent|express|mail|star|sun)\b/i;
 const ANNIVERSARY = /\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b/i;
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;
+/** "By Jane Doe", "By Staff Reporter | Global Wire | March 14, 2025", "By Jane Doe and John Roe, Reuters" */
+const BYLINE = /^by\s+\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,4}(?:\s*(?:[|·•,—–-]|\band\b)\s*[^.!?]{0,80})?$/iu;
 /** how many lines at the top may hold header metadata (date labels, date lines) */
 const HEADER_LINES = 6;
 
@@ -115,10 +117,16 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
       break;
     }
   }
-  // a standalone date line in the header (before the first body line) is metadata
-  for (let i = 0; i < Math.min(lines.length, HEADER_LINES) && !published; i++) {
-    if (isBody(lines[i]!.text)) break;
-    if (DATE_LINE.test(lines[i]!.text)) published = parseDateString(lines[i]!.text);
+  // a standalone date line in the header (before the first body line) is metadata; so is a byline
+  // ("By Staff Reporter | Global Wire | March 14, 2025"), which is no sentence of the report
+  for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
+    const t = lines[i]!.text;
+    if (isBody(t)) break;
+    if (!published && DATE_LINE.test(t)) published = parseDateString(t);
+    else if (BYLINE.test(t)) {
+      keep[i] = false;
+      published ??= parseDateString(t);
+    }
   }
 
   // 3. the header: lines before the first body line
@@ -160,7 +168,8 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
 
   // 4. a dateline and an outlet named in the lede
   let dateline: string | null = null;
-  const first = body[0]?.text ?? '';
+  // the lede: the first body line (a short line left above it, such as a subtitle, does not hide it)
+  const first = body.slice(0, 3).find((l) => DATELINE.test(l.text))?.text ?? body[0]?.text ?? '';
   const dl = DATELINE.exec(first);
   if (dl) {
     dateline = dl[1]!;

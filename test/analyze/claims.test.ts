@@ -202,3 +202,10 @@ describe('the date a figure is about, in breaking news', () => {
     check(text, [{ category: 'killed', value: 40, time: '1992-03-03/1992-03-03' }, { category: 'injured', value: 12, time: '1992-03-03/1992-03-03' }], '2024-03-03');
   });
 });
+
+describe('the day of the telling is not the day of the event', () => {
+  it('dates undated figures by the event in the lead, not by "officials said on Monday"', () => {
+    const text = 'The death toll from the warehouse fire has risen to 44, officials said on Monday.\n\nMore than 100 people were treated for burns.\n\nThe fire began late on February 9, 2023.';
+    check(text, [{ category: 'killed', value: 44 }, { category: 'injured', value: 100, time: '2023-02-09/2023-02-09' }], '2023-02-13');
+  });
+});

@@ -114,6 +114,25 @@ describe('header metadata', () => {
     expect(r.text.startsWith(BODY[0]!)).toBe(true);
   });
 
+  it.each([
+    ['By Staff Reporter | Coast Wire | March 14, 2025', '2025-03-14'],
+    ['By Jane Doe, 6 February 2024', '2024-02-06'],
+    ['By Jane Doe and John Roe', null],
+  ])('reads a byline in the header and keeps it out of the main text: %s', (line, date) => {
+    const r = clean(`Floods force hundreds from homes\n\n${line}\n\n${BODY.join('\n\n')}`);
+    expect(r.published).toBe(date);
+    expect(r.title).toBe('Floods force hundreds from homes');
+    expect(r.text).not.toContain(line);
+    expect(r.text.startsWith(BODY[0]!)).toBe(true);
+  });
+
+  it('finds the dateline in the lede below a byline, with the year from the byline', () => {
+    const r = clean(`Floods force hundreds from homes\n\nBy Jane Doe | March 14, 2025\n\nSKOPJE, March 13 (Coast Wire) - ${BODY[0]}\n\n${BODY[1]}`);
+    expect(r.dateline).toBe('SKOPJE');
+    expect(r.outlet).toBe('Coast Wire');
+    expect(r.published).toBe('2025-03-14');
+  });
+
   it('reads a dateline "CITY, Country, Month Day." with the year of a date label', () => {
     const r = clean(`date 2024-02-07\nSKOPJE, North Macedonia, February 6. ${BODY[0]}\n\n${BODY[1]}`);
     expect(r.dateline).toBe('SKOPJE');

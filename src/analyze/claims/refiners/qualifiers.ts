@@ -102,15 +102,20 @@ const dated = (m: DateMention) => m.span !== null && m.kind !== 'recurring' && m
 function mainDate(doc: DocumentContext): DateMention | null {
   const all = doc.dates.filter((m) => dated(m) && m.kind !== 'relative');
   const before = all.filter((m) => !doc.published || m.span!.end < doc.published);
-  const first = before.find((m) => m.span!.precision === 'day') ?? before[0] ?? all[0] ?? null;
-  // breaking news: the lead dates the event on the day of publication or the day before ("on Sunday"), and an
-  // earlier date further down is background ("On April 30, police had arrested 14"), not what the report is about
-  // A report whose first earlier date lies more than a year back is a retrospective ("Today the city remembers …
-  // On 3 March 1992, 40 people were killed"): its lead's date is the commemoration, not the event.
-  const lead = leadDate(doc);
-  if (!lead || (first && first.start < lead.start)) return first;
-  const retrospective = first?.span && first.span.end < daysBefore(doc.published!, 366);
-  return retrospective ? first : lead;
+  const earlier = before.find((m) => m.span!.precision === 'day') ?? before[0] ?? null;
+  const fallback = earlier ?? all[0] ?? null;
+  // Breaking news dates its event in the lead, on the day of publication or a few days before ("on Sunday");
+  // an earlier date further down is background ("On April 30, police had arrested 14"). The lead is the first
+  // full sentence (a title, byline or dateline line is shorter) and the one after it.
+  const firstFull = Math.max(0, doc.sentences.findIndex((x) => x.toks.length >= 12));
+  const leadEnd = doc.sentences[Math.min(firstFull + 1, doc.sentences.length - 1)]?.sentence.end ?? 0;
+  if (earlier && earlier.start < leadEnd) return earlier;
+  const lead = leadDate(doc, leadEnd);
+  if (!lead) return fallback;
+  // a report whose first earlier date lies more than a year back is a retrospective ("Today the city remembers …
+  // On 3 March 1992, 40 people were killed"): its lead's date is the commemoration, not the event
+  const retrospective = earlier?.span && earlier.span.end < daysBefore(doc.published!, 366);
+  return retrospective ? earlier : lead;
 }
 
 /** The ISO day n days before an ISO date ('' when the date cannot be read). */
@@ -119,13 +124,24 @@ function daysBefore(iso: string, n: number): string {
   return Number.isFinite(t) ? new Date(t - n * 86400000).toISOString().slice(0, 10) : '';
 }
 
-/** A day-precise date in the report's first two sentences that is at most a week before its publication. */
-function leadDate(doc: DocumentContext): DateMention | null {
+const REPORTING_BEFORE = /\b(said|says|told(?: [a-z]+){0,2}|announced|reported|confirmed|stated|added|declared)(?: (?:on|late|early))?\s*$/i;
+
+/**
+ * The earliest day-precise date in the report's lead (text before `end`) at most a week before its
+ * publication: "Tuesday's earthquake" rather than the dateline's "March 14".
+ */
+function leadDate(doc: DocumentContext, end: number): DateMention | null {
   if (!doc.published) return null;
-  const end = doc.sentences[Math.min(1, doc.sentences.length - 1)]?.sentence.end ?? 0;
   const week = daysBefore(doc.published, 7);
   if (!week) return null;
-  return doc.dates.find((m) => m.start < end && dated(m) && m.span!.precision === 'day' && m.span!.end <= doc.published! && m.span!.start >= week) ?? null;
+  let best: DateMention | null = null;
+  for (const m of doc.dates) {
+    if (m.start >= end || !dated(m) || m.span!.precision !== 'day' || m.span!.end > doc.published || m.span!.start < week) continue;
+    // "officials said on Monday": the day of the telling, not of what is told
+    if (REPORTING_BEFORE.test(doc.text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    if (!best || m.span!.start < best.span!.start) best = m;
+  }
+  return best;
 }
 
 export const qualifiersRefiner: Refiner = {
