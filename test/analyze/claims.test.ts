@@ -209,3 +209,8 @@ describe('the day of the telling is not the day of the event', () => {
     check(text, [{ category: 'killed', value: 44 }, { category: 'injured', value: 100, time: '2023-02-09/2023-02-09' }], '2023-02-13');
   });
 });
+
+describe('"another" standing for one more person', () => {
+  it('reads "another was wounded" after a count', () =>
+    check('One officer was killed and another was wounded.', [{ category: 'killed', value: 1 }, { category: 'injured', value: 1 }]));
+});

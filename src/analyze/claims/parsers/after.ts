@@ -62,7 +62,7 @@ export const afterParser: Parser = {
     };
     for (const q of ctx.quantities) {
       if (ctx.used.has(q) || grouped.has(q) || aside.has(q)) continue;
-      if (q.singular && !q.named && (q.perpetrator || !/^(a|an|one|another|the|his|her|their|both)$/.test(toks[q.first]!.lower) || (q.noun === null && !/^(a|an|both)$/.test(toks[q.first]!.lower)))) {
+      if (q.singular && !q.named && (q.perpetrator || !/^(a|an|one|another|the|his|her|their|both)$/.test(toks[q.first]!.lower) || (q.noun === null && !/^(a|an|both|another)$/.test(toks[q.first]!.lower)))) {
         // "the principal" alone is not counted as subject; in a list it is ("The principal and a custodian were killed")
         const next = toks[q.last + 1];
         if (!(next && next.lower === 'and' && byFirst.has(q.last + 2))) continue;
