@@ -54,8 +54,10 @@ function restates(a: StoredClaim, b: StoredClaim, text: string): boolean {
 export function docValue(document: string, claims: StoredClaim[], text = ''): Omit<DocValue, 'group' | 'published' | 'official'> {
   const totals = claims.filter((c) => c.relation === 'total');
   if (totals.length) {
-    // the last stated total is the report's figure
-    const t = totals[totals.length - 1]!;
+    // the report's figure is its latest total: by the date it is about ("on Wednesday the ministry had put the
+    // number of dead at 276" is older than "has risen to 312" on Friday), else the last one stated
+    const day = (c: StoredClaim) => c.time?.end ?? '';
+    const t = totals.reduce((m, c) => (day(c) > day(m) || (day(c) === day(m) && c.textStart > m.textStart) ? c : m));
     return { document, value: t.value, low: t.low, high: t.high, claims, used: [t], derived: null };
   }
   const sorted = [...claims].sort((a, b) => a.textStart - b.textStart);
@@ -64,6 +66,13 @@ export function docValue(document: string, claims: StoredClaim[], text = ''): Om
   if (parts.length === 1) {
     const c = parts[0]!;
     return { document, value: c.value, low: Math.min(...claims.map((x) => x.low)), high: Math.max(...claims.map((x) => x.high)), claims, used: [c], derived: null };
+  }
+  // A hedged figure ("more than 2,400 injured", "about 60,000 homeless") is an estimate of the whole, and a
+  // second figure in the same report is a part or another estimate of it ("1,150 in Malatya alone", "12,000
+  // evacuated"), not a component: the largest stands for the report, unless the report says it adds ("21 more").
+  if (parts.some((c) => c.approx !== 'exact') && !parts.some((c) => c.relation === 'additional')) {
+    const c = parts.reduce((m, x) => (x.value > m.value ? x : m));
+    return { document, value: c.value, low: c.low, high: c.high, claims, used: [c], derived: null };
   }
   // different counts in different clauses of one report add up
   const value = parts.reduce((s, c) => s + c.value, 0);

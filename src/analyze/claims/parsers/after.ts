@@ -179,7 +179,10 @@ export const afterParser: Parser = {
         const d = newDraft(ctx, trigger.category, people, [trigger.first, trigger.last], this.id);
         // "150 individuals recognized as martyrs": what is counted is the status the predicate names
         const asAt = toks.slice(trigger.first, trigger.last + 1).findIndex((t) => t.lower === 'as');
-        if (asAt > 0) d.subject = ctx.text.slice(toks[trigger.first]!.start, toks[trigger.last]!.end);
+        // ("listed as missing" names the category itself: nothing else is counted)
+        if (asAt > 0 && !/^(missing|dead|killed|injured|wounded|arrested|detained|displaced)$/.test(toks[trigger.first + asAt + 1]?.lower ?? '')) {
+          d.subject = ctx.text.slice(toks[trigger.first]!.start, toks[trigger.last]!.end);
+        }
         out.push(d);
       }
       for (const th of things) {

@@ -170,10 +170,16 @@ export const qualifiersRefiner: Refiner = {
         const nextStart = k + 1 < list.length ? list[k + 1]!.first : s.toks.length;
         const clauseEnd = Math.min(nextStart, clauseBoundary(d.triggerLast + 1)) - 1;
         const prevEnd = k > 0 ? Math.max(list[k - 1]!.last, clauseBoundary(list[k - 1]!.triggerLast + 1) - 1) : -1;
-        let places = placesIn(s, d.first, clauseEnd).map((p) => p.text);
-        if (!places.length && k > 0) places = placesIn(s, prevEnd + 1, d.first - 1).map((p) => p.text);
-        if (!places.length) places = placesIn(s, 0, list[0]!.first - 1).map((p) => p.text);
-        if (!places.length) places = placesIn(s, d.first, s.toks.length - 1).map((p) => p.text);
+        let mentions = placesIn(s, d.first, clauseEnd);
+        if (!mentions.length && k > 0) mentions = placesIn(s, prevEnd + 1, d.first - 1);
+        if (!mentions.length) mentions = placesIn(s, 0, list[0]!.first - 1);
+        if (!mentions.length) mentions = placesIn(s, d.first, s.toks.length - 1);
+        const places = mentions.map((p) => p.text);
+        // "In Malatya alone, 198 people were killed": a part of a larger count, not a rival of it
+        if (!d.relation && mentions.some((p) => s.toks[p.last + 1]?.lower === 'alone')) {
+          d.relation = 'part_of';
+          d.rules.push(`${this.id}:place-alone`);
+        }
         const from = k > 0 ? list[k - 1]!.last + 1 : 0;
         const to = nextStart - 1;
         if (places.length) {
