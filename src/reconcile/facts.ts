@@ -51,6 +51,23 @@ function restates(a: StoredClaim, b: StoredClaim, text: string): boolean {
   return Boolean(a.subject && b.subject && a.subject.toLowerCase() === b.subject.toLowerCase());
 }
 
+const GENERIC_GROUP = new Set(['people', 'persons', 'person', 'individuals', 'civilians', 'victims', 'residents', 'citizens', 'inhabitants', 'others', 'houses', 'homes', 'buildings']);
+const groupOf = (c: StoredClaim) => {
+  const s = (c.subject ?? '').toLowerCase();
+  return !s || GENERIC_GROUP.has(s) ? '' : s;
+};
+const stated = (c: StoredClaim) => (c.time && !c.time.inferred ? c.time.start : null);
+
+/** Two counts of one report that are readings of the same group, not parts of a whole. */
+function rivals(a: StoredClaim, b: StoredClaim): boolean {
+  if (groupOf(a) !== groupOf(b)) return false;
+  if (a.approx !== 'exact' || b.approx !== 'exact') return true;
+  if (a.attribution && b.attribution && a.attribution.toLowerCase() !== b.attribution.toLowerCase()) return true;
+  // a date stated for one of them, and a different day for the other: about different days
+  if (!stated(a) && !stated(b)) return false;
+  return Boolean(a.time && b.time && a.time.start !== b.time.start);
+}
+
 export function docValue(document: string, claims: StoredClaim[], text = ''): Omit<DocValue, 'group' | 'published' | 'official'> {
   const totals = claims.filter((c) => c.relation === 'total');
   if (totals.length) {
@@ -67,10 +84,12 @@ export function docValue(document: string, claims: StoredClaim[], text = ''): Om
     const c = parts[0]!;
     return { document, value: c.value, low: Math.min(...claims.map((x) => x.low)), high: Math.max(...claims.map((x) => x.high)), claims, used: [c], derived: null };
   }
-  // A hedged figure ("more than 2,400 injured", "about 60,000 homeless") is an estimate of the whole, and a
-  // second figure in the same report is a part or another estimate of it ("1,150 in Malatya alone", "12,000
-  // evacuated"), not a component: the largest stands for the report, unless the report says it adds ("21 more").
-  if (parts.some((c) => c.approx !== 'exact') && !parts.some((c) => c.relation === 'additional')) {
+  // Counts of different groups in different clauses add up ("killed his wife … then killed two neighbours",
+  // "six officers were hurt … at least 20 protesters injured"). Two counts of the same group do not when
+  // either is an estimate ("more than 2,400 people injured" … "about 1,000 people"), when different sources
+  // give them ("63, the ministry said" … "70, the rights group said") or when they are about different days:
+  // they are rival or separate readings, and the largest stands for the report, unless it says it adds ("21 more").
+  if (!parts.some((c) => c.relation === 'additional') && parts.some((a, i) => parts.some((b, k) => k > i && rivals(a, b)))) {
     const c = parts.reduce((m, x) => (x.value > m.value ? x : m));
     return { document, value: c.value, low: c.low, high: c.high, claims, used: [c], derived: null };
   }

@@ -214,3 +214,15 @@ describe('"another" standing for one more person', () => {
   it('reads "another was wounded" after a count', () =>
     check('One officer was killed and another was wounded.', [{ category: 'killed', value: 1 }, { category: 'injured', value: 1 }]));
 });
+
+describe('who says so, per figure', () => {
+  it('gives a figure cited from another source that source ("reported by")', () =>
+    check('Police detained 70 people, the rights group said, higher than the 63 detentions reported by the Interior Ministry.', [
+      { category: 'arrested', value: 70, attribution: 'rights group' },
+      { category: 'arrested', value: 63, attribution: 'Interior Ministry' },
+    ]));
+  it('reads a group of people as a source ("Opposition groups said")', () =>
+    check('Opposition groups said at least 20 protesters had been injured.', [{ category: 'injured', value: 20, attribution: 'Opposition groups' }]));
+  it('reads "N of those detained" as a part of the detained', () =>
+    check('By Monday morning, 11 of those detained had been released.', [{ category: 'arrested', value: 11, relation: 'part_of' }]));
+});

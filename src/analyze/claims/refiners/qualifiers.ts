@@ -17,8 +17,10 @@ const CONDITION_FRONT = /^(?:(?:Before|After|Following|Since|Until|Prior to|Upon
 const SELF_PHASE = /^(?:before|after|following|since|until|prior to|upon|by the time)\s+(?:the\s+)?(?:(?:first|next|following|last|early|few)\s+)?(?:tragedy|attack|attacks|events?|incident|shooting|massacre|operation|operations|crackdown|explosion|blast|bombing|war|conflict|that|this|it|hours?|days?|minutes?|weeks?|months?|night|morning|evening|dawn|noon|midnight)\b/i;
 const CONDITION_AFTER = /\b((?:before|after|following|since|until|prior to) (?:the )?(?:official )?(?:declaration|declaring|imposition|introduction|implementation|end|start|lifting|announcement)[^,;.]{0,80})/i;
 const ACCORDING = /\b[Aa]ccording to (?:the |a |an )?([^,;.]+?(?:\.[A-Z][^,;.]*)?)\s*(?:[,;]|\.(?:\s|$)|$)/;
-const SAID_BY = /(?:^|[,;"“”]\s*|\s)((?:the |a |an )?(?:[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and|on))*|[a-z]+ (?:officials|sources|authorities|police)|police|officials|authorities|witnesses|doctors|rescuers|medics))\s+(?:said|says|reported|reports|told|stated|announced|confirmed|estimated|estimates|added|wrote|noted)\b/;
+const SAID_BY = /(?:^|[,;"“”]\s*|\s)((?:the |a |an )?(?:[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and|on))*|(?:[A-Z][\w'’-]*\s)?(?:[a-z]+\s)?(?:groups?|organi[sz]ations?|activists|organi[sz]ers|lawmakers|officials?|spokes(?:person|man|woman)|sources|authorities|police|witnesses|doctors|rescuers|medics|observers|monitors|residents|volunteers)))\s+(?:said|says|reported|reports|told|stated|announced|confirmed|estimated|estimates|added|wrote|noted)\b/;
 const SAID_AFTER = /\b(?:said|says|told|reported|stated|announced|confirmed)\s+((?:the |a )?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
+/** right after a figure: "the 63 detentions reported by the Interior Ministry" names its own source */
+const BY_AFTER = /^\s*,?\s*(?:as\s+)?(?:reported|given|cited|announced|released|confirmed|counted|recorded|estimated)\s+by\s+((?:the\s+)?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
 const OFFICIAL = /\b((?:official|government|governmental|police|hospital|ministry|state|un|united nations|health ministry|military|army|local)\s+(?:data|figures|statistics|sources|estimates|reports|records|count|tally))\b/i;
 const ANAPHORA = /\b(that (?:night|day|morning|evening|afternoon|week)|those (?:days|nights)|then|at the time|at that time|the same (?:day|night))\b/i;
 const BAD_ATTRIBUTION = /^(he|she|it|they|we|i|you|this|that|there|which|who|the (?:report|article|statement))$/i;
@@ -26,7 +28,8 @@ const BAD_ATTRIBUTION = /^(he|she|it|they|we|i|you|this|that|there|which|who|the
 const sentenceText = (s: SentenceContext) => s.text.slice(s.sentence.start, s.sentence.end);
 
 function cleanAttribution(a: string): string | null {
-  const t = a.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim();
+  // a sentence's full stop is not part of the name ("the Interior Ministry."), an initial's is ("U.S.")
+  const t = a.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim().replace(/(?<!\b\p{Lu})\.$/u, '');
   if (!t || t.length > 90 || BAD_ATTRIBUTION.test(t)) return null;
   return t;
 }
@@ -194,7 +197,7 @@ export const qualifiersRefiner: Refiner = {
         // (claims that overlap, "1,000 at least 2 were killed", leave no clause between them)
         const pick = (from <= to ? firstWithin(own, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? own[0];
         if (pick?.span) {
-          d.time = { ...pick.span, text: pick.text };
+          d.time = { ...pick.span, inferred: false, text: pick.text };
           d.rules.push(`${this.id}:time-stated`);
         } else {
           // "that night" points back to the last date before; else the last date of its paragraph (a total
@@ -209,8 +212,10 @@ export const qualifiersRefiner: Refiner = {
           }
         }
         d.condition = condition(d);
-        if (attribution) {
-          d.attribution = attribution;
+        const ownSource = BY_AFTER.exec(s.text.slice(s.toks[d.last]!.end, Math.min(s.sentence.end, s.toks[d.last]!.end + 160)));
+        const byOwn = ownSource ? cleanAttribution(ownSource[1]!) : null;
+        if (byOwn || attribution) {
+          d.attribution = byOwn ?? attribution;
           d.rules.push(`${this.id}:attribution`);
         }
         // a bare count takes what the claim before it counts ("147 people were killed, 744 were injured")
