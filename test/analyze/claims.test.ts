@@ -226,3 +226,8 @@ describe('who says so, per figure', () => {
   it('reads "N of those detained" as a part of the detained', () =>
     check('By Monday morning, 11 of those detained had been released.', [{ category: 'arrested', value: 11, relation: 'part_of' }]));
 });
+
+describe('a whole named up front', () => {
+  it('reads "Of the 12 injured, four are in critical condition" as four of the twelve', () =>
+    check('Of the 12 injured, four are in critical condition.', [{ category: 'injured', value: 12 }, { category: 'injured', value: 4, relation: 'part_of' }]));
+});

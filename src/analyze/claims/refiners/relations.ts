@@ -27,6 +27,11 @@ export const relationsRefiner: Refiner = {
       else if (SENTENCE_TOTAL.some((cue) => seqAt(toks, 0, cue) || (toks[0]?.text === ',' ? false : seqAt(toks, d.first - cue.length - 1, cue) && toks[d.first - 1]?.text === ','))) d.relation = 'total';
       else if (TOTAL_CUES.some((cue) => seqAt(toks, q.first - cue.length, cue))) d.relation = 'total';
       else if (d.parts.some((p) => p.more)) d.relation = 'additional';
+      else if (frontedWhole(d, drafts)) {
+        // "Of the 12 injured, four are in critical condition": a part of the whole named up front
+        d.parent = frontedWhole(d, drafts);
+        d.relation = 'part_of';
+      }
       else if (d.parts.some((p) => p.partitive)) {
         const parent = drafts.filter((x) => x !== d && x.sentence === d.sentence && x.last < q.first).pop();
         if (parent) {
@@ -43,6 +48,16 @@ export const relationsRefiner: Refiner = {
     return drafts;
   },
 };
+
+/** The claim a sentence opens with in "Of the 12 injured, …" when d comes after that phrase's comma. */
+function frontedWhole(d: Draft, drafts: Draft[]): Draft | null {
+  const toks = d.sentence.toks;
+  if (toks[0]?.lower !== 'of' || !/^(the|those|these)$/.test(toks[1]?.lower ?? '')) return null;
+  let comma = 2;
+  while (comma < toks.length && comma < 10 && toks[comma]!.text !== ',') comma++;
+  if (toks[comma]?.text !== ',' || d.first <= comma) return null;
+  return drafts.find((x) => x !== d && x.sentence === d.sentence && x.category === d.category && x.last < comma) ?? null;
+}
 
 /**
  * "three others", "another": an addition only to a count of the same kind
