@@ -163,26 +163,29 @@ describe('feeds', () => {
     expect(got[2999]!.original).toBe('Body of item 3000.');
   });
 
-  it('reads a feed of 100,000 items, in order, yielding the first before reading the rest', { timeout: 60_000 }, () => {
+  it('reads a feed of 100,000 items, in order, and keeps every item before a broken tail', { timeout: 60_000 }, () => {
     const n = 100_000;
-    const xml = RSS(Array.from({ length: n }, (_, i) => `<item><title>Gauge ${i + 1}</title><link>https://gauge.example/${i + 1}</link><description>Reading ${i + 1}: 40 cm.</description></item>\n`).join(''));
+    const items = Array.from({ length: n }, (_, i) => `<item><title>Gauge ${i + 1}</title><link>https://gauge.example/${i + 1}</link><description>Reading ${i + 1}: 40 cm.</description></item>\n`).join('');
+    // the feed is cut off inside an item after the last whole one
+    const xml = RSS(items).replace('</channel></rss>', '<item><title>Gauge cut off</tit');
     const t0 = Date.now();
     const it = toDocuments(item('huge.rss', xml));
     const first = it.next();
-    const firstMs = Date.now() - t0;
     expect(first.value).toMatchObject({ kind: 'doc', doc: { source: '/in/huge.rss#1', original: 'Reading 1: 40 cm.', given: { title: 'Gauge 1', outlet: 'Test Radio' } } });
     let count = 1;
     let last: FormatEvent | undefined;
+    const errors: FormatEvent[] = [];
     for (const ev of it) {
-      expect(ev.kind).toBe('doc');
-      count++;
-      last = ev;
+      if (ev.kind === 'doc') {
+        count++;
+        last = ev;
+      } else errors.push(ev);
     }
-    const totalMs = Date.now() - t0;
     expect(count).toBe(n);
     expect(last).toMatchObject({ kind: 'doc', doc: { source: `/in/huge.rss#${n}`, original: `Reading ${n}: 40 cm.` } });
-    // streamed: the first item comes after one chunk of the feed, not after all of it
-    expect(firstMs).toBeLessThan(totalMs / 5);
-    expect(totalMs).toBeLessThan(30_000);
+    // the broken tail is one error after the items, not the loss of the feed
+    expect(errors).toHaveLength(1);
+    // a hang guard, not a speed measure
+    expect(Date.now() - t0).toBeLessThan(30_000);
   });
 });
