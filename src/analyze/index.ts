@@ -28,6 +28,10 @@ export interface AnalyzeContext {
 
 /** Analyses a cleaned text. Offsets in the result are into `text` (start/end are filled by the caller's map). */
 export function analyzeText(text: string, context: AnalyzeContext): Analysis {
+  // the gazetteer is loaded before this text's first object is made: objects alive while it loads look
+  // long-lived to V8, which then allocates every later token, date and draft from the same code in the
+  // old generation (pretenuring), and the whole analysis runs slower for the life of the process
+  gazetteer();
   const dates = findDates(text, context.published);
   const sents = sentences(text, tokenize(text));
   const ctxs: SentenceContext[] = [];

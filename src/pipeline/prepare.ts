@@ -9,6 +9,7 @@ import type { Analysis, Claim, DocumentInput, Mention } from '../core/types.js';
 import { ReckonError } from '../core/errors.js';
 import { toArticle } from '../article/index.js';
 import { analyzeText } from '../analyze/index.js';
+import { gazetteer } from '../analyze/gazetteer.js';
 import type { NewDocument } from '../store/types.js';
 
 export interface Prepared {
@@ -21,6 +22,8 @@ export function contentHash(original: string): string {
 }
 
 export function prepareDocument(input: DocumentInput): Prepared {
+  // loaded before the record's objects exist (see analyzeText: a load while they live makes V8 pretenure them)
+  gazetteer();
   const doc = prepareRecord(input);
   return { doc, analysis: analyzeDocument(doc) };
 }
