@@ -3,6 +3,7 @@
  * sentence splitter knows abbreviations, initials, decimals and quotes; a
  * line break ends a sentence unless the line was hard-wrapped mid-sentence.
  */
+import { LETTER, MARK, NUMBER, SPACE, asciiClassOf, classOf } from '../core/chars.js';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -35,38 +36,6 @@ export interface Sentence {
 // (with the u flag), read by hand below: its greedy loops never need to backtrack, and a scanner over
 // character codes is several times faster than the Unicode-aware regular expression.
 
-/** Character classes of a code point, as bits. */
-const LETTER = 1;
-const MARK = 2;
-const NUMBER = 4;
-const SPACE = 8;
-const IS_LETTER = /^\p{L}$/u;
-const IS_MARK = /^\p{M}$/u;
-const IS_NUMBER = /^\p{N}$/u;
-const IS_SPACE = /^\s$/u;
-/** classes of the Basic Multilingual Plane, worked out on first use of each code point (bit 16: known) */
-const BMP = new Uint8Array(0x10000);
-const KNOWN = 16;
-
-function classify(cp: number): number {
-  // a lone surrogate is a character of its own, of no class
-  const ch = String.fromCodePoint(cp);
-  return (IS_LETTER.test(ch) ? LETTER : 0) | (IS_MARK.test(ch) ? MARK : 0) | (IS_NUMBER.test(ch) ? NUMBER : 0) | (IS_SPACE.test(ch) ? SPACE : 0);
-}
-
-function classOf(cp: number): number {
-  if (cp < 0x10000) {
-    let c = BMP[cp]!;
-    if (!c) {
-      c = classify(cp) | KNOWN;
-      BMP[cp] = c;
-    }
-    return c;
-  }
-  return classify(cp);
-}
-for (let c = 0; c < 128; c++) BMP[c] = classify(c) | KNOWN;
-
 /** The code point at i, read as the u flag reads it: a surrogate pair only when both halves lie before `end`. */
 function codePointAt(s: string, i: number, end: number): number {
   const c = s.charCodeAt(i);
@@ -84,7 +53,7 @@ function runOf(s: string, i: number, end: number, classes: number): number {
   while (i < end) {
     const c = s.charCodeAt(i);
     if (c < 128) {
-      if (!(BMP[c]! & classes)) return i;
+      if (!(asciiClassOf(c) & classes)) return i;
       i++;
       continue;
     }
@@ -155,7 +124,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     let kind: TokenKind;
     let end: number;
     if (c < 128) {
-      const k = BMP[c]!;
+      const k = asciiClassOf(c);
       if (k & LETTER) {
         kind = 'word';
         end = wordEnd(text, i, to);
