@@ -35,6 +35,8 @@ export interface Gazetteer {
   commonWords: Set<string>;
   /** common English words (lower case), for telling a capitalised sentence opener from a name */
   english: Set<string>;
+  /** first word of the names → the most words a name starting with it has */
+  firstWords: Map<string, number>;
 }
 
 /** Latin letters with diacritics → plain letters, and the digraphs English spelling uses. */
@@ -134,7 +136,16 @@ export function gazetteer(): Gazetteer {
       if (byName.has(w)) commonWords.add(w);
     }
   }
-  cached = { byName, regions, countries, demonyms, commonWords, english };
+  // built here, with the rest, and not on first use: a large structure built while a document's objects are
+  // alive makes V8 pretenure those objects' allocation sites (see analyzeText)
+  const firstWords = new Map<string, number>();
+  for (const key of byName.keys()) {
+    const sp = key.indexOf(' ');
+    const first = sp < 0 ? key : key.slice(0, sp);
+    const n = sp < 0 ? 1 : key.split(' ').length;
+    if (n > (firstWords.get(first) ?? 0)) firstWords.set(first, n);
+  }
+  cached = { byName, regions, countries, demonyms, commonWords, english, firstWords };
   return cached;
 }
 

@@ -84,26 +84,13 @@ const nonEmpty = (hits: Place[] | undefined): Place[] | null => (hits?.length ? 
 const tokenKey = (t: Token): string => (t.lower.includes('’') ? normaliseName(t.text) : t.lower);
 
 /**
- * First words of the gazetteer's names, each with the most words a name
- * starting with it has. A name found in the text starts with its first token
- * followed by a space (word tokens never touch), so a token that starts no
- * name needs no lookup, and a name of n words spans at most n word tokens
- * when a space separates each from the next.
+ * The most words of a gazetteer name starting with token t (0: none). A name
+ * found in the text starts with its first token followed by a space (word
+ * tokens never touch), so a token that starts no name needs no lookup, and a
+ * name of n words spans at most n word tokens when a space separates each
+ * from the next.
  */
-let firstWords: { of: Gazetteer; words: Map<string, number> } | null = null;
-function mostWords(g: Gazetteer, t: Token): number {
-  if (firstWords?.of !== g) {
-    const words = new Map<string, number>();
-    for (const key of g.byName.keys()) {
-      const sp = key.indexOf(' ');
-      const first = sp < 0 ? key : key.slice(0, sp);
-      const n = sp < 0 ? 1 : key.split(' ').length;
-      if (n > (words.get(first) ?? 0)) words.set(first, n);
-    }
-    firstWords = { of: g, words };
-  }
-  return firstWords.words.get(tokenKey(t)) ?? 0;
-}
+const mostWords = (g: Gazetteer, t: Token): number => g.firstWords.get(tokenKey(t)) ?? 0;
 
 const SPACE = /\s/;
 /** Whether text[from, to) holds a space (what normaliseName turns into a word break). */
