@@ -215,6 +215,8 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
 export function singularAt(toks: Token[], i: number): Quantity | null {
   const t = toks[i];
   if (!t || !isWord(t)) return null;
+  // most words open no such phrase: answered before the helper below is made
+  if (t.lower !== 'both' && t.lower !== 'them' && !SINGULAR_DETERMINERS.has(t.lower)) return null;
   const mk = (last: number, value: number, noun: string | null, kind: QuantityKind = 'person'): Quantity => ({
     first: i, last, numFirst: i, numLast: i, value, low: value, high: value, approx: 'exact', kind, noun, more: false, others: t.lower === 'another',
     partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
