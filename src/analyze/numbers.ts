@@ -116,7 +116,11 @@ function wordValue(w: string): number | null {
 }
 
 const lowerAt = (toks: Token[], i: number): string => toks[i]?.lower ?? '';
-const matchSeq = (toks: Token[], i: number, seq: readonly string[]): boolean => seq.every((w, k) => lowerAt(toks, i + k) === w);
+/** the words of seq at token i (a plain loop: this runs for every word that may open a number, and for every hedge) */
+function matchSeq(toks: Token[], i: number, seq: readonly string[]): boolean {
+  for (let k = 0; k < seq.length; k++) if (lowerAt(toks, i + k) !== seq[k]) return false;
+  return true;
+}
 
 interface Core {
   first: number;

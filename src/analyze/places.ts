@@ -75,7 +75,7 @@ const isCapitalised = (t: Token | undefined): boolean => {
 function lookup(toks: Token[], i: number, j: number, text: string): Place[] | null {
   const name = text.slice(toks[i]!.start, toks[j]!.end);
   if (/[\n,;:()]/.test(name)) return null;
-  return nonEmpty(gazetteer().byName.get(normaliseName(name)));
+  return placesOf(gazetteer(), normaliseName(name));
 }
 
 const nonEmpty = (hits: Place[] | undefined): Place[] | null => (hits?.length ? hits : null);
@@ -90,7 +90,10 @@ const tokenKey = (t: Token): string => (t.lower.includes('’') ? normaliseName(
  * name of n words spans at most n word tokens when a space separates each
  * from the next.
  */
-const mostWords = (g: Gazetteer, t: Token): number => g.firstWords.get(tokenKey(t)) ?? 0;
+const mostWords = (g: Gazetteer, t: Token): number => g.firstWords.get(tokenKey(t));
+
+/** The places of a normalised name, or null (the hash table answers most strings that are no name). */
+const placesOf = (g: Gazetteer, key: string): Place[] | null => (g.names.get(key) ? nonEmpty(g.byName.get(key)) : null);
 
 const SPACE = /\s/;
 /** Whether text[from, to) holds a space (what normaliseName turns into a word break). */
@@ -123,7 +126,7 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
       for (let k = i + 1; k < j && ok; k++) ok = isCapitalised(toks[k]) || CONNECTORS.has(toks[k]!.lower);
       if (!ok) continue;
       // one word token needs no cutting and normalising of the text
-      const hits = j === i ? nonEmpty(g.byName.get(tokenKey(t))) : lookup(toks, i, j, text);
+      const hits = j === i ? placesOf(g, tokenKey(t)) : lookup(toks, i, j, text);
       if (hits) {
         found = { j, hits };
         break;
