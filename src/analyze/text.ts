@@ -115,6 +115,27 @@ const ABBREVIATIONS = new Set([
   'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m', 'd.c', 'ave', 'blvd', 'rd', 'hwy', 'pp', 'p',
 ]);
 
+/**
+ * A token as made by tokenize: the fields of Token, in its order. Made by a
+ * constructor, not an object literal, because V8 may decide at run time to
+ * allocate a literal's objects in the old generation (allocation-site
+ * pretenuring) when, early in a process, many of them outlive a garbage
+ * collection (a long document, the gazetteer loading); tokens then cost
+ * several times more to make and to collect for the rest of the process.
+ * Constructed objects are not pretenured that way.
+ */
+class TokenRecord implements Token {
+  constructor(
+    public text: string,
+    public lower: string,
+    public start: number,
+    public end: number,
+    public kind: TokenKind,
+    public breakBefore: boolean,
+    public spaceBefore: boolean,
+  ) {}
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let prevEnd = from;
@@ -162,7 +183,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
     }
     const t = text.slice(i, end);
-    out.push({ text: t, lower: t.toLowerCase(), start: i, end, kind, breakBefore, spaceBefore: i > prevEnd });
+    out.push(new TokenRecord(t, t.toLowerCase(), i, end, kind, breakBefore, i > prevEnd));
     prevEnd = end;
     i = end;
   }
