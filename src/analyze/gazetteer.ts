@@ -35,6 +35,57 @@ export interface Gazetteer {
   commonWords: Set<string>;
   /** common English words (lower case), for telling a capitalised sentence opener from a name */
   english: Set<string>;
+  /**
+   * first word of the names → the most words a name starting with it has, by hash: an upper bound (names
+   * whose first words share a hash share the largest count), 0 only for a word that starts no name
+   */
+  firstWords: HashCounts;
+  /** the names of byName by hash: 0 only for a string that is no name (a test before the map, which is slower to ask) */
+  names: HashCounts;
+}
+
+/** 32-bit FNV-1a hash of a string's UTF-16 code units. */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Small counts (1–255) by 32-bit string hash, in two flat typed arrays (open
+ * addressing). Asking it touches a few bytes of one contiguous table instead
+ * of a large Map's scattered entries and keys, whose cache misses made the
+ * gazetteer lookups a tenth of the analysis. Strings of equal hash share the
+ * largest count, so a count is an upper bound, and 0 is exact: no string
+ * with that hash was counted.
+ */
+export class HashCounts {
+  private readonly hashes: Uint32Array;
+  private readonly counts: Uint8Array;
+  private readonly mask: number;
+
+  constructor(size: number) {
+    let n = 1;
+    while (n < size * 2) n *= 2;
+    this.hashes = new Uint32Array(n);
+    this.counts = new Uint8Array(n);
+    this.mask = n - 1;
+  }
+
+  /** Raises the count of s's hash to at least `count` (1–255). */
+  raise(s: string, count: number): void {
+    const h = hash32(s);
+    let i = h & this.mask;
+    while (this.counts[i] && this.hashes[i] !== h) i = (i + 1) & this.mask;
+    this.hashes[i] = h;
+    this.counts[i] = Math.max(this.counts[i]!, Math.min(255, count));
+  }
+
+  get(s: string): number {
+    const h = hash32(s);
+    for (let i = h & this.mask; this.counts[i]; i = (i + 1) & this.mask) if (this.hashes[i] === h) return this.counts[i]!;
+    return 0;
+  }
 }
 
 /** Latin letters with diacritics → plain letters, and the digraphs English spelling uses. */
@@ -134,7 +185,16 @@ export function gazetteer(): Gazetteer {
       if (byName.has(w)) commonWords.add(w);
     }
   }
-  cached = { byName, regions, countries, demonyms, commonWords, english };
+  // built here, with the rest, and not on first use: a large structure built while a document's objects are
+  // alive makes V8 pretenure those objects' allocation sites (see analyzeText)
+  const firstWords = new HashCounts(byName.size);
+  const names = new HashCounts(byName.size);
+  for (const key of byName.keys()) {
+    const sp = key.indexOf(' ');
+    firstWords.raise(sp < 0 ? key : key.slice(0, sp), sp < 0 ? 1 : key.split(' ').length);
+    names.raise(key, 1);
+  }
+  cached = { byName, regions, countries, demonyms, commonWords, english, firstWords, names };
   return cached;
 }
 

@@ -10,6 +10,7 @@
 import LEX from './lexicon/numbers.json' with { type: 'json' };
 import UNITS from './lexicon/units.json' with { type: 'json' };
 import type { Approx } from '../core/types.js';
+import { namesIn } from '../core/keys.js';
 import type { Token } from './text.js';
 
 export type NotCount = 'year' | 'date' | 'age' | 'duration' | 'time' | 'ordinal' | 'money' | 'percent' | 'measure' | 'label' | 'decade' | 'phone';
@@ -42,6 +43,11 @@ const ORDINALS = new Set(LEX.ordinals);
 const VAGUE_PLURAL = LEX.vaguePlural as unknown as Record<string, [number, number]>;
 const VAGUE_MULT = LEX.vagueMultipliers as unknown as Record<string, [number, number]>;
 const VAGUE_COUNT = LEX.vagueCounts as unknown as Record<string, [number, number]>;
+/** `k in UNIT_WORDS` and the like, asked of sets (see namesIn) */
+const UNIT_KEYS = namesIn(UNIT_WORDS);
+const TEN_KEYS = namesIn(TEN_WORDS);
+const SCALE_KEYS = namesIn(SCALE_WORDS);
+const VAGUE_PLURAL_KEYS = namesIn(VAGUE_PLURAL);
 const HEDGE_BEFORE = Object.entries(LEX.hedgesBefore as Record<string, Approx>)
   .map(([k, v]) => [k.split(' '), v] as const)
   .sort((a, b) => b[0].length - a[0].length);
@@ -108,15 +114,19 @@ export function parseDigits(s: string): number | null {
 
 /** A word number ("seven", "twenty-one", "fifty") or null. */
 function wordValue(w: string): number | null {
-  if (w in UNIT_WORDS) return UNIT_WORDS[w]!;
-  if (w in TEN_WORDS) return TEN_WORDS[w]!;
+  if (UNIT_KEYS.has(w)) return UNIT_WORDS[w]!;
+  if (TEN_KEYS.has(w)) return TEN_WORDS[w]!;
   const m = /^([a-z]+)-([a-z]+)$/.exec(w);
-  if (m && m[1]! in TEN_WORDS && m[2]! in UNIT_WORDS && UNIT_WORDS[m[2]!]! > 0 && UNIT_WORDS[m[2]!]! < 10) return TEN_WORDS[m[1]!]! + UNIT_WORDS[m[2]!]!;
+  if (m && TEN_KEYS.has(m[1]!) && UNIT_KEYS.has(m[2]!) && UNIT_WORDS[m[2]!]! > 0 && UNIT_WORDS[m[2]!]! < 10) return TEN_WORDS[m[1]!]! + UNIT_WORDS[m[2]!]!;
   return null;
 }
 
 const lowerAt = (toks: Token[], i: number): string => toks[i]?.lower ?? '';
-const matchSeq = (toks: Token[], i: number, seq: readonly string[]): boolean => seq.every((w, k) => lowerAt(toks, i + k) === w);
+/** the words of seq at token i (a plain loop: this runs for every word that may open a number, and for every hedge) */
+function matchSeq(toks: Token[], i: number, seq: readonly string[]): boolean {
+  for (let k = 0; k < seq.length; k++) if (lowerAt(toks, i + k) !== seq[k]) return false;
+  return true;
+}
 
 interface Core {
   first: number;
@@ -147,7 +157,7 @@ function cardinal(toks: Token[], i: number): Core | null {
       return { first: i, last: i, value: v, low: v, high: v, vague: false, words: false, approx: 'exact', compound: rest.join('-').toLowerCase() };
     }
     const nx = toks[i + 1];
-    if (nx && nx.lower in SCALE_WORDS && (WORD_SCALES.has(nx.lower) || !nx.spaceBefore || nx.lower === 'mln' || nx.lower === 'bn')) {
+    if (nx && SCALE_KEYS.has(nx.lower) && (WORD_SCALES.has(nx.lower) || !nx.spaceBefore || nx.lower === 'mln' || nx.lower === 'bn')) {
       const n = Math.round(v * SCALE_WORDS[nx.lower]!);
       return { first: i, last: i + 1, value: n, low: n, high: n, vague: false, words: false, approx: 'exact' };
     }
@@ -158,11 +168,11 @@ function cardinal(toks: Token[], i: number): Core | null {
   const w = t.lower;
   if (!FIRST_WORDS.has(w) && !(w.includes('-') && wordValue(w) !== null)) return null;
   // "hundreds of thousands", "tens of thousands", "dozens", "thousands"
-  if (w in VAGUE_PLURAL) {
+  if (VAGUE_PLURAL_KEYS.has(w)) {
     let [lo, hi] = VAGUE_PLURAL[w]!;
     let last = i;
     const inner = lowerAt(toks, i + 2);
-    if (lowerAt(toks, i + 1) === 'of' && inner in VAGUE_PLURAL && VAGUE_PLURAL[inner]![0] > hi) {
+    if (lowerAt(toks, i + 1) === 'of' && VAGUE_PLURAL_KEYS.has(inner) && VAGUE_PLURAL[inner]![0] > hi) {
       // "hundreds of thousands" = 2–10 × 100 × 1,000; each plural's base is half its low end
       const outerBase = VAGUE_PLURAL[w]![0] / 2;
       const innerBase = VAGUE_PLURAL[inner]![0] / 2;
@@ -322,7 +332,7 @@ function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<numbe
   const next = toks[last + 1];
   const next2 = toks[last + 2];
   if (core.compound) {
-    if (core.compound === 'decimal') return next && next.lower in SCALE_WORDS ? null : 'measure';
+    if (core.compound === 'decimal') return next && SCALE_KEYS.has(next.lower) ? null : 'measure';
     if (/(^|-)(years?|yr)-old$|^old$/.test(core.compound) || core.compound.endsWith('-old')) return 'age';
     if (DURATION.has(core.compound.split('-')[0]!)) return 'duration';
     if (/^(st|nd|rd|th)$/.test(core.compound)) return 'ordinal';
@@ -338,7 +348,7 @@ function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<numbe
   if (prev && CURRENCY.has(prev.text)) return 'money';
   if (next && (PERCENT.has(next.lower) || next.text === '%')) return 'percent';
   if (next && MONEY.has(next.lower)) return 'money';
-  if (next && next.lower in SCALE_WORDS && next2 && MONEY.has(next2.lower)) return 'money';
+  if (next && SCALE_KEYS.has(next.lower) && next2 && MONEY.has(next2.lower)) return 'money';
   // ages: "aged 25", "ages 17 and 18", "25 years old", "a 25 year old"
   if (prev && AGE_WORDS.has(prev.lower)) return 'age';
   if (lowerAt(toks, core.first - 2) === 'ages' || lowerAt(toks, core.first - 3) === 'ages' || lowerAt(toks, core.first - 2) === 'between the' ) return 'age';

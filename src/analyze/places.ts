@@ -75,27 +75,34 @@ const isCapitalised = (t: Token | undefined): boolean => {
 function lookup(toks: Token[], i: number, j: number, text: string): Place[] | null {
   const name = text.slice(toks[i]!.start, toks[j]!.end);
   if (/[\n,;:()]/.test(name)) return null;
-  const hits = gazetteer().byName.get(normaliseName(name));
-  return hits?.length ? hits : null;
+  return placesOf(gazetteer(), normaliseName(name));
 }
 
+const nonEmpty = (hits: Place[] | undefined): Place[] | null => (hits?.length ? hits : null);
+
+/** normaliseName of one word token: its lower case with one apostrophe (a word token holds no space, comma or bracket). */
+const tokenKey = (t: Token): string => (t.lower.includes('’') ? normaliseName(t.text) : t.lower);
+
 /**
- * First words of the gazetteer's names. A name found in the text starts with
- * its first token followed by a space (word tokens never touch), so a token
- * that starts no name needs no lookup.
+ * The most words of a gazetteer name starting with token t (0: none). A name
+ * found in the text starts with its first token followed by a space (word
+ * tokens never touch), so a token that starts no name needs no lookup, and a
+ * name of n words spans at most n word tokens when a space separates each
+ * from the next.
  */
-let firstWords: { of: Gazetteer; words: Set<string> } | null = null;
-function startsAName(g: Gazetteer, t: Token): boolean {
-  if (firstWords?.of !== g) {
-    const words = new Set<string>();
-    for (const key of g.byName.keys()) {
-      const sp = key.indexOf(' ');
-      words.add(sp < 0 ? key : key.slice(0, sp));
-    }
-    firstWords = { of: g, words };
+const mostWords = (g: Gazetteer, t: Token): number => g.firstWords.get(tokenKey(t));
+
+/** The places of a normalised name, or null (the hash table answers most strings that are no name). */
+const placesOf = (g: Gazetteer, key: string): Place[] | null => (g.names.get(key) ? nonEmpty(g.byName.get(key)) : null);
+
+const SPACE = /\s/;
+/** Whether text[from, to) holds a space (what normaliseName turns into a word break). */
+function holdsSpace(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(text[k]!))) return true;
   }
-  // normaliseName of one token: its lower case with one apostrophe (a token holds no space)
-  return firstWords.words.has(t.lower.includes('’') ? normaliseName(t.text) : t.lower);
+  return false;
 }
 
 export function findPlaces(toks: Token[], text: string): PlaceMention[] {
@@ -103,15 +110,23 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (!isCapitalised(t) && !(t.kind === 'word' && /^[A-Z]{2}$/.test(t.text))) continue;
-    if (!startsAName(g, t)) continue;
+    // (a two-letter code such as "TX" is capitalised too)
+    if (!isCapitalised(t)) continue;
+    const most = mostWords(g, t);
+    if (!most) continue;
+    const top = Math.min(toks.length - 1, i + 4);
+    // no name starting with this word has more words than `most`: longer runs need no lookup (unless a gap
+    // without a space, such as a digit of another script, joins two tokens into one word of the name)
+    let last = Math.min(top, i + most - 1);
+    for (let k = i + 1; k <= top && last < top; k++) if (!holdsSpace(text, toks[k - 1]!.end, toks[k]!.start)) last = top;
     let found: { j: number; hits: Place[] } | null = null;
-    for (let j = Math.min(toks.length - 1, i + 4); j >= i; j--) {
+    for (let j = last; j >= i; j--) {
       // every token of a multi-word name is capitalised or a connector, and the last is capitalised
       let ok = isCapitalised(toks[j]);
       for (let k = i + 1; k < j && ok; k++) ok = isCapitalised(toks[k]) || CONNECTORS.has(toks[k]!.lower);
       if (!ok) continue;
-      const hits = lookup(toks, i, j, text);
+      // one word token needs no cutting and normalising of the text
+      const hits = j === i ? placesOf(g, tokenKey(t)) : lookup(toks, i, j, text);
       if (hits) {
         found = { j, hits };
         break;
@@ -124,7 +139,7 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
       i = j;
       continue;
     }
-    const key = normaliseName(text.slice(t.start, toks[j]!.end));
+    const key = j === i ? tokenKey(t) : normaliseName(text.slice(t.start, toks[j]!.end));
     if (NEVER.has(key)) continue;
     const prev = toks[i - 1];
     if (prev && TITLES.has(prev.lower.replace(/\.$/, ''))) continue;

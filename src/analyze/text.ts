@@ -3,6 +3,7 @@
  * sentence splitter knows abbreviations, initials, decimals and quotes; a
  * line break ends a sentence unless the line was hard-wrapped mid-sentence.
  */
+import { LETTER, MARK, NUMBER, SPACE, asciiClassOf, classOf } from '../core/chars.js';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -27,8 +28,85 @@ export interface Sentence {
   tokens: Token[];
 }
 
-// words (letters, with inner apostrophes, hyphens and periods of abbreviations), numbers (with , . separators), or any other single character
-const TOKEN = /(\p{L}[\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*(?:-(?:\p{L}[\p{L}\p{M}\p{N}]*|\d+))*|\d+(?:[.,]\d+)*(?:-(?:\p{L}+|\d+)(?:-\p{L}+)*)?|[^\s\p{L}\p{N}])/gu;
+// Tokens are words (letters, with inner apostrophes, hyphens and periods of abbreviations), numbers (with , .
+// separators), or any other single character that is no space, letter or digit. This is the regular expression
+//   \p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*(?:-(?:\p{L}[\p{L}\p{M}\p{N}]*|\d+))*
+//   | \d+(?:[.,]\d+)*(?:-(?:\p{L}+|\d+)(?:-\p{L}+)*)?
+//   | [^\s\p{L}\p{N}]
+// (with the u flag), read by hand below: its greedy loops never need to backtrack, and a scanner over
+// character codes is several times faster than the Unicode-aware regular expression.
+
+/** The code point at i, read as the u flag reads it: a surrogate pair only when both halves lie before `end`. */
+function codePointAt(s: string, i: number, end: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** End of a run of code points of the given classes from i (before `end`). */
+function runOf(s: string, i: number, end: number, classes: number): number {
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (!(asciiClassOf(c) & classes)) return i;
+      i++;
+      continue;
+    }
+    const cp = codePointAt(s, i, end);
+    if (!(classOf(cp) & classes)) return i;
+    i += width(cp);
+  }
+  return i;
+}
+
+const letterAt = (s: string, i: number, end: number) => i < end && (classOf(codePointAt(s, i, end)) & LETTER) !== 0;
+
+/** End of the word starting with a letter at i. */
+function wordEnd(s: string, i: number, end: number): number {
+  let j = runOf(s, i, end, LETTER | MARK | NUMBER);
+  // inner apostrophes: "O'Brien", "don't"
+  for (;;) {
+    const c = s.charCodeAt(j);
+    if (j + 1 < end && (c === 39 || c === 0x2019) && letterAt(s, j + 1, end)) j = runOf(s, j + 1, end, LETTER);
+    else break;
+  }
+  // hyphenated parts: "al-Assad", "COVID-19"
+  while (j + 1 < end && s.charCodeAt(j) === 45) {
+    if (letterAt(s, j + 1, end)) j = runOf(s, j + 1, end, LETTER | MARK | NUMBER);
+    else if (isDigit(s.charCodeAt(j + 1))) j = digitsEnd(s, j + 1, end);
+    else break;
+  }
+  return j;
+}
+
+function digitsEnd(s: string, i: number, end: number): number {
+  while (i < end && isDigit(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** End of the number starting with a digit at i. */
+function numberEnd(s: string, i: number, end: number): number {
+  let j = digitsEnd(s, i, end);
+  // separators: "1,500", "2.5"
+  for (;;) {
+    const c = s.charCodeAt(j);
+    if (j + 1 < end && (c === 46 || c === 44) && isDigit(s.charCodeAt(j + 1))) j = digitsEnd(s, j + 1, end);
+    else break;
+  }
+  // one hyphenated part, then hyphenated words: "25-year-old", "300-600"
+  if (j + 1 < end && s.charCodeAt(j) === 45) {
+    if (letterAt(s, j + 1, end)) j = runOf(s, j + 1, end, LETTER);
+    else if (isDigit(s.charCodeAt(j + 1))) j = digitsEnd(s, j + 1, end);
+    else return j;
+    while (j + 1 < end && s.charCodeAt(j) === 45 && letterAt(s, j + 1, end)) j = runOf(s, j + 1, end, LETTER);
+  }
+  return j;
+}
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'cpt', 'maj', 'adm', 'gov', 'sen', 'rep', 'rev', 'st', 'mt', 'ft',
@@ -37,38 +115,77 @@ const ABBREVIATIONS = new Set([
   'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m', 'd.c', 'ave', 'blvd', 'rd', 'hwy', 'pp', 'p',
 ]);
 
-const LETTER_START = /^\p{L}/u;
+/**
+ * A token as made by tokenize: the fields of Token, in its order. Made by a
+ * constructor, not an object literal, because V8 may decide at run time to
+ * allocate a literal's objects in the old generation (allocation-site
+ * pretenuring) when, early in a process, many of them outlive a garbage
+ * collection (a long document, the gazetteer loading); tokens then cost
+ * several times more to make and to collect for the rest of the process.
+ * Constructed objects are not pretenured that way.
+ */
+class TokenRecord implements Token {
+  constructor(
+    public text: string,
+    public lower: string,
+    public start: number,
+    public end: number,
+    public kind: TokenKind,
+    public breakBefore: boolean,
+    public spaceBefore: boolean,
+  ) {}
+}
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  // the whole text (the usual case) needs no copy; a part is cut so that no token runs past `to`
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  let prevEnd = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
-    const t = m[0];
-    const at = m.index;
-    const c = t.charCodeAt(0);
-    // ASCII letters and digits decide without a regular expression
-    const kind: TokenKind = c >= 48 && c <= 57 ? 'number' : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 'word' : c < 128 ? 'punct' : LETTER_START.test(t) ? 'word' : 'punct';
+  let prevEnd = from;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    let kind: TokenKind;
+    let end: number;
+    if (c < 128) {
+      const k = asciiClassOf(c);
+      if (k & LETTER) {
+        kind = 'word';
+        end = wordEnd(text, i, to);
+      } else if (isDigit(c)) {
+        kind = 'number';
+        end = numberEnd(text, i, to);
+      } else if (k & SPACE) {
+        i++;
+        continue;
+      } else {
+        kind = 'punct';
+        end = i + 1;
+      }
+    } else {
+      const cp = codePointAt(text, i, to);
+      const k = classOf(cp);
+      if (k & LETTER) {
+        kind = 'word';
+        end = wordEnd(text, i, to);
+      } else if (k & (SPACE | NUMBER)) {
+        // spaces, and digits of other scripts (no token starts with one)
+        i += width(cp);
+        continue;
+      } else {
+        kind = 'punct';
+        end = i + width(cp);
+      }
+    }
     let breakBefore = false;
-    for (let k = prevEnd; k < at; k++) {
-      const g = slice.charCodeAt(k);
+    for (let k = prevEnd; k < i; k++) {
+      const g = text.charCodeAt(k);
       if (g === 10 || g === 13) {
         breakBefore = true;
         break;
       }
     }
-    out.push({
-      text: t,
-      lower: t.toLowerCase(),
-      start: from + at,
-      end: from + at + t.length,
-      kind,
-      breakBefore,
-      spaceBefore: at > prevEnd,
-    });
-    prevEnd = at + t.length;
+    const t = text.slice(i, end);
+    out.push(new TokenRecord(t, t.toLowerCase(), i, end, kind, breakBefore, i > prevEnd));
+    prevEnd = end;
+    i = end;
   }
   return out;
 }

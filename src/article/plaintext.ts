@@ -9,10 +9,13 @@ import { TextBuilder, type Segment } from '../core/offsets.js';
 import { MONTHS, MONTH_PATTERN, isoDate, parseDateString, validDate } from '../core/dates.js';
 import { dropPrefix, type Line } from './lines.js';
 
-const whole = (p: string) => new RegExp(`^(?:${p})$`, 'i');
-const FURNITURE_LINE = FURNITURE.line.map(whole);
-const TAIL_MARKER = FURNITURE.tailMarkers.map(whole);
-const CREDIT_END = FURNITURE.credit.map((p) => new RegExp(`(?:^|[.!?]\\s+|\\s[-–—|/]\\s*|\\s)\\(?(?:${p})\\)?$`, 'i'));
+// each list is one alternation, so that a line is read once per list, not once per pattern (the patterns hold
+// no back-references, so an alternation matches exactly where one of them does)
+const anyOf = (ps: string[]) => ps.map((p) => `(?:${p})`).join('|');
+const whole = (ps: string[]) => new RegExp(`^(?:${anyOf(ps)})$`, 'i');
+const FURNITURE_LINE = whole(FURNITURE.line);
+const TAIL_MARKER = whole(FURNITURE.tailMarkers);
+const CREDIT_END = new RegExp(`(?:^|[.!?]\\s+|\\s[-–—|/]\\s*|\\s)\\(?(?:${anyOf(FURNITURE.credit)})\\)?$`, 'i');
 
 const LABEL_DATE = /^(?:date|published|posted|updated|published on|posted on|dated?)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]+)?|\d{1,2}[./]\d{1,2}[./]\d{4}|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}))\b[\s,|:–—-]*/i;
 const DATE_LINE = new RegExp(
@@ -38,14 +41,30 @@ const HEADER_LINES = 6;
 
 const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
+/** words(s).length, without making the words */
+function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+/** \s of a regular expression */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 const endsSentence = (s: string) => /[.!?…"'”’»)]$/.test(s);
-const isFurniture = (s: string) => FURNITURE_LINE.some((re) => re.test(s)) || DATE_LINE.test(s);
-const isCredit = (s: string) => words(s).length <= 30 && CREDIT_END.some((re) => re.test(s));
-const isTailMarker = (s: string) => TAIL_MARKER.some((re) => re.test(s));
+const isFurniture = (s: string) => FURNITURE_LINE.test(s) || DATE_LINE.test(s);
+const isCredit = (s: string) => wordCount(s) <= 30 && CREDIT_END.test(s);
+const isTailMarker = (s: string) => TAIL_MARKER.test(s);
 
 /** A body line: a real sentence or more. */
 function isBody(s: string): boolean {
-  const n = words(s).length;
+  const n = wordCount(s);
   return (n >= 12 && /[.!?…]["'”’»)]?$/.test(s)) || n >= 40 || (n >= 8 && /[.!?]\s+[A-Z]/.test(s));
 }
 
@@ -59,7 +78,7 @@ function isNameLike(s: string): boolean {
 }
 
 function isTitleLike(s: string): boolean {
-  const n = words(s).length;
+  const n = wordCount(s);
   return n >= 2 && n <= 25 && !/[.;,:]$/.test(s) && !DATELINE.test(s);
 }
 
@@ -111,8 +130,9 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   for (let i = 0; i < lines.length; i++) {
     if (!isTailMarker(lines[i]!.text)) continue;
     // what follows a marker is furniture when it holds no body line (copyright lines and the like are furniture already)
-    const rest = lines.slice(i + 1).filter((l) => !isFurniture(l.text) && !isCredit(l.text));
-    if (rest.every((l) => !isBody(l.text) && words(l.text).length <= 20)) {
+    // (keep[] still says which lines are no furniture or caption: it changes only when this loop ends)
+    const rest = lines.slice(i + 1).filter((_, k) => keep[i + 1 + k]);
+    if (rest.every((l) => !isBody(l.text) && wordCount(l.text) <= 20)) {
       for (let j = i; j < lines.length; j++) keep[j] = false;
       break;
     }
@@ -182,7 +202,8 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   if (!outlet) {
     const lede = body.slice(0, 2).map((l) => l.text).join(' ');
     const w = WIRE.exec(lede);
-    const r = REPORTS.exec(lede);
+    // the costlier "…, the agency reported" reading only when no wire credit names the outlet
+    const r = w ? null : REPORTS.exec(lede);
     if (w) outlet = w[1]!.trim();
     else if (r && !/^(the|it|he|she|they|we|media|sources?|officials?)$/i.test(r[1]!)) outlet = r[1]!.replace(/^(?:the)\s+/i, '').trim();
   }

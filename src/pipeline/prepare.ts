@@ -3,12 +3,13 @@
  * CPU-bound part of ingest, pure apart from hashing, so it can run in a
  * worker thread.
  */
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { OffsetMap } from '../core/offsets.js';
 import type { Analysis, Claim, DocumentInput, Mention } from '../core/types.js';
 import { ReckonError } from '../core/errors.js';
 import { toArticle } from '../article/index.js';
 import { analyzeText } from '../analyze/index.js';
+import { gazetteer } from '../analyze/gazetteer.js';
 import type { NewDocument } from '../store/types.js';
 
 export interface Prepared {
@@ -16,11 +17,16 @@ export interface Prepared {
   analysis: Analysis;
 }
 
+/** crypto.hash (Node 20.12+): one call, no Hash object, about 3× faster on a report than createHash */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 export function contentHash(original: string): string {
-  return createHash('sha256').update(original, 'utf8').digest('hex');
+  return oneShot ? oneShot('sha256', original, 'hex') : createHash('sha256').update(original, 'utf8').digest('hex');
 }
 
 export function prepareDocument(input: DocumentInput): Prepared {
+  // loaded before the record's objects exist (see analyzeText: a load while they live makes V8 pretenure them)
+  gazetteer();
   const doc = prepareRecord(input);
   return { doc, analysis: analyzeDocument(doc) };
 }

@@ -8,6 +8,7 @@ import type { Approx } from '../../core/types.js';
 import type { NumberExpr } from '../numbers.js';
 import type { Token } from '../text.js';
 import { gazetteer } from '../gazetteer.js';
+import { namesIn } from '../../core/keys.js';
 import { AFTER, BEFORE, PERPETRATORS, personNounAt, phraseAt, thingNounAt } from './lexicon.js';
 
 export type QuantityKind = 'person' | 'thing' | 'other' | 'bare';
@@ -63,6 +64,8 @@ const PARTITIVE_HEADS = new Set(['whom', 'them', 'those', 'these', 'which']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'the', 'his', 'her', 'their', 'its', 'our', 'my']);
 const NUMBER_WORDS: Record<string, true> = Object.fromEntries(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'several', 'few', 'both', 'all'].map((w) => [w, true]));
+/** `w in NUMBER_WORDS`, asked of a set (see namesIn) */
+const NUMBER_WORD_KEYS = namesIn(NUMBER_WORDS);
 const ORDINAL_WORDS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']);
 /** plural person nouns whose count the word itself gives */
 const PAIRS: Record<string, number> = { parents: 2, 'in-laws': 2, twins: 2, grandparents: 2, couple: 2 };
@@ -224,6 +227,8 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
 export function singularAt(toks: Token[], i: number): Quantity | null {
   const t = toks[i];
   if (!t || !isWord(t)) return null;
+  // most words open no such phrase: answered before the helper below is made
+  if (t.lower !== 'both' && t.lower !== 'them' && !SINGULAR_DETERMINERS.has(t.lower)) return null;
   const mk = (last: number, value: number, noun: string | null, kind: QuantityKind = 'person'): Quantity => ({
     first: i, last, numFirst: i, numLast: i, value, low: value, high: value, approx: 'exact', kind, noun, more: false, others: t.lower === 'another',
     partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
@@ -243,7 +248,7 @@ export function singularAt(toks: Token[], i: number): Quantity | null {
     const x = toks[k]!;
     if (!(isWord(x) || isAgeToken(x, toks[k + 1]))) return null;
     // "the two men": a number inside is counted as a number, not by the article ("her two year old daughter" is an age)
-    if ((x.lower in NUMBER_WORDS || x.kind === 'number') && !isAgeToken(x) && !/^(year|years|month|months)$/.test(toks[k + 1]?.lower ?? '') && !/-?(year|month)s?-old$/.test(toks[k + 1]?.lower ?? '')) return null;
+    if ((NUMBER_WORD_KEYS.has(x.lower) || x.kind === 'number') && !isAgeToken(x) && !/^(year|years|month|months)$/.test(toks[k + 1]?.lower ?? '') && !/-?(year|month)s?-old$/.test(toks[k + 1]?.lower ?? '')) return null;
     const p = personNounAt(toks, k);
     if (p) {
       const pair = PAIRS[p.noun];
