@@ -37,6 +37,8 @@ function displayOfKey(key: string, texts: Map<string, number>): string {
   return m ? `${MONTH_NAMES[+m[1]! - 1]} ${+m[2]!}` : key.replace(/^name:/, '');
 }
 
+const DATELINE_CAPS = /^[\p{Lu}][\p{Lu} '.-]{2,}$/u;
+
 function docFacts(doc: DocumentMeta, claims: StoredClaim[], mentions: Mention[]): DocFacts {
   const keys = new Map<string, { n: number; texts: Map<string, number> }>();
   const places = new Map<string, number>();
@@ -47,7 +49,9 @@ function docFacts(doc: DocumentMeta, claims: StoredClaim[], mentions: Mention[])
       k.texts.set(m.text, (k.texts.get(m.text) ?? 0) + 1);
       keys.set(m.value, k);
     } else if (m.kind === 'place' && (m.data?.kind === 'city' || m.data?.kind === 'region')) {
-      places.set(m.value, (places.get(m.value) ?? 0) + 1);
+      // a dateline's capitals ("ANKARA, March 14 -") say where the report was filed, which is often but not
+      // always where the event was: they weigh less than a place the report's sentences name
+      places.set(m.value, (places.get(m.value) ?? 0) + (DATELINE_CAPS.test(m.text) ? 0.5 : 1));
     }
   }
   // the main day: the time most claims are about, else the first dated mention before publication
