@@ -9,7 +9,7 @@ import type { NumberExpr } from '../numbers.js';
 import type { Token } from '../text.js';
 import { gazetteer } from '../gazetteer.js';
 import { namesIn } from '../../core/keys.js';
-import { AFTER, BEFORE, PERPETRATORS, personNounAt, phraseAt, thingNounAt } from './lexicon.js';
+import { AFTER, BEFORE, PERPETRATORS, personNounAt, matchAt, thingNounAt } from './lexicon.js';
 
 export type QuantityKind = 'person' | 'thing' | 'other' | 'bare';
 
@@ -92,7 +92,7 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
     if (/^\p{Lu}/u.test(t.text) && gazetteer().demonyms.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: true, perpetrator: false };
     if (STOP.has(t.lower)) return null;
     // a predicate is no part of the counted ("744 suffered severe injuries")
-    if (phraseAt(AFTER, toks, k) || phraseAt(BEFORE, toks, k)) return null;
+    if (matchAt(AFTER, toks, k) || matchAt(BEFORE, toks, k)) return null;
     // "fishermen", "firemen": compounds of -men are people
     if (/^[a-z]+(men|women|people|folk)$/.test(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: false, perpetrator: false };
     // a generic plural noun ends the phrase: "protest rallies", "rounds"
