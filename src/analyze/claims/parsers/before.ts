@@ -7,17 +7,14 @@
  * gives no sum.
  */
 import { BEFORE, DISCONTINUOUS, PERPETRATORS, SELF, personNounAt, matchAt, phraseAt } from '../lexicon.js';
-import { singularAt, type Quantity } from '../quantities.js';
+import { onePerson, singularAt, type Quantity } from '../quantities.js';
 import { PASSIVE_MARKERS, isAdverb, parenthetical } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'the']);
 const SKIP_BEFORE_OBJECT = new Set(['all', 'then', 'also']);
 
-const one = (first: number, last: number, noun: string | null): Quantity => ({
-  first, last, numFirst: first, numLast: first, value: 1, low: 1, high: 1, approx: 'exact', kind: 'person', noun,
-  more: false, others: false, partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
-});
+const one = onePerson;
 const AUTHORITIES = new Set(['police', 'officer', 'officers', 'deputy', 'deputies', 'swat', 'trooper', 'troopers', 'cops', 'cop', 'authorities', 'agents', 'sniper']);
 const PREPOSITIONS_IN_LIST = new Set(['in', 'at', 'on', 'inside', 'from', 'of', 'near', 'outside']);
 
