@@ -44,13 +44,25 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
     for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) own.push(dates[k]!);
     const dateTokens = new Set<number>();
     if (own.length) {
-      s.tokens.forEach((t, i) => {
-        if (own.some((d) => t.start >= d.start && t.end <= d.end)) dateTokens.add(i);
-      });
+      for (let i = 0; i < s.tokens.length; i++) {
+        const t = s.tokens[i]!;
+        for (const d of own) {
+          if (t.start >= d.start && t.end <= d.end) {
+            dateTokens.add(i);
+            break;
+          }
+        }
+      }
     }
     const places = findPlaces(s.tokens, text);
     // a sentence with no trigger word holds no claim: skip the counting
-    const hasTrigger = s.tokens.some((t) => TRIGGER_WORDS.has(t.lower));
+    let hasTrigger = false;
+    for (const t of s.tokens) {
+      if (TRIGGER_WORDS.has(t.lower)) {
+        hasTrigger = true;
+        break;
+      }
+    }
     triggered.push(hasTrigger);
     if (!hasTrigger) {
       ctxs.push({ sentence: s, toks: s.tokens, text, numbers: [], quantities: [], dates: own, dateTokens, places, used: new Set() });
@@ -59,10 +71,10 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
     const numbers = findNumbers(s.tokens, dateTokens);
     const quantities = quantitiesFromNumbers(s.tokens, numbers);
     // counted noun phrases without digits ("a teacher", "both") at every place no number covers
-    const covered = new Set<number>();
-    for (const q of quantities) for (let k = q.first; k <= q.last; k++) covered.add(k);
+    const covered = new Uint8Array(s.tokens.length);
+    for (const q of quantities) for (let k = q.first; k <= q.last && k < covered.length; k++) covered[k] = 1;
     for (let i = 0; i < s.tokens.length; i++) {
-      if (covered.has(i)) continue;
+      if (covered[i]) continue;
       const q = singularAt(s.tokens, i) ?? namedPersonAt(s.tokens, i, isCommonWord);
       if (q) {
         quantities.push(q);
@@ -75,7 +87,8 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
   const doc: DocumentContext = { text, published: context.published, sentences: ctxs, dates };
 
   let drafts: Draft[] = [];
-  for (const [k, ctx] of ctxs.entries()) {
+  for (let k = 0; k < ctxs.length; k++) {
+    const ctx = ctxs[k]!;
     if (!ctx.numbers.length && !ctx.quantities.length && !triggered[k]) continue;
     const here: Draft[] = [];
     for (const p of PARSERS) for (const d of p.parse(ctx, here)) here.push(d);

@@ -140,14 +140,25 @@ interface Core {
   compound?: string;
 }
 
+const ALL_DIGITS = /^\d+$/;
+const NO_PARTS: readonly string[] = [];
+
 /** A cardinal starting at token i, or null. */
 function cardinal(toks: Token[], i: number): Core | null {
   const t = toks[i];
   if (!t) return null;
   // digits, maybe with a scale word: "2 million", "1.5m", "3,000"
   if (t.kind === 'number') {
-    const [head, ...rest] = t.text.split('-');
-    const v = parseDigits(head!);
+    // plain digits ("12", "2024"), most number tokens: read without splitting or trying each digit pattern
+    const plain = ALL_DIGITS.test(t.text);
+    let head = t.text;
+    let rest: readonly string[] = NO_PARTS;
+    if (!plain) {
+      const parts = t.text.split('-');
+      head = parts[0]!;
+      rest = parts.slice(1);
+    }
+    const v = plain ? Number(head) : parseDigits(head);
     if (v === null) return null;
     if (rest.length) {
       // "300-600", "19-20" (a range) or "25-year-old", "44-day" (a compound)

@@ -57,18 +57,31 @@ export const TRIGGER_WORDS = new Set<string>([
   ...AFTER.keys(), ...BEFORE.keys(), ...NOUN_TRIGGERS.keys(), ...TOLLS.keys(), ...Object.keys(CATEGORIES.multiples.words), ...DISCONTINUOUS.keys(), 'fatally',
 ]);
 
-/** Longest phrase of the index starting at token i, or null. Hyphenated tokens match hyphenated phrase words. */
-export function phraseAt(index: PhraseIndex, toks: Token[], i: number): (Phrase & { last: number }) | null {
+/** A phrase found at a token: made by a constructor (one hidden class, no generic object spread per hit). */
+class PhraseHit implements Phrase {
+  constructor(public words: string[], public category: string, public last: number) {}
+}
+
+/** Longest phrase of the index starting at token i, or null, without allocating: for callers that only test or read the phrase. */
+export function matchAt(index: PhraseIndex, toks: Token[], i: number): Phrase | null {
   const t = toks[i];
   if (!t || t.kind !== 'word') return null;
   const list = index.get(t.lower);
   if (!list) return null;
-  for (const p of list) {
+  for (let n = 0; n < list.length; n++) {
+    const p = list[n]!;
+    const words = p.words;
     let ok = true;
-    for (let k = 1; k < p.words.length && ok; k++) ok = toks[i + k]?.lower === p.words[k];
-    if (ok) return { ...p, last: i + p.words.length - 1 };
+    for (let k = 1; k < words.length && ok; k++) ok = toks[i + k]?.lower === words[k];
+    if (ok) return p;
   }
   return null;
+}
+
+/** Longest phrase of the index starting at token i, or null. Hyphenated tokens match hyphenated phrase words. */
+export function phraseAt(index: PhraseIndex, toks: Token[], i: number): (Phrase & { last: number }) | null {
+  const p = matchAt(index, toks, i);
+  return p ? new PhraseHit(p.words, p.category, i + p.words.length - 1) : null;
 }
 
 export function seqAt(toks: Token[], i: number, words: readonly string[]): boolean {

@@ -9,7 +9,7 @@ import type { NumberExpr } from '../numbers.js';
 import type { Token } from '../text.js';
 import { gazetteer } from '../gazetteer.js';
 import { namesIn } from '../../core/keys.js';
-import { AFTER, BEFORE, PERPETRATORS, personNounAt, phraseAt, thingNounAt } from './lexicon.js';
+import { AFTER, BEFORE, PERPETRATORS, personNounAt, matchAt, thingNounAt } from './lexicon.js';
 
 export type QuantityKind = 'person' | 'thing' | 'other' | 'bare';
 
@@ -45,6 +45,36 @@ export interface Quantity {
   vague: boolean;
   expr: NumberExpr | null;
 }
+
+/** A quantity made by a constructor: one hidden class for the quantities of every sentence (see types.ts' drafts). */
+class QuantityObject implements Quantity {
+  declare named?: boolean;
+  constructor(
+    public first: number,
+    public last: number,
+    public numFirst: number,
+    public numLast: number,
+    public value: number,
+    public low: number,
+    public high: number,
+    public approx: Approx,
+    public kind: QuantityKind,
+    public noun: string | null,
+    public more: boolean,
+    public others: boolean,
+    public partitive: boolean,
+    public total: boolean,
+    public demonym: boolean,
+    public perpetrator: boolean,
+    public singular: boolean,
+    public vague: boolean,
+    public expr: NumberExpr | null,
+  ) {}
+}
+
+/** A person counted by an article or a name: one, first to last. */
+export const onePerson = (first: number, last: number, noun: string | null): Quantity =>
+  new QuantityObject(first, last, first, first, 1, 1, 1, 'exact', 'person', noun, false, false, false, false, false, false, true, false, null);
 
 /** Words that can stand between a number and its noun ("three teenaged employees"). */
 const STOP = new Set([
@@ -92,7 +122,7 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
     if (/^\p{Lu}/u.test(t.text) && gazetteer().demonyms.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: true, perpetrator: false };
     if (STOP.has(t.lower)) return null;
     // a predicate is no part of the counted ("744 suffered severe injuries")
-    if (phraseAt(AFTER, toks, k) || phraseAt(BEFORE, toks, k)) return null;
+    if (matchAt(AFTER, toks, k) || matchAt(BEFORE, toks, k)) return null;
     // "fishermen", "firemen": compounds of -men are people
     if (/^[a-z]+(men|women|people|folk)$/.test(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: false, perpetrator: false };
     // a generic plural noun ends the phrase: "protest rallies", "rounds"
@@ -210,10 +240,7 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
         }
       }
     }
-    out.push({
-      first, last, numFirst: n.first, numLast: n.last, value: n.value, low: n.low, high: n.high, approx: n.approx, kind, noun, more, others,
-      partitive, total, demonym, perpetrator, singular: false, vague: n.vague, expr: n,
-    });
+    out.push(new QuantityObject(first, last, n.first, n.last, n.value, n.low, n.high, n.approx, kind, noun, more, others, partitive, total, demonym, perpetrator, false, n.vague, n));
   }
   // a number inside another's phrase ("four of the seven") is no count of its own
   return out.filter((q, i) => !out.some((o, k) => k < i && q.first >= o.first && q.first <= o.last));
@@ -229,10 +256,8 @@ export function singularAt(toks: Token[], i: number): Quantity | null {
   if (!t || !isWord(t)) return null;
   // most words open no such phrase: answered before the helper below is made
   if (t.lower !== 'both' && t.lower !== 'them' && !SINGULAR_DETERMINERS.has(t.lower)) return null;
-  const mk = (last: number, value: number, noun: string | null, kind: QuantityKind = 'person'): Quantity => ({
-    first: i, last, numFirst: i, numLast: i, value, low: value, high: value, approx: 'exact', kind, noun, more: false, others: t.lower === 'another',
-    partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
-  });
+  const mk = (last: number, value: number, noun: string | null, kind: QuantityKind = 'person'): Quantity =>
+    new QuantityObject(i, last, i, i, value, value, value, 'exact', kind, noun, false, t.lower === 'another', false, false, false, false, true, false, null);
   if (t.lower === 'both' || (t.lower === 'them' && toks[i + 1]?.lower === 'both')) return mk(t.lower === 'them' ? i + 1 : i, 2, null);
   if (!SINGULAR_DETERMINERS.has(t.lower)) return null;
   // "another" standing alone ("wounding another before …"), "a third one", "a sixth", "a 22-year-old"
@@ -284,8 +309,7 @@ export function namedPersonAt(toks: Token[], i: number, isCommonWord: (w: string
   while (j + 1 < toks.length && j - i < 2 && cap(toks[j + 1])) j++;
   if (j === i || !/^(was|is)$/.test(toks[j + 1]?.lower ?? '')) return null;
   for (let k = i; k <= j; k++) if (isCommonWord(toks[k]!.lower) || personNounAt(toks, k)) return null;
-  return {
-    first: i, last: j, numFirst: i, numLast: j, value: 1, low: 1, high: 1, approx: 'exact', kind: 'person', noun: toks.slice(i, j + 1).map((t) => t.text).join(' '),
-    more: false, others: false, partitive: false, total: false, demonym: false, perpetrator: false, singular: true, named: true, vague: false, expr: null,
-  };
+  const q = new QuantityObject(i, j, i, j, 1, 1, 1, 'exact', 'person', toks.slice(i, j + 1).map((t) => t.text).join(' '), false, false, false, false, false, false, true, false, null);
+  q.named = true;
+  return q;
 }

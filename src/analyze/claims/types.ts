@@ -73,19 +73,63 @@ export interface Refiner {
   refine(drafts: Draft[], doc: DocumentContext): Draft[];
 }
 
+/** A draft made by a constructor: one hidden class for every draft, whichever parser makes it. */
+class DraftObject implements Draft {
+  relation: Relation | null = null;
+  parent: Draft | null = null;
+  location: string[] = [];
+  locationInferred = false;
+  time: TimeSpan | null = null;
+  condition: string | null = null;
+  attribution: string | null = null;
+  attributionInferred = false;
+  rules: string[];
+  note: string | null = null;
+  declare dropped?: string;
+  constructor(
+    public category: string,
+    public value: number,
+    public low: number,
+    public high: number,
+    public approx: Approx,
+    public parts: Quantity[],
+    public sentence: SentenceContext,
+    public first: number,
+    public last: number,
+    public triggerFirst: number,
+    public triggerLast: number,
+    public subject: string | null,
+    public subgroup: string | null,
+    rule: string,
+  ) {
+    this.rules = [rule];
+  }
+}
+
 export function newDraft(ctx: SentenceContext, category: string, parts: Quantity[], trigger: [number, number], rule: string): Draft {
   const persons = parts.length > 1;
-  const value = parts.reduce((s, q) => s + q.value, 0);
-  const low = parts.reduce((s, q) => s + q.low, 0);
-  const high = parts.reduce((s, q) => s + q.high, 0);
-  const approx = parts.length === 1 ? parts[0]!.approx : parts.some((q) => q.approx !== 'exact') ? 'range' : 'exact';
-  const first = Math.min(trigger[0], ...parts.map((q) => q.first));
-  const last = Math.max(trigger[1], ...parts.map((q) => q.last));
-  const nouns = parts.map((q) => q.noun).filter(Boolean) as string[];
-  return {
-    category, value, low, high, approx, parts, sentence: ctx, first, last, triggerFirst: trigger[0], triggerLast: trigger[1],
-    subject: persons ? 'people' : (nouns[0] ?? null), subgroup: persons && nouns.length ? ctx.text.slice(ctx.toks[parts[0]!.first]!.start, ctx.toks[parts[parts.length - 1]!.last]!.end) : null,
-    relation: null, parent: null, location: [], locationInferred: false, time: null, condition: null, attribution: null, attributionInferred: false,
-    rules: [rule], note: null,
-  };
+  let value = 0;
+  let low = 0;
+  let high = 0;
+  let first = trigger[0];
+  let last = trigger[1];
+  let inexact = false;
+  let noun: string | null = null;
+  let nouns = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const q = parts[k]!;
+    value += q.value;
+    low += q.low;
+    high += q.high;
+    if (q.approx !== 'exact') inexact = true;
+    if (q.first < first) first = q.first;
+    if (q.last > last) last = q.last;
+    if (q.noun) {
+      if (!nouns) noun = q.noun;
+      nouns++;
+    }
+  }
+  const approx: Approx = parts.length === 1 ? parts[0]!.approx : inexact ? 'range' : 'exact';
+  const subgroup = persons && nouns ? ctx.text.slice(ctx.toks[parts[0]!.first]!.start, ctx.toks[parts[parts.length - 1]!.last]!.end) : null;
+  return new DraftObject(category, value, low, high, approx, parts, ctx, first, last, trigger[0], trigger[1], persons ? 'people' : noun, subgroup, rule);
 }

@@ -6,7 +6,7 @@
  * Counts joined by "and" share the predicate: people are added up, things
  * stay separate claims.
  */
-import { AFTER, BEFORE, phraseAt } from '../lexicon.js';
+import { AFTER, BEFORE, matchAt, phraseAt } from '../lexicon.js';
 import { AUX, NEGATIONS, PASSIVE_MARKERS, isAdverb, parenthetical, prepositionalPhrase } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import type { Quantity } from '../quantities.js';
@@ -17,8 +17,8 @@ const MAX_STEPS = 24;
 function listEndsInAnd(toks: SentenceContext['toks'], from: number, byFirst: Map<number, Quantity>): boolean {
   for (let k = from; k < toks.length && k <= from + 12; k++) {
     const t = toks[k]!;
-    if (t.lower === 'and' && (byFirst.has(k + 1) || (toks[k + 1]?.kind === 'word' && !phraseAt(AFTER, toks, k + 1)))) return true;
-    if (phraseAt(AFTER, toks, k) || /^[.;:!?]$/.test(t.text)) return false;
+    if (t.lower === 'and' && (byFirst.has(k + 1) || (toks[k + 1]?.kind === 'word' && !matchAt(AFTER, toks, k + 1)))) return true;
+    if (matchAt(AFTER, toks, k) || /^[.;:!?]$/.test(t.text)) return false;
   }
   return false;
 }
@@ -39,7 +39,7 @@ function listTail(ctx: SentenceContext, j: number, isCount: (k: number) => boole
   for (let k = j; k < toks.length && k <= j + 10; k++) {
     const t = toks[k]!;
     if (PASSIVE_MARKERS.has(t.lower) && k > j) return k - 1;
-    if (isCount(k) || phraseAt(AFTER, toks, k) || phraseAt(BEFORE, toks, k)) return -1;
+    if (isCount(k) || matchAt(AFTER, toks, k) || matchAt(BEFORE, toks, k)) return -1;
     if (!(t.text === ',' || t.lower === 'and' || t.lower === 'or' || LIST_WORDS.test(t.text))) return -1;
   }
   return -1;
@@ -143,7 +143,7 @@ export const afterParser: Parser = {
         }
         if (t.lower === 'including') {
           let k = j + 1;
-          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !AUX.has(toks[k]!.lower) && !phraseAt(AFTER, toks, k)) k++;
+          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !AUX.has(toks[k]!.lower) && !matchAt(AFTER, toks, k)) k++;
           if (k > j + 1 && PASSIVE_MARKERS.has(toks[k]?.lower ?? '')) {
             j = k;
             continue;
@@ -152,7 +152,7 @@ export const afterParser: Parser = {
         }
         if (t.lower === 'of' && j === q.last + 1 && q.kind !== 'bare') {
           let k = j + 1;
-          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !AUX.has(toks[k]!.lower) && !phraseAt(AFTER, toks, k) && toks[k]!.lower !== 'and') k++;
+          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !AUX.has(toks[k]!.lower) && !matchAt(AFTER, toks, k) && toks[k]!.lower !== 'and') k++;
           if (k > j + 1) {
             j = k;
             continue;

@@ -6,18 +6,15 @@
  * parents" two); a list with an item that cannot be counted ("his sisters")
  * gives no sum.
  */
-import { BEFORE, DISCONTINUOUS, PERPETRATORS, SELF, personNounAt, phraseAt } from '../lexicon.js';
-import { singularAt, type Quantity } from '../quantities.js';
+import { BEFORE, DISCONTINUOUS, PERPETRATORS, SELF, personNounAt, matchAt, phraseAt } from '../lexicon.js';
+import { onePerson, singularAt, type Quantity } from '../quantities.js';
 import { PASSIVE_MARKERS, isAdverb, parenthetical } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'the']);
 const SKIP_BEFORE_OBJECT = new Set(['all', 'then', 'also']);
 
-const one = (first: number, last: number, noun: string | null): Quantity => ({
-  first, last, numFirst: first, numLast: first, value: 1, low: 1, high: 1, approx: 'exact', kind: 'person', noun,
-  more: false, others: false, partitive: false, total: false, demonym: false, perpetrator: false, singular: true, vague: false, expr: null,
-});
+const one = onePerson;
 const AUTHORITIES = new Set(['police', 'officer', 'officers', 'deputy', 'deputies', 'swat', 'trooper', 'troopers', 'cops', 'cop', 'authorities', 'agents', 'sniper']);
 const PREPOSITIONS_IN_LIST = new Set(['in', 'at', 'on', 'inside', 'from', 'of', 'near', 'outside']);
 
@@ -61,7 +58,10 @@ export const beforeParser: Parser = {
     const byFirst = new Map<number, Quantity>();
     for (const q of ctx.quantities) if (!ctx.used.has(q)) byFirst.set(q.first, q);
     // a count another parser already claimed ("one person dead" read by the predicate parser) is not read again
-    const taken = (item: Quantity) => [...ctx.used].some((u) => u !== item && item.numFirst <= u.numLast && u.numFirst <= item.numLast);
+    const taken = (item: Quantity) => {
+      for (const u of ctx.used) if (u !== item && item.numFirst <= u.numLast && u.numFirst <= item.numLast) return true;
+      return false;
+    };
     const out: Draft[] = [];
     for (let i = 0; i < toks.length; i++) {
       // "cost 147 people their lives", "left two dead": the phrase ends after the counted
@@ -87,13 +87,20 @@ export const beforeParser: Parser = {
         i = p.last;
         continue;
       }
-      const prior = [...ctx.quantities].reverse().find((q) => q.last < i && q.kind === 'person') ?? null;
+      let prior: Quantity | null = null;
+      for (let n = ctx.quantities.length - 1; n >= 0; n--) {
+        const q = ctx.quantities[n]!;
+        if (q.last < i && q.kind === 'person') {
+          prior = q;
+          break;
+        }
+      }
       const items: Quantity[] = [];
       let countable = true;
       while (j < toks.length) {
         const item = itemAt(ctx, byFirst, j, items.length > 0, prior);
         if (!item) {
-          if (items.length && (toks[j]?.kind === 'word' && !phraseAt(BEFORE, toks, j))) countable = countable && !looksLikeUncountedItem(ctx, j);
+          if (items.length && (toks[j]?.kind === 'word' && !matchAt(BEFORE, toks, j))) countable = countable && !looksLikeUncountedItem(ctx, j);
           break;
         }
         if (ctx.used.has(item) || taken(item)) break;
@@ -109,7 +116,7 @@ export const beforeParser: Parser = {
         // "three professors on his dissertation committee, an academic affairs officer, …"
         if (PREPOSITIONS_IN_LIST.has(toks[j]?.lower ?? '')) {
           let k = j + 1;
-          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !phraseAt(BEFORE, toks, k) && toks[k]!.lower !== 'and') k++;
+          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !matchAt(BEFORE, toks, k) && toks[k]!.lower !== 'and') k++;
           const nk = toks[k + 1]?.lower === 'and' ? k + 2 : k + 1;
           const nextItem = toks[k]?.text === ',' ? itemAt(ctx, byFirst, nk, true, prior) : null;
           // only when the list goes on after it ("…, an academic affairs officer, and …"), not when a new clause starts
@@ -119,7 +126,7 @@ export const beforeParser: Parser = {
         if (sep === ',' || sep === 'and') {
           let k = j + 1;
           if (sep === ',' && toks[k]?.lower === 'and') k++;
-          if (toks[k] && phraseAt(BEFORE, toks, k)) break;
+          if (toks[k] && matchAt(BEFORE, toks, k)) break;
           const next = itemAt(ctx, byFirst, k, true, prior);
           if (next && !ctx.used.has(next)) {
             j = k;

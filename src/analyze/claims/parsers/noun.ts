@@ -3,7 +3,7 @@
  * "one death", "five injured victims": a count of a noun that names the
  * category itself.
  */
-import { AFTER, BEFORE, NOUN_TRIGGERS, isPersonNoun, phraseAt } from '../lexicon.js';
+import { AFTER, BEFORE, NOUN_TRIGGERS, isPersonNoun, matchAt, phraseAt } from '../lexicon.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const MAX_MODIFIERS = 2;
@@ -44,7 +44,7 @@ function parseNouns(ctx: SentenceContext, id: string, personNouns: boolean): Dra
         }
         const t = toks[j]!;
         // "744 suffered severe injuries": a verb between the count and the noun makes it a predicate, read elsewhere
-        if (t.kind !== 'word' || !/^[a-z]/.test(t.text) || FUNCTION_WORDS.has(t.lower) || phraseAt(AFTER, toks, j) || phraseAt(BEFORE, toks, j)) break;
+        if (t.kind !== 'word' || !/^[a-z]/.test(t.text) || FUNCTION_WORDS.has(t.lower) || matchAt(AFTER, toks, j) || matchAt(BEFORE, toks, j)) break;
       }
     }
   return out;

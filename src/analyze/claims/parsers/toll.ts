@@ -2,6 +2,7 @@
 import { TOLLS, phraseAt } from '../lexicon.js';
 import { isTrigger } from '../scan.js';
 import { newDraft, type Draft, type Parser } from '../types.js';
+import type { Quantity } from '../quantities.js';
 
 const BRIDGE = new Set(['bringing', 'brought', 'raising', 'raised', 'rose', 'risen', 'rises', 'has', 'had', 'have', 'climbed', 'climbs', 'reached', 'reaches', 'stands', 'stood', 'is', 'was', 'at', 'to', 'of', 'now', 'increased', 'jumped', 'grew', 'hit', 'stand', 'remains', 'remained', 'reportedly', 'officially', 'has', 'been', 'put', 'be', 'estimated', 'around', 'this', 'the']);
 
@@ -10,10 +11,12 @@ export const tollParser: Parser = {
   parse(ctx, drafts) {
     const { toks } = ctx;
     const out: Draft[] = [];
-    const byFirst = new Map(ctx.quantities.map((q) => [q.first, q]));
+    // built at the first toll phrase: most sentences hold none
+    let byFirst: Map<number, Quantity> | null = null;
     for (let i = 0; i < toks.length; i++) {
       const p = phraseAt(TOLLS, toks, i);
       if (!p) continue;
+      byFirst ??= new Map(ctx.quantities.map((q) => [q.first, q]));
       // "the death toll from the fire in the port has risen to 44": a short aside, then a verb of reaching, then the figure
       for (let j = p.last + 1; j < toks.length && j <= p.last + 20; j++) {
         const q = byFirst.get(j);

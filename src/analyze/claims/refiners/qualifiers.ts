@@ -197,7 +197,7 @@ export const qualifiersRefiner: Refiner = {
         // (claims that overlap, "1,000 at least 2 were killed", leave no clause between them)
         const pick = (from <= to ? firstWithin(own, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? own[0];
         if (pick?.span) {
-          d.time = { ...pick.span, inferred: false, text: pick.text };
+          d.time = stamped(pick.span, false, pick.text);
           d.rules.push(`${this.id}:time-stated`);
         } else {
           // "that night" points back to the last date before; else the last date of its paragraph (a total
@@ -207,7 +207,7 @@ export const qualifiersRefiner: Refiner = {
           if (!m && d.relation !== 'total') m = before.paragraph;
           if (!m && docDate) m = docDate;
           if (m?.span) {
-            d.time = { ...(m.span as TimeSpan), inferred: true, text: m.text };
+            d.time = stamped(m.span, true, m.text);
             d.rules.push(`${this.id}:time-inferred`);
           }
         }
@@ -225,6 +225,15 @@ export const qualifiersRefiner: Refiner = {
     return drafts;
   },
 };
+
+/**
+ * { ...span, inferred, text }, copied field by field (the generic spread was most of the per-claim time):
+ * dates.ts makes every span as start, end, precision and, when set, inferred, in that order.
+ */
+function stamped(span: TimeSpan, inferred: boolean, text: string): TimeSpan {
+  if ('text' in span) return { ...span, inferred, text };
+  return { start: span.start, end: span.end, precision: span.precision, inferred, text };
+}
 
 /** The first date (in text order) lying within [start, end]. */
 function firstWithin(dates: DateMention[], start: number, end: number): DateMention | undefined {
