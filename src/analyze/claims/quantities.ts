@@ -183,16 +183,10 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     let noun: string | null = null;
     let demonym = false;
     let perpetrator = false;
-    // "hundreds of people", "dozens of protesters": a vague amount counts the noun after "of"
-    const vagueOf = n.vague && toks[j]?.lower === 'of' && toks[j + 1] && !DETERMINERS.has(toks[j + 1]!.lower) && !PARTITIVE_HEADS.has(toks[j + 1]!.lower)
-      ? nounAfter(toks, j + 1) : null;
-    if (vagueOf) {
-      kind = vagueOf.kind;
-      noun = vagueOf.noun;
-      demonym = vagueOf.demonym;
-      perpetrator = vagueOf.perpetrator;
-      last = vagueOf.last;
-    } else if (toks[j]?.lower === 'of' && toks[j + 1]) {
+    // "hundreds of people", "dozens of protesters": a vague amount counts the noun after "of" (read below)
+    const vagueOf = n.vague && toks[j]?.lower === 'of' && toks[j + 1] !== undefined && !DETERMINERS.has(toks[j + 1]!.lower) && !PARTITIVE_HEADS.has(toks[j + 1]!.lower)
+      && nounAfter(toks, j + 1) !== null;
+    if (!vagueOf && toks[j]?.lower === 'of' && toks[j + 1]) {
       // "112 of whom", "four of them", "three of the victims", "two of his coworkers"
       const h = toks[j + 1]!.lower;
       if (PARTITIVE_HEADS.has(h)) {
@@ -227,7 +221,7 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
       noun = np ? np.noun : 'others';
       last = np ? np.last : j;
     } else {
-      const np = nounAfter(toks, j);
+      const np = nounAfter(toks, vagueOf ? j + 1 : j);
       if (np) {
         kind = np.kind;
         noun = np.noun;
