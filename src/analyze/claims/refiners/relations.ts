@@ -27,9 +27,8 @@ export const relationsRefiner: Refiner = {
       else if (SENTENCE_TOTAL.some((cue) => seqAt(toks, 0, cue) || (toks[0]?.text === ',' ? false : seqAt(toks, d.first - cue.length - 1, cue) && toks[d.first - 1]?.text === ','))) d.relation = 'total';
       else if (TOTAL_CUES.some((cue) => seqAt(toks, q.first - cue.length, cue))) d.relation = 'total';
       else if (d.parts.some((p) => p.more)) d.relation = 'additional';
-      else if (frontedWhole(d, drafts)) {
+      else if ((d.parent = frontedWhole(d, drafts))) {
         // "Of the 12 injured, four are in critical condition": a part of the whole named up front
-        d.parent = frontedWhole(d, drafts);
         d.relation = 'part_of';
       }
       else if (d.parts.some((p) => p.partitive)) {
