@@ -41,13 +41,13 @@ const HEADER_LINES = 6;
 
 const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
-/** words(s).length, without making the words */
-function wordCount(s: string): number {
+/** words(s).length, without making the words; counting stops at `max` (the callers ask "at least N?") */
+function wordCount(s: string, max = Infinity): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
     const space = isSpace(s.charCodeAt(i));
-    if (!space && !inWord) n++;
+    if (!space && !inWord && ++n >= max) return n;
     inWord = !space;
   }
   return n;
@@ -59,12 +59,14 @@ function isSpace(c: number): boolean {
 }
 const endsSentence = (s: string) => /[.!?…"'”’»)]$/.test(s);
 const isFurniture = (s: string) => FURNITURE_LINE.test(s) || DATE_LINE.test(s);
-const isCredit = (s: string) => wordCount(s) <= 30 && CREDIT_END.test(s);
+/** every credit pattern holds one of these words (furniture.json says so): most lines are ruled out by this test alone */
+const CREDIT_WORD = new RegExp(FURNITURE.creditWords.join('|'), 'i');
+const isCredit = (s: string) => CREDIT_WORD.test(s) && wordCount(s, 31) <= 30 && CREDIT_END.test(s);
 const isTailMarker = (s: string) => TAIL_MARKER.test(s);
 
 /** A body line: a real sentence or more. */
 function isBody(s: string): boolean {
-  const n = wordCount(s);
+  const n = wordCount(s, 40);
   return (n >= 12 && /[.!?…]["'”’»)]?$/.test(s)) || n >= 40 || (n >= 8 && /[.!?]\s+[A-Z]/.test(s));
 }
 
@@ -78,7 +80,7 @@ function isNameLike(s: string): boolean {
 }
 
 function isTitleLike(s: string): boolean {
-  const n = wordCount(s);
+  const n = wordCount(s, 26);
   return n >= 2 && n <= 25 && !/[.;,:]$/.test(s) && !DATELINE.test(s);
 }
 
@@ -132,7 +134,7 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
     // what follows a marker is furniture when it holds no body line (copyright lines and the like are furniture already)
     // (keep[] still says which lines are no furniture or caption: it changes only when this loop ends)
     const rest = lines.slice(i + 1).filter((_, k) => keep[i + 1 + k]);
-    if (rest.every((l) => !isBody(l.text) && wordCount(l.text) <= 20)) {
+    if (rest.every((l) => !isBody(l.text) && wordCount(l.text, 21) <= 20)) {
       for (let j = i; j < lines.length; j++) keep[j] = false;
       break;
     }

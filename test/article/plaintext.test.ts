@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/article/lines.js';
 import { cleanPlainLines, type PlainOptions } from '../../src/article/plaintext.js';
+import FURNITURE from '../../src/article/furniture.json' with { type: 'json' };
 import { offsetProblems, seededRandom } from '../helpers.js';
 
 function clean(original: string, options: PlainOptions = {}) {
@@ -50,6 +51,28 @@ describe('furniture', () => {
     const r = clean(original);
     for (const f of ['Share:', '3 min', 'Photo:', 'Rescuers carry an elderly woman', 'Advertisement', 'Tags:', 'Share this article', 'Related News', 'River levels fall', 'Mayor thanks volunteers', 'Search in archive', '©']) {
       expect(r.text, f).not.toContain(f);
+    }
+  });
+
+  it('holds a credit word in every credit pattern (lines without one are not tried against them)', () => {
+    const words = new RegExp(FURNITURE.creditWords.join('|'), 'i');
+    // each alternative of a pattern's leading group names the credit: every one must hold a credit word
+    for (const p of FURNITURE.credit) {
+      const alts: string[] = [];
+      let depth = 0;
+      let cur = '';
+      for (let i = 1; i < p.length; i++) {
+        const c = p[i]!;
+        if (c === '(' ) depth++;
+        if (c === ')' && depth-- === 0) break;
+        if (c === '|' && depth === 0) {
+          alts.push(cur);
+          cur = '';
+        } else cur += c;
+      }
+      alts.push(cur);
+      expect(alts.length, p).toBeGreaterThan(1);
+      for (const alt of alts) expect(alt, p).toMatch(words);
     }
   });
 
