@@ -93,21 +93,37 @@ interface Raw {
   rel?: { unit: string; n: number; dir: -1 | 1; anchor: 'pub' | 'context' } | { weekday: number } | { days: number };
 }
 
+/** past this many dates in a text, which characters are taken is kept in a table */
+const MANY_DATES = 32;
+
 const monthOf = (s: string): number => MONTHS[s.replace('.', '').toLowerCase()] ?? 0;
 
 /** All date mentions of a text, resolved against the publication date. */
 export function findDates(text: string, published: string | null): DateMention[] {
   const raws: Raw[] = [];
-  // characters already read as part of a date (a table, so that a text of many dates stays linear)
-  const taken = new Uint8Array(text.length);
+  // characters already read as part of a date: the spans read so far, checked one by one while they are few; a
+  // table of characters once there are many, so that a text of many dates stays linear (most texts hold a few
+  // dates, and a table as long as the text cost more to make than the checks it saves)
+  let taken: Uint8Array | null = null;
   const free = (s: number, e: number) => {
-    for (let i = s; i < e; i++) if (taken[i]) return false;
+    if (taken) {
+      for (let i = s; i < e; i++) if (taken[i]) return false;
+      return true;
+    }
+    for (let k = 0; k < raws.length; k++) {
+      const r = raws[k]!;
+      if (r.start < e && s < r.end) return false;
+    }
     return true;
   };
   const add = (r: Raw) => {
     if (!free(r.start, r.end)) return;
     raws.push(r);
-    taken.fill(1, r.start, r.end);
+    if (taken) taken.fill(1, r.start, r.end);
+    else if (raws.length > MANY_DATES) {
+      taken = new Uint8Array(text.length);
+      for (const x of raws) taken.fill(1, x.start, x.end);
+    }
   };
 
   for (const m of text.matchAll(ISO)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[1]!, m: +m[2]!, d: +m[3]! });
@@ -310,39 +326,30 @@ function resolveRelative(rel: NonNullable<Raw['rel']>, published: string | null,
 
 /**
  * The cues of the sentence around [s, e) (from the character after the last
- * ".", "!", "?" or line break before it to the first one after it), found
- * with a table of those characters and remembered per sentence: a long
- * sentence of many dates is read once, not once per date.
+ * ".", "!", "?" or line break before it to the first one after it), read
+ * outwards from the date. Dates come in reading order, so the last sentence is
+ * remembered: a long sentence of many dates is read once, not once per date
+ * (a sentence whose date holds a stop itself, "Jan. 5", is not remembered:
+ * the next date may start after that stop).
  */
 function sentenceCuesOf(text: string): (s: number, e: number) => { recurring: boolean; year: RegExpExecArray | null } {
-  let stops: number[] | null = null;
-  const seen = new Map<string, { recurring: boolean; year: RegExpExecArray | null }>();
+  let a0 = -1;
+  let b0 = -1;
+  let last: { recurring: boolean; year: RegExpExecArray | null } | null = null;
   return (s, e) => {
-    if (!stops) {
-      stops = [];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 46 || c === 33 || c === 63 || c === 10) stops.push(i);
-      }
-    }
-    // a: one past the last stop before s; b: the first stop at or after e
-    let lo = 0;
-    let hi = stops.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (stops[mid]! < s) lo = mid + 1;
-      else hi = mid;
-    }
-    const a = lo > 0 ? stops[lo - 1]! + 1 : 0;
-    while (lo < stops.length && stops[lo]! < e) lo++;
-    const b = lo < stops.length ? stops[lo]! : text.length;
-    const key = `${a}:${b}`;
-    let cues = seen.get(key);
-    if (!cues) {
-      const sentence = text.slice(a, b);
-      cues = { recurring: RECURRING_CUES.test(sentence), year: YEAR_IN_SENTENCE.exec(sentence) };
-      seen.set(key, cues);
-    }
+    if (last && s >= a0 && e <= b0) return last;
+    let a = s;
+    while (a > 0 && !isStop(text.charCodeAt(a - 1))) a--;
+    let b = e;
+    while (b < text.length && !isStop(text.charCodeAt(b))) b++;
+    const sentence = text.slice(a, b);
+    const cues = { recurring: RECURRING_CUES.test(sentence), year: YEAR_IN_SENTENCE.exec(sentence) };
+    let inner = false;
+    for (let i = s; i < e && !inner; i++) inner = isStop(text.charCodeAt(i));
+    last = inner ? null : cues;
+    a0 = a;
+    b0 = b;
     return cues;
   };
 }
+const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 10;
