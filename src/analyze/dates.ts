@@ -264,21 +264,24 @@ export function findDates(text: string, published: string | null): DateMention[]
  */
 function* foreignDates(text: string): Generator<RegExpExecArray> {
   const n = text.length;
-  for (let p = 0; p < n; p++) {
-    if (!isDigit(text.charCodeAt(p)) || (p > 0 && isDigit(text.charCodeAt(p - 1)))) continue;
-    let q = p + 1;
-    if (q < n && isDigit(text.charCodeAt(q))) q++;
+  DIGIT_RUN.lastIndex = 0;
+  for (let r = DIGIT_RUN.exec(text); r; r = DIGIT_RUN.exec(text)) {
+    const p = r.index;
+    const q = p + r[0].length;
+    // one or two digits and \s after them (any other character after two digits, or a third digit, fails the pattern)
+    if (q - p > 2 || q >= n) continue;
     const after = text.charCodeAt(q);
-    // \s after the digits (any other character after two digits, or a third digit, fails the pattern)
     if (!(after === 32 || (after >= 9 && after <= 13) || after >= 128)) continue;
     FOREIGN.lastIndex = p;
     const m = FOREIGN.exec(text);
     if (m) {
       yield m;
-      p = FOREIGN.lastIndex - 1;
+      DIGIT_RUN.lastIndex = FOREIGN.lastIndex;
     }
   }
 }
+/** runs of ASCII digits (FOREIGN's \d), found by the regular expression engine's own scan */
+const DIGIT_RUN = /[0-9]+/g;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 function resolveRelative(rel: NonNullable<Raw['rel']>, published: string | null, contextDate: string | null): TimeSpan | null {

@@ -136,6 +136,15 @@ class TokenRecord implements Token {
   ) {}
 }
 
+/** s.toLowerCase(), without the call for the many tokens that are lower-case ASCII already */
+function lowerOf(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c >= 128) return s.toLowerCase();
+  }
+  return s;
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let prevEnd = from;
@@ -183,7 +192,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
     }
     const t = text.slice(i, end);
-    out.push(new TokenRecord(t, t.toLowerCase(), i, end, kind, breakBefore, i > prevEnd));
+    out.push(new TokenRecord(t, lowerOf(t), i, end, kind, breakBefore, i > prevEnd));
     prevEnd = end;
     i = end;
   }
