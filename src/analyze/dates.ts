@@ -96,6 +96,19 @@ interface Raw {
 /** past this many dates in a text, which characters are taken is kept in a table */
 const MANY_DATES = 32;
 
+/**
+ * The matches of a global pattern, as text.matchAll(re) gives them, read with exec from the pattern itself:
+ * matchAll copies the pattern (a new RegExp object per call), which cost more than the search in short texts.
+ * (None of the patterns read with it matches the empty string.)
+ */
+function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m);
+  re.lastIndex = 0;
+  return out;
+}
+
 const monthOf = (s: string): number => MONTHS[s.replace('.', '').toLowerCase()] ?? 0;
 
 /** All date mentions of a text, resolved against the publication date. */
@@ -126,11 +139,11 @@ export function findDates(text: string, published: string | null): DateMention[]
     }
   };
 
-  for (const m of text.matchAll(ISO)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[1]!, m: +m[2]!, d: +m[3]! });
-  for (const m of text.matchAll(US_NUMERIC)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[3]!, m: +m[1]!, d: +m[2]! });
-  for (const m of text.matchAll(EU_NUMERIC)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[3]!, m: +m[2]!, d: +m[1]! });
+  for (const m of matchesOf(ISO, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[1]!, m: +m[2]!, d: +m[3]! });
+  for (const m of matchesOf(US_NUMERIC, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[3]!, m: +m[1]!, d: +m[2]! });
+  for (const m of matchesOf(EU_NUMERIC, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[3]!, m: +m[2]!, d: +m[1]! });
   const monthBeforeNumber = MONTH_BEFORE_NUMBER.test(text);
-  for (const m of monthBeforeNumber ? text.matchAll(MDY) : []) {
+  for (const m of monthBeforeNumber ? matchesOf(MDY, text) : []) {
     const [all, part, mon, d1, mon2, d2, y1, y2] = m;
     const start = m.index! + (all!.length - all!.trimStart().length);
     const year = y1 ?? y2;
@@ -139,20 +152,20 @@ export function findDates(text: string, published: string | null): DateMention[]
       m: monthOf(mon!), d: +d1!, ...(d2 ? { d2: +d2, m2: mon2 ? monthOf(mon2) : monthOf(mon!) } : {}), ...(year ? { y: +year } : {}),
     });
   }
-  for (const m of DAY_BEFORE_MONTH.test(text) ? text.matchAll(DMY) : []) {
+  for (const m of DAY_BEFORE_MONTH.test(text) ? matchesOf(DMY, text) : []) {
     const [all, part, d1, d2, mon, year] = m;
     add({
       start: m.index!, end: m.index! + all!.length, kind: year ? 'explicit' : 'partial', night: Boolean(part && /night/i.test(part)),
       m: monthOf(mon!), d: +d1!, ...(d2 ? { d2: +d2, m2: monthOf(mon!) } : {}), ...(year ? { y: +year } : {}),
     });
   }
-  for (const m of monthBeforeNumber ? text.matchAll(MY) : []) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[2]!, m: monthOf(m[1]!), precision: 'month' });
+  for (const m of monthBeforeNumber ? matchesOf(MY, text) : []) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[2]!, m: monthOf(m[1]!), precision: 'month' });
   for (const m of foreignDates(text)) {
     const s = m.index;
     const e = s + m[0].length;
     add({ start: s, end: e, kind: 'name', night: false, m: FOREIGN_MONTHS[m[2]!.toLowerCase()]!, d: +m[1]! });
   }
-  for (const m of text.matchAll(YEAR)) {
+  for (const m of matchesOf(YEAR, text)) {
     const s = m.index!;
     const e = s + m[0].length;
     if (!free(s, e)) continue;
@@ -162,7 +175,7 @@ export function findDates(text: string, published: string | null): DateMention[]
   }
   RELATIVE.forEach(([cheap, re], form) => {
     if (cheap && !cheap.test(text)) return;
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re, text)) {
       const s = m.index!;
       const e = s + m[0].length;
       if (!free(s, e)) continue;
