@@ -79,6 +79,24 @@ const EVENT_NAME_AFTER = new RegExp(`^\\s*(?:,\\s*\\d{4}\\s+)?(?:${EVENT_HEADS})
 const RECURRING_CUES = /\b(every|each)\s+(year|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bannually\b|\b(is|are|has been|have been|was)\s+(observed|commemorated|marked|celebrated)\b|\bday of (national )?mourning\b|\bmourning day\b|\bremembrance day\b/i;
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1, several: 3, few: 2 };
 
+/**
+ * Which way a weekday points. A news report's "on Monday" is the last Monday on or before publication
+ * ('past'); "last Monday" is strictly before it ('before'); "next Monday" or "this coming Monday" is the first
+ * one after publication ('next'); "by Monday" or "until Monday" in a narrative that has reached a day (the
+ * latest day named before it) is the first Monday on or after that day ('on-from-context'):
+ * "Protesters marched on Sunday … By Monday morning, 11 had been released."
+ */
+type WeekdayDirection = 'past' | 'before' | 'next' | 'on-from-context';
+const NEXT_BEFORE = /\b(?:next|this coming|coming)\s+$/i;
+const UNTIL_BEFORE = /\b(?:by|until|till|til)\s+$/i;
+function weekdayDirection(text: string, start: number, match: string): WeekdayDirection {
+  if (/^last\s/i.test(match)) return 'before';
+  const before = text.slice(Math.max(0, start - 12), start);
+  if (NEXT_BEFORE.test(before)) return 'next';
+  if (UNTIL_BEFORE.test(before)) return 'on-from-context';
+  return 'past';
+}
+
 interface Raw {
   start: number;
   end: number;
@@ -90,7 +108,7 @@ interface Raw {
   m2?: number;
   d2?: number;
   precision?: TimeSpan['precision'];
-  rel?: { unit: string; n: number; dir: -1 | 1; anchor: 'pub' | 'context' } | { weekday: number } | { days: number };
+  rel?: { unit: string; n: number; dir: -1 | 1; anchor: 'pub' | 'context' } | { weekday: number; toward: WeekdayDirection } | { days: number };
 }
 
 /** past this many dates in a text, which characters are taken is kept in a table */
@@ -190,7 +208,7 @@ export function findDates(text: string, published: string | null): DateMention[]
       } else if (form === 3) {
         const unit = g[1]!.toLowerCase();
         add({ start: s, end: e, kind: 'relative', night: unit === 'night', rel: { unit: unit === 'week' || unit === 'month' || unit === 'year' ? unit : 'day', n: 1, dir: g[0]!.toLowerCase() === 'previous' ? -1 : 1, anchor: 'context' } });
-      } else add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[1] ?? ''), rel: { weekday: WEEKDAYS[g[0]!.toLowerCase()]! } });
+      } else add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[1] ?? ''), rel: { weekday: WEEKDAYS[g[0]!.toLowerCase()]!, toward: weekdayDirection(text, s, m[0]) } });
     }
   });
   raws.sort((a, b) => a.start - b.start);
@@ -229,6 +247,8 @@ export function findDates(text: string, published: string | null): DateMention[]
   const pubYear = published ? +published.slice(0, 4) : null;
   let contextYear: number | null = null;
   let contextDate: string | null = null;
+  /** the latest day named so far: how far the narrative has reached (a look back to an earlier day does not undo it) */
+  let reached: string | null = null;
   const out: DateMention[] = [];
   for (const r of raws) {
     let span: TimeSpan | null = null;
@@ -260,9 +280,13 @@ export function findDates(text: string, published: string | null): DateMention[]
         // a bare year sets the context for later partial dates only when nothing more precise did
         if (contextYear === null) contextYear = +span.start.slice(0, 4);
       }
-      if (span && span.precision === 'day') contextDate = span.end;
+      if (span && span.precision === 'day') {
+        contextDate = span.end;
+        if (!reached || span.end > reached) reached = span.end;
+      }
     } else if (r.kind === 'relative' && r.rel) {
-      span = resolveRelative(r.rel, published, contextDate);
+      span = resolveRelative(r.rel, published, contextDate, reached);
+      if (span && span.precision === 'day' && (!reached || span.end > reached)) reached = span.end;
     }
     if (span && r.kind === 'relative') span.inferred = true;
     out.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), span: r.kind === 'recurring' || r.kind === 'name' ? null : span, kind: r.kind, night: r.night });
@@ -297,19 +321,26 @@ function* foreignDates(text: string): Generator<RegExpExecArray> {
 const DIGIT_RUN = /[0-9]+/g;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-function resolveRelative(rel: NonNullable<Raw['rel']>, published: string | null, contextDate: string | null): TimeSpan | null {
+function resolveRelative(rel: NonNullable<Raw['rel']>, published: string | null, contextDate: string | null, reached: string | null): TimeSpan | null {
   if ('days' in rel) {
     if (!published) return null;
     const d = addDays(published, rel.days);
     return { start: d, end: d, precision: 'day' };
   }
   if ('weekday' in rel) {
-    // the last such weekday on or before the reference (the context date, else the publication date)
+    const seek = (from: string, step: 1 | -1) => {
+      let d = from;
+      for (let k = 0; k < 7 && weekday(d) !== rel.weekday; k++) d = addDays(d, step);
+      return { start: d, end: d, precision: 'day' as const };
+    };
+    if (rel.toward === 'on-from-context' && reached) return seek(reached, 1);
+    // the publication date, else the context date, is the reference
     const ref = published ?? contextDate;
     if (!ref) return null;
-    let d = ref;
-    for (let k = 0; k < 7 && weekday(d) !== rel.weekday; k++) d = addDays(d, -1);
-    return { start: d, end: d, precision: 'day' };
+    if (rel.toward === 'next') return seek(addDays(ref, 1), 1);
+    if (rel.toward === 'before') return seek(addDays(ref, -1), -1);
+    // the last such weekday on or before the reference
+    return seek(ref, -1);
   }
   const ref = rel.anchor === 'pub' ? published : contextDate ?? null;
   if (!ref) return null;

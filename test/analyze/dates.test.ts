@@ -29,6 +29,25 @@ describe('dates', () => {
     expect(spans('It happened last year.', '2024-01-20')[0]!.span).toBe('2023-01-01/2023-12-31');
     expect(spans('On Friday night a fire broke out.', '2024-01-20')[0]!.span).toBe('2024-01-19/2024-01-19');
   });
+  it('reads which way a weekday points', () => {
+    // 2024-05-12 is a Sunday
+    const pub = '2024-05-15';
+    expect(spans('On Monday two people died.', pub)[0]!.span).toBe('2024-05-13/2024-05-13');
+    // "last Monday" said on a Monday is the Monday before
+    expect(spans('Last Monday two people died.', '2024-05-13')[0]!.span).toBe('2024-05-06/2024-05-06');
+    expect(spans('On Monday two people died.', '2024-05-13')[0]!.span).toBe('2024-05-13/2024-05-13');
+    // "next Friday", "this coming Friday": after publication
+    expect(spans('The trial opens next Friday.', pub)[0]!.span).toBe('2024-05-17/2024-05-17');
+    expect(spans('The march is planned for this coming Saturday.', pub)[0]!.span).toBe('2024-05-18/2024-05-18');
+    // "by Monday" in a narrative that has reached a day: the first Monday from that day on
+    const d = spans('Police detained 40 people on May 12, 2024. By Monday morning, 11 had been released.', '2024-05-12');
+    expect(d.find((x) => x.text.startsWith('Monday'))!.span).toBe('2024-05-13/2024-05-13');
+    // a look back to an earlier day does not move the narrative back
+    const back = spans('Police detained 40 people on May 12, 2024. On April 30, they had arrested 14. By Monday morning, 11 had been released.', '2024-05-12');
+    expect(back.find((x) => x.text.startsWith('Monday'))!.span).toBe('2024-05-13/2024-05-13');
+    // without a day named before it, "by Monday" is read like "on Monday"
+    expect(spans('By Monday, 40 had died.', pub)[0]!.span).toBe('2024-05-13/2024-05-13');
+  });
   it('leaves relative dates unresolved without a reference', () => {
     expect(spans('Today a minute of silence is held.')[0]).toMatchObject({ kind: 'relative', span: null });
   });
