@@ -157,6 +157,8 @@ describe('phrasings added after reading incident reports', () => {
   it('reads a subgroup named by its group ("among the dead were …")', () => {
     check('Among the dead were three children.', [{ category: 'killed', value: 3, relation: 'part_of', subgroup: 'children' }]);
     check('The injured included two police officers.', [{ category: 'injured', value: 2, relation: 'part_of', subgroup: 'police officers' }]);
+    // the group words are one list (lexicon 'groups') for "among the …" and "N of those …"
+    check('Among the hurt were four children.', [{ category: 'injured', value: 4, relation: 'part_of', subgroup: 'children' }]);
   });
   it('reads a count once when two parsers could take it ("left one person dead")', () =>
     check('The shooting left one person dead and four others injured.', [{ category: 'killed', value: 1 }, { category: 'injured', value: 4 }]));
@@ -225,6 +227,11 @@ describe('who says so, per figure', () => {
     check('Opposition groups said at least 20 protesters had been injured.', [{ category: 'injured', value: 20, attribution: 'Opposition groups' }]));
   it('reads "N of those detained" as a part of the detained', () =>
     check('By Monday morning, 11 of those detained had been released.', [{ category: 'arrested', value: 11, relation: 'part_of' }]));
+  it('reads "N of those <group>" as a part for the words of every category\'s group', () =>
+    check('About 5,000 people were evacuated. By Friday, 300 of those evacuated had returned home.', [
+      { category: 'displaced', value: 5000 },
+      { category: 'displaced', value: 300, relation: 'part_of' },
+    ]));
 });
 
 describe('a whole named up front', () => {

@@ -52,6 +52,10 @@ export const STATES = compile(CATEGORIES.states);
 export const TOLLS = compile(CATEGORIES.tolls);
 export const TOTAL_CUES = CATEGORIES.relations.total.map((p) => p.split(' '));
 
+/** A word naming the people of a category as a group ("the dead", "those detained") → the category. */
+export const GROUP_CATEGORY = new Map<string, string>();
+for (const [category, words] of Object.entries(CATEGORIES.groups)) if (Array.isArray(words)) for (const w of words) GROUP_CATEGORY.set(w, category);
+
 /**
  * One word of every trigger phrase, the least common one: a phrase matches only where all its words stand,
  * so a sentence holding none of these words can hold no claim, and its counting and parsing are skipped.

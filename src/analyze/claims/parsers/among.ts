@@ -3,15 +3,9 @@
  * officers", "the dead include 12 foreigners": a subgroup of a category's
  * people named by the group it belongs to, not a total of its own.
  */
+import { GROUP_CATEGORY } from '../lexicon.js';
 import { newDraft, type Draft, type Parser } from '../types.js';
 
-/** the group named after "among the" / before "included": which category its members belong to */
-const GROUPS: Record<string, string> = {
-  dead: 'killed', killed: 'killed', fatalities: 'killed', deceased: 'killed',
-  injured: 'injured', wounded: 'injured',
-  arrested: 'arrested', detained: 'arrested', detainees: 'arrested',
-  missing: 'missing', displaced: 'displaced',
-};
 const COPULAS = new Set(['were', 'was', 'are', 'is', 'included', 'include', 'includes', 'including']);
 
 export const amongParser: Parser = {
@@ -25,7 +19,8 @@ export const amongParser: Parser = {
       const among = toks[i]!.lower === 'among' && toks[i + 1]!.lower === 'the';
       const head = among ? i + 2 : toks[i]!.lower === 'the' && /^(included|include|includes)$/.test(toks[i + 2]?.lower ?? '') ? i + 1 : -1;
       if (head < 0) continue;
-      const category = GROUPS[toks[head]!.lower];
+      // the group named after "among the" / before "included" says which category its members belong to
+      const category = GROUP_CATEGORY.get(toks[head]!.lower);
       if (!category) continue;
       let j = head + 1;
       if (!COPULAS.has(toks[j]?.lower ?? '')) continue;

@@ -14,7 +14,6 @@ import { newDraft, type Draft, type Parser, type SentenceContext } from '../type
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'the']);
 const SKIP_BEFORE_OBJECT = new Set(['all', 'then', 'also']);
 
-const one = onePerson;
 const AUTHORITIES = new Set(['police', 'officer', 'officers', 'deputy', 'deputies', 'swat', 'trooper', 'troopers', 'cops', 'cop', 'authorities', 'agents', 'sniper']);
 const PREPOSITIONS_IN_LIST = new Set(['in', 'at', 'on', 'inside', 'from', 'of', 'near', 'outside']);
 
@@ -35,18 +34,18 @@ function itemAt(ctx: SentenceContext, byFirst: Map<number, Quantity>, j: number,
     return { ...prior, first: j, last, numFirst: j, numLast: last, noun: null, more: false, others: false, partitive: false, singular: true, expr: null };
   }
   if ((t.lower === 'him' || t.lower === 'her') && !personNounAt(toks, j + 1) && !(toks[j + 1] && /^[a-z]/.test(toks[j + 1]!.text) && toks[j + 1]!.kind === 'word' && !/^(and|in|at|on|before|after|as|with|while|then|to)$/.test(toks[j + 1]!.lower))) {
-    return one(j, j, null);
+    return onePerson(j, j, null);
   }
   if (t.kind === 'number' && /-year-old$/i.test(t.text)) {
     const p = personNounAt(toks, j + 1);
-    if (p && !p.plural) return one(j, p.last, toks[j + 1]!.text);
+    if (p && !p.plural) return onePerson(j, p.last, toks[j + 1]!.text);
   }
   const s = singularAt(toks, j);
   if (s) return s;
   // a bare singular person noun inside a list ("his brother-in-law, sister-in-law, and …") or in headline style ("murders wife")
   if (inList || (t.kind === 'word' && /^[a-z]/.test(t.text))) {
     const p = personNounAt(toks, j);
-    if (p && !p.plural) return one(j, p.last, toks[j]!.text);
+    if (p && !p.plural) return onePerson(j, p.last, toks[j]!.text);
   }
   return null;
 }

@@ -3,15 +3,11 @@
  * total of 150"), an addition ("21 more", "an additional 21", "eight more"),
  * a part ("112 of whom were sent to prisons" is part of the 841 before it).
  */
-import { TOTAL_CUES, seqAt } from '../lexicon.js';
+import { GROUP_CATEGORY, TOTAL_CUES, seqAt } from '../lexicon.js';
 import type { Draft, Refiner } from '../types.js';
 
 /** categories whose people are a part of another's: the imprisoned were first arrested */
 const NESTED: Record<string, string> = { imprisoned: 'arrested' };
-/** a group named by what happened to it, and its category ("of those detained") */
-const GROUP_OF: Record<string, string> = {
-  detained: 'arrested', arrested: 'arrested', injured: 'injured', wounded: 'injured', hurt: 'injured', dead: 'killed', killed: 'killed', missing: 'missing', displaced: 'displaced', evacuated: 'displaced',
-};
 const SENTENCE_TOTAL = [['in', 'total'], ['in', 'all'], ['altogether'], ['overall'], ['all', 'told'], ['total']];
 
 const before = (a: Draft, b: Draft) => a.sentence.toks[a.first]!.start < b.sentence.toks[b.first]!.start;
@@ -37,7 +33,7 @@ export const relationsRefiner: Refiner = {
           d.parent = parent;
           // "112 of whom were sent to prisons" is part of the 841 detained; "three of the injured died" are still killed
           if (parent.category === d.category || NESTED[d.category] === parent.category) d.relation = 'part_of';
-        } else if (GROUP_OF[toks[q.numLast + 3]?.lower ?? ''] === d.category && toks[q.numLast + 1]?.lower === 'of' && /^(those|the)$/.test(toks[q.numLast + 2]?.lower ?? '')) {
+        } else if (GROUP_CATEGORY.get(toks[q.numLast + 3]?.lower ?? '') === d.category && toks[q.numLast + 1]?.lower === 'of' && /^(those|the)$/.test(toks[q.numLast + 2]?.lower ?? '')) {
           // "11 of those detained had been released": a part of the detained counted elsewhere
           d.relation = 'part_of';
         }
