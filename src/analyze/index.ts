@@ -44,14 +44,14 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
     for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) own.push(dates[k]!);
     const dateTokens = new Set<number>();
     if (own.length) {
+      // tokens and dates both in reading order, the dates apart from each other: one pass over the two
+      // (a sentence of thousands of dates and tokens stays linear)
+      let p = 0;
       for (let i = 0; i < s.tokens.length; i++) {
         const t = s.tokens[i]!;
-        for (const d of own) {
-          if (t.start >= d.start && t.end <= d.end) {
-            dateTokens.add(i);
-            break;
-          }
-        }
+        while (p < own.length && own[p]!.end <= t.start) p++;
+        if (p === own.length) break;
+        if (t.start >= own[p]!.start && t.end <= own[p]!.end) dateTokens.add(i);
       }
     }
     const places = findPlaces(s.tokens, text);

@@ -237,7 +237,25 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     out.push(new QuantityObject(first, last, n.first, n.last, n.value, n.low, n.high, n.approx, kind, noun, more, others, partitive, total, demonym, perpetrator, false, n.vague, n));
   }
   // a number inside another's phrase ("four of the seven") is no count of its own
-  return out.filter((q, i) => !out.some((o, k) => k < i && q.first >= o.first && q.first <= o.last));
+  return outsideOthers(out);
+}
+
+/**
+ * The quantities that start inside no earlier one's phrase. They come in reading order, so an earlier one
+ * starts at or before each: the test is against the furthest end so far, one pass (a sentence of thousands of
+ * counts stays linear); out of order, every earlier one is looked at.
+ */
+function outsideOthers(out: Quantity[]): Quantity[] {
+  let ordered = true;
+  for (let i = 1; i < out.length && ordered; i++) ordered = out[i]!.first >= out[i - 1]!.first;
+  if (!ordered) return out.filter((q, i) => !out.some((o, k) => k < i && q.first >= o.first && q.first <= o.last));
+  const kept: Quantity[] = [];
+  let reach = -1;
+  for (const q of out) {
+    if (q.first > reach) kept.push(q);
+    if (q.last > reach) reach = q.last;
+  }
+  return kept;
 }
 
 /**
