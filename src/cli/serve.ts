@@ -1,7 +1,7 @@
 /** The serve command: the web page and HTTP API over an archive. */
 import type { Command } from 'commander';
 import { openStore, redact } from '../store/open.js';
-import { startServer } from '../server/index.js';
+import { DEFAULT_LIMITS, startServer } from '../server/index.js';
 import { defaultWebRoot, hasWebBuild } from '../server/static.js';
 import { action, invalid, status } from './output.js';
 
@@ -13,6 +13,19 @@ const port = (v: string): number => {
   return n;
 };
 
+const { rate } = DEFAULT_LIMITS;
+const SERVE_HELP = `
+The API is described at /api/openapi.json. Stop with Ctrl-C.
+
+Rate limit: each client may send a burst of ${rate.burst} requests, then ${rate.perSecond} a second
+(beyond that: 429 with Retry-After). A client is an IP address (an IPv6
+address by its /64), taken from the connection, however many connections
+it opens. X-Forwarded-For is ignored unless --trust-proxy is given; give it
+only when one reverse proxy is in front and is the only way in (say reckon
+on 127.0.0.1 behind it), since anyone who reaches reckon directly can write
+that header. The proxy must append the client's address (nginx:
+proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for).`;
+
 export function registerServe(p: Command): void {
   p.command('serve')
     .description('the web page and HTTP API (read-only unless a token is given)')
@@ -20,15 +33,16 @@ export function registerServe(p: Command): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', port, 8080)
     .option('--token <token>', 'enable POST /api/ingest for "Authorization: Bearer <token>" (also $RECKON_TOKEN)')
-    .addHelpText('after', '\nThe API is described at /api/openapi.json. Stop with Ctrl-C.')
+    .option('--trust-proxy', 'count clients by the address a reverse proxy puts last in X-Forwarded-For (see below)')
+    .addHelpText('after', SERVE_HELP)
     .action(
-      action(async (o: { db?: string; host: string; port: number; token?: string }) => {
+      action(async (o: { db?: string; host: string; port: number; token?: string; trustProxy?: boolean }) => {
         const token = o.token || process.env.RECKON_TOKEN || null;
         if (token !== null && token.length < 8) throw invalid('--token must be at least 8 characters');
         const store = await openStore(o.db);
         let running;
         try {
-          running = await startServer({ store, host: o.host, port: o.port, token });
+          running = await startServer({ store, host: o.host, port: o.port, token, trustProxy: Boolean(o.trustProxy) });
         } catch (e) {
           await store.close();
           throw e;

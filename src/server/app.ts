@@ -10,7 +10,7 @@ import { eventsOf } from '../export/stream.js';
 import type { Store } from '../store/types.js';
 import { problemResponse, Refusal } from './errors.js';
 import { EventCache, type EventsLoader } from './events.js';
-import { rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
+import { clientAddress, rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
 import { registerRoutes } from './routes.js';
 import { defaultWebRoot, hasWebBuild, staticFiles } from './static.js';
 import { ReckonError } from '../core/errors.js';
@@ -20,7 +20,7 @@ export interface Limits {
   bodyBytes: number;
   /** time limit of one API request, ms */
   requestMs: number;
-  /** per-IP token bucket */
+  /** a token bucket per client (IPv4 address or IPv6 /64) */
   rate: RateLimit;
   /** requests handled at once; more get 503 */
   inFlight: number;
@@ -42,14 +42,14 @@ export interface AppOptions {
   /** the built page; null serves the API only (default: web/dist of this package) */
   webRoot?: string | null;
   limits?: Partial<Limits>;
-  /** the client's address, for the rate limit (default: the socket's peer) */
+  /**
+   * count clients by the last X-Forwarded-For address (one reverse proxy in
+   * front that every request passes through) instead of the socket's peer
+   */
+  trustProxy?: boolean;
+  /** the client's address, for the rate limit (default: see trustProxy); tests inject one */
   clientAddress?: (c: Context) => string;
 }
-
-const socketAddress = (c: Context): string => {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
-};
 
 export function createApp(options: AppOptions): Hono {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -62,7 +62,7 @@ export function createApp(options: AppOptions): Hono {
   app.notFound((c) => problemResponse(c, new ReckonError('NOT_FOUND', `nothing at ${new URL(c.req.url).pathname.slice(0, 200)}`)));
 
   app.use('*', securityHeaders());
-  app.use('*', rateLimit(limits.rate, options.clientAddress ?? socketAddress));
+  app.use('*', rateLimit(limits.rate, options.clientAddress ?? clientAddress(options.trustProxy ?? false)));
   app.use('*', async (_c, next) => {
     if (inFlight >= limits.inFlight) throw new Refusal('BUSY', 'the server is busy; try again shortly', { 'Retry-After': '1' });
     inFlight++;

@@ -11,12 +11,20 @@ import { ROOT, tempDir } from '../helpers.js';
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const ENTRY = path.join(ROOT, 'src/cli/run.ts');
 
-function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; address: Promise<string>; done: Promise<{ code: number | null; stderr: string }> } {
+interface Ended {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; address: Promise<string>; done: Promise<Ended> } {
   const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
   delete e.RECKON_DB;
   if (!('RECKON_TOKEN' in env)) delete e.RECKON_TOKEN;
   const child = spawn(TSX, [ENTRY, ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
   let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   let found: (a: string) => void;
   const address = new Promise<string>((r) => (found = r));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => {
@@ -24,7 +32,7 @@ function start(args: string[], env: Record<string, string> = {}): { child: Child
     const m = /reckon: serving (http:\/\/\S+)/.exec(stderr);
     if (m) found(m[1]!);
   });
-  const done = new Promise<{ code: number | null; stderr: string }>((r) => child.on('close', (code) => r({ code, stderr })));
+  const done = new Promise<Ended>((r) => child.on('close', (code) => r({ code, stdout, stderr })));
   return { child, address, done };
 }
 
@@ -58,5 +66,14 @@ describe('reckon serve', () => {
     const token = await start(['serve', '--db', db, '--port', '0', '--token', 'short']).done;
     expect(token.code).toBe(64);
     expect(token.stderr).toMatch(/--token must be at least 8 characters/);
+  });
+
+  it('describes its options and the rate limit in --help', async () => {
+    const help = await start(['serve', '--help']).done;
+    expect(help.code).toBe(0);
+    for (const option of ['--host', '--port', '--token', '--trust-proxy']) expect(help.stdout).toContain(option);
+    // what --trust-proxy trusts, and when not to give it
+    expect(help.stdout).toMatch(/X-Forwarded-For is ignored unless --trust-proxy/);
+    expect(help.stdout).toMatch(/429 with Retry-After/);
   });
 });
