@@ -1,6 +1,7 @@
 /** The serve command: the web page and HTTP API over an archive. */
 import type { Command } from 'commander';
 import { openStore, redact } from '../store/open.js';
+import { hostName } from '../server/guards.js';
 import { DEFAULT_LIMITS, startServer } from '../server/index.js';
 import { defaultWebRoot, hasWebBuild } from '../server/static.js';
 import { action, invalid, status } from './output.js';
@@ -13,9 +14,21 @@ const port = (v: string): number => {
   return n;
 };
 
+const collectHost = (v: string, names: string[] = []): string[] => {
+  if (!hostName(v)) throw invalid(`--allowed-host takes a host name such as reckon.example.org (no scheme or path), got "${v}"`);
+  return [...names, v];
+};
+
 const { rate } = DEFAULT_LIMITS;
 const SERVE_HELP = `
 The API is described at /api/openapi.json. Stop with Ctrl-C.
+
+Host names: a request is answered only if its Host header is localhost (or
+a name under .localhost), an IP address, the --host given, or a name given
+with --allowed-host; others get 421. This keeps a hostile web page that
+points its own name at this machine (DNS rebinding) from reading the API.
+To serve under a name (on 0.0.0.0, or behind a proxy that passes the name
+on), give it: --allowed-host reckon.example.org.
 
 Rate limit: each client may send a burst of ${rate.burst} requests, then ${rate.perSecond} a second
 (beyond that: 429 with Retry-After). A client is an IP address (an IPv6
@@ -33,16 +46,17 @@ export function registerServe(p: Command): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', port, 8080)
     .option('--token <token>', 'enable POST /api/ingest for "Authorization: Bearer <token>" (also $RECKON_TOKEN)')
+    .option('--allowed-host <name>', 'also answer to this host name (repeatable; see below)', collectHost)
     .option('--trust-proxy', 'count clients by the address a reverse proxy puts last in X-Forwarded-For (see below)')
     .addHelpText('after', SERVE_HELP)
     .action(
-      action(async (o: { db?: string; host: string; port: number; token?: string; trustProxy?: boolean }) => {
+      action(async (o: { db?: string; host: string; port: number; token?: string; allowedHost?: string[]; trustProxy?: boolean }) => {
         const token = o.token || process.env.RECKON_TOKEN || null;
         if (token !== null && token.length < 8) throw invalid('--token must be at least 8 characters');
         const store = await openStore(o.db);
         let running;
         try {
-          running = await startServer({ store, host: o.host, port: o.port, token, trustProxy: Boolean(o.trustProxy) });
+          running = await startServer({ store, host: o.host, port: o.port, token, allowedHosts: o.allowedHost ?? [], trustProxy: Boolean(o.trustProxy) });
         } catch (e) {
           await store.close();
           throw e;

@@ -3,14 +3,15 @@
  * one hono app that tests call with `app.request()` and `serve()` runs.
  *
  * Order of the guards: security headers (on every answer, errors too) →
- * rate limit → requests in flight → time limit → routes.
+ * Host check (before the rate limit, so a hostile page's requests do not use
+ * up the local user's bucket) → rate limit → requests in flight → time limit → routes.
  */
 import { Hono, type Context } from 'hono';
 import { eventsOf } from '../export/stream.js';
 import type { Store } from '../store/types.js';
 import { problemResponse, Refusal } from './errors.js';
 import { EventCache, type EventsLoader } from './events.js';
-import { clientAddress, rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
+import { clientAddress, hostCheck, LOCAL_HOSTS, rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
 import { registerRoutes } from './routes.js';
 import { defaultWebRoot, hasWebBuild, staticFiles } from './static.js';
 import { ReckonError } from '../core/errors.js';
@@ -43,6 +44,11 @@ export interface AppOptions {
   webRoot?: string | null;
   limits?: Partial<Limits>;
   /**
+   * host names the server answers to besides localhost, *.localhost and IP
+   * addresses (startServer adds the host it listens on); others get 421
+   */
+  allowedHosts?: readonly string[];
+  /**
    * count clients by the last X-Forwarded-For address (one reverse proxy in
    * front that every request passes through) instead of the socket's peer
    */
@@ -62,6 +68,7 @@ export function createApp(options: AppOptions): Hono {
   app.notFound((c) => problemResponse(c, new ReckonError('NOT_FOUND', `nothing at ${new URL(c.req.url).pathname.slice(0, 200)}`)));
 
   app.use('*', securityHeaders());
+  app.use('*', hostCheck([...LOCAL_HOSTS, ...(options.allowedHosts ?? [])]));
   app.use('*', rateLimit(limits.rate, options.clientAddress ?? clientAddress(options.trustProxy ?? false)));
   app.use('*', async (_c, next) => {
     if (inFlight >= limits.inFlight) throw new Refusal('BUSY', 'the server is busy; try again shortly', { 'Retry-After': '1' });

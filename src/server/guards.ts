@@ -1,6 +1,6 @@
 /**
- * What stands between a request and the routes: security headers, a rate
- * limit per client address, a time limit, and the bearer token for writes.
+ * What stands between a request and the routes: security headers, the
+ * Host header check, a rate limit per client address, a time limit, and the bearer token for writes.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP, isIPv4, isIPv6 } from 'node:net';
@@ -24,6 +24,60 @@ export function securityHeaders(): MiddlewareHandler {
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
     if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
+  };
+}
+
+/** Names a server on this machine always answers to (besides any IP address and *.localhost). */
+export const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The host name of a Host header value or of a name given as an option:
+ * lower case, without port or final dot, an IPv6 address in brackets
+ * ("Example.org.:8080" → "example.org", "::1" → "[::1]"); null if malformed.
+ */
+export function hostName(value: string): string | null {
+  const v = value.trim();
+  if (isIPv6(v)) return `[${v.toLowerCase()}]`;
+  const m = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(?::\d{1,5})?$/.exec(v);
+  if (!m) return null;
+  const name = m[1]!.toLowerCase().replace(/\.$/, '');
+  if (name.startsWith('[') && !isIPv6(name.slice(1, -1))) return null;
+  return name && !name.startsWith('.') && !name.includes('..') ? name : null;
+}
+
+/**
+ * Whether a server answers to a host name: one of `allowed`, localhost or a
+ * name under .localhost (browsers keep those on this machine), or an IP
+ * address. DNS rebinding needs a name the attacker's DNS answers for; an
+ * address in the Host header means the page itself came from that address.
+ */
+export function hostAllowed(name: string, allowed: ReadonlySet<string>): boolean {
+  if (allowed.has(name) || name === 'localhost' || name.endsWith('.localhost')) return true;
+  return name.startsWith('[') ? isIPv6(name.slice(1, -1)) : isIPv4(name);
+}
+
+/**
+ * Refuses (421) a request whose Host header names this server by a name it
+ * was not given. A hostile page can point its own name at 127.0.0.1 (DNS
+ * rebinding) and then read this server as if same-origin, but its requests
+ * still carry its own name in Host. With app.request (no Host header) the
+ * URL's host is checked.
+ */
+export function hostCheck(allowed: Iterable<string>): MiddlewareHandler {
+  const names = new Set<string>();
+  for (const a of allowed) {
+    const n = hostName(a);
+    if (!n) throw new ReckonError('INVALID_ARGUMENT', `"${a}" is not a host name`);
+    names.add(n);
+  }
+  return async (c, next) => {
+    const host = c.req.header('host') ?? new URL(c.req.url).host;
+    const name = hostName(host);
+    if (!name || !hostAllowed(name, names)) {
+      const shown = JSON.stringify(host.slice(0, 100));
+      throw new Refusal('MISDIRECTED', `this server does not answer to the host ${shown}: start it with --allowed-host NAME to add a name`);
+    }
+    await next();
   };
 }
 

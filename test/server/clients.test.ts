@@ -1,12 +1,15 @@
 /**
- * Who a client is, decided from real connections: the rate limit counts a
- * client's address, not its connection (each request here goes over a TCP
- * connection of its own), trusts X-Forwarded-For only when told to, and
- * remembers a bounded number of clients.
+ * What the server decides from the connection and its headers, over real
+ * connections: who the client is (the rate limit counts a client's address,
+ * not its connection: each request here goes over a TCP connection of its
+ * own; it trusts X-Forwarded-For only when told to, and remembers a bounded
+ * number of clients), and which host names it answers to (DNS rebinding).
  */
+import dns from 'node:dns/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientKey, RateLimiter } from '../../src/server/guards.js';
+import { CONTENT_SECURITY_POLICY, clientKey, hostName, RateLimiter } from '../../src/server/guards.js';
 import { startServer, type Running } from '../../src/server/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { tempDirManual } from '../helpers.js';
@@ -30,9 +33,10 @@ afterAll(async () => {
   remove();
 });
 
-/** A server whose buckets hold 3 requests and refill too slowly to matter within a test. */
-async function serve(options: { trustProxy?: boolean } = {}): Promise<Running> {
-  const running = await startServer({ store, webRoot: null, port: 0, limits: { rate: { perSecond: 0.001, burst: 3 } }, ...options });
+/** A server whose buckets hold `burst` requests (3) and refill too slowly to matter within a test. */
+async function serve(options: { trustProxy?: boolean; allowedHosts?: string[]; host?: string; burst?: number } = {}): Promise<Running> {
+  const { burst = 3, ...rest } = options;
+  const running = await startServer({ store, webRoot: null, port: 0, limits: { rate: { perSecond: 0.001, burst } }, ...rest });
   servers.push(running);
   return running;
 }
@@ -130,5 +134,75 @@ describe('client keys and the bucket store', () => {
     expect(rl.take('a', 10_000)).toBe(0);
     expect(rl.take('b', 20_001)).toBe(0);
     expect(rl.size).toBe(1);
+  });
+});
+
+describe('the Host header', () => {
+  it('refuses a name the server was not given (421, JSON error), whatever the port', async () => {
+    const s = await serve({ burst: 100 });
+    for (const host of ['evil.example', `evil.example:${s.port}`, 'localhost.evil.example', '127.0.0.1.evil.example', `evil.localhost.example:${s.port}`]) {
+      const r = await rawRequest(s.port, '/api/stats', { headers: { Host: host } });
+      expect(r.status, host).toBe(421);
+      expect(errorCode(r)).toBe('MISDIRECTED');
+      expect(JSON.parse(r.body).error.message).toContain('--allowed-host');
+      expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    }
+    // malformed values are refused too (some already by the HTTP layer, with a 400)
+    for (const host of ['evil.example@127.0.0.1', '[evil]', 'localhost:x', 'localhost:80:80', 'local_host..']) {
+      const r = await rawRequest(s.port, '/api/stats', { headers: { Host: host } });
+      expect([400, 421], `${host} → ${r.status}`).toContain(r.status);
+    }
+    // the page too, not only the API
+    expect((await rawRequest(s.port, '/', { headers: { Host: 'evil.example' } })).status).toBe(421);
+  });
+
+  it('answers to this machine\'s names and to IP addresses, with any port', async () => {
+    const s = await serve({ burst: 100 });
+    for (const host of [`127.0.0.1:${s.port}`, '127.0.0.1', `localhost:${s.port}`, 'LocalHost', 'localhost.', `[::1]:${s.port}`, 'app.localhost', `192.0.2.10:${s.port}`, '[2001:db8::1]:80']) {
+      const r = await rawRequest(s.port, '/api/stats', { headers: { Host: host } });
+      expect(r.status, host).toBe(200);
+    }
+  });
+
+  it('answers to the names given with allowedHosts, and only to those', async () => {
+    const s = await serve({ allowedHosts: ['reckon.test', 'Archive.Example.ORG.'], burst: 100 });
+    const status = async (host: string) => (await rawRequest(s.port, '/api/stats', { headers: { Host: host } })).status;
+    expect(await status('reckon.test')).toBe(200);
+    expect(await status(`RECKON.test:${s.port}`)).toBe(200);
+    expect(await status('archive.example.org:443')).toBe(200);
+    expect(await status('sub.reckon.test')).toBe(421);
+    expect(await status('reckon.test.evil.example')).toBe(421);
+    expect(await status('example.org')).toBe(421);
+  });
+
+  it('is checked before the rate limit, so refused names do not use up the local bucket', async () => {
+    const s = await serve();
+    for (let i = 0; i < 5; i++) expect((await rawRequest(s.port, '/api/stats', { headers: { Host: 'evil.example' } })).status).toBe(421);
+    expect((await rawRequest(s.port, '/api/stats')).status).toBe(200);
+  });
+
+  it('reads names and Host values alike', () => {
+    expect(hostName('Example.ORG.:8080')).toBe('example.org');
+    expect(hostName('::1')).toBe('[::1]');
+    expect(hostName('[::1]:8080')).toBe('[::1]');
+    for (const bad of ['', 'http://example.org', 'example.org/path', 'a b', '[::1', '[example.org]', '.example.org', 'a..b', 'user@host', 'example.org:', 'example.org:123456']) {
+      expect(hostName(bad), bad).toBeNull();
+    }
+  });
+});
+
+// the machine's own name, when it resolves here; it is not a name the server answers to unless started on it
+const ownName = os.hostname().toLowerCase();
+const ownAddress = await dns.lookup(ownName).then((a) => a.address, () => null);
+const ownNameUsable = ownAddress !== null && hostName(ownName) !== null && !ownName.endsWith('localhost');
+if (!ownNameUsable) console.warn(`[reckon tests] the host name "${ownName}" does not resolve here: the test of a server started on a name is skipped`);
+
+describe.skipIf(!ownNameUsable)('a server started on a name', () => {
+  it('answers to that name, which a server on 127.0.0.1 refuses', async () => {
+    const named = await serve({ host: ownName });
+    const r = await rawRequest(named.port, '/api/stats', { host: ownAddress!, headers: { Host: `${ownName}:${named.port}` } });
+    expect(r.status).toBe(200);
+    const plain = await serve();
+    expect((await rawRequest(plain.port, '/api/stats', { headers: { Host: `${ownName}:${plain.port}` } })).status).toBe(421);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * `reckon serve` as a real child process: it prints its address, answers on
- * it, takes its token from --token or RECKON_TOKEN, stops cleanly on SIGTERM,
- * and refuses bad options with exit code 64.
+ * it, takes its token from --token or RECKON_TOKEN, answers to the names
+ * given with --allowed-host, stops cleanly on SIGTERM, refuses bad options
+ * with exit code 64, and explains its options in --help.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers.js';
+import { rawRequest } from './helpers.js';
 
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const ENTRY = path.join(ROOT, 'src/cli/run.ts');
@@ -39,7 +41,7 @@ function start(args: string[], env: Record<string, string> = {}): { child: Child
 describe('reckon serve', () => {
   it('serves the API on the address it prints, with ingest behind the token, and stops on SIGTERM', async () => {
     const db = path.join(tempDir(), 'serve.db');
-    const s = start(['serve', '--db', db, '--port', '0'], { RECKON_TOKEN: 'a-long-enough-token' });
+    const s = start(['serve', '--db', db, '--port', '0', '--allowed-host', 'reckon.test'], { RECKON_TOKEN: 'a-long-enough-token' });
     try {
       const url = await Promise.race([s.address, s.done.then((d) => Promise.reject(new Error(d.stderr)))]);
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -50,6 +52,10 @@ describe('reckon serve', () => {
       expect(denied.status).toBe(401);
       const ok = await fetch(`${url}/api/ingest`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Authorization: 'Bearer a-long-enough-token' } });
       expect(ok.status).toBe(201);
+      // the names it answers to: its own, and the one given with --allowed-host
+      const port = Number(new URL(url).port);
+      expect((await rawRequest(port, '/api/stats', { headers: { Host: `reckon.test:${port}` } })).status).toBe(200);
+      expect((await rawRequest(port, '/api/stats', { headers: { Host: `evil.example:${port}` } })).status).toBe(421);
     } finally {
       s.child.kill('SIGTERM');
     }
@@ -66,12 +72,17 @@ describe('reckon serve', () => {
     const token = await start(['serve', '--db', db, '--port', '0', '--token', 'short']).done;
     expect(token.code).toBe(64);
     expect(token.stderr).toMatch(/--token must be at least 8 characters/);
+    const host = await start(['serve', '--db', db, '--port', '0', '--allowed-host', 'http://reckon.test/']).done;
+    expect(host.code).toBe(64);
+    expect(host.stderr).toMatch(/--allowed-host takes a host name/);
   });
 
-  it('describes its options and the rate limit in --help', async () => {
+  it('describes its options, the host names it answers to and the rate limit in --help', async () => {
     const help = await start(['serve', '--help']).done;
     expect(help.code).toBe(0);
-    for (const option of ['--host', '--port', '--token', '--trust-proxy']) expect(help.stdout).toContain(option);
+    for (const option of ['--host', '--port', '--token', '--allowed-host', '--trust-proxy']) expect(help.stdout).toContain(option);
+    expect(help.stdout).toMatch(/DNS rebinding/);
+    expect(help.stdout).toMatch(/get 421/);
     // what --trust-proxy trusts, and when not to give it
     expect(help.stdout).toMatch(/X-Forwarded-For is ignored unless --trust-proxy/);
     expect(help.stdout).toMatch(/429 with Retry-After/);
