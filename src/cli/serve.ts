@@ -29,6 +29,9 @@ with --allowed-host; others get 421. This keeps a hostile web page that
 points its own name at this machine (DNS rebinding) from reading the API.
 To serve under a name (on 0.0.0.0, or behind a proxy that passes the name
 on), give it: --allowed-host reckon.example.org.
+Requests that another site's page makes the browser send (images, forms,
+scripted fetches: Sec-Fetch-Site cross-site) get 403; a followed link is
+let through.
 
 Rate limit: each client may send a burst of ${rate.burst} requests, then ${rate.perSecond} a second
 (beyond that: 429 with Retry-After). A client is an IP address (an IPv6

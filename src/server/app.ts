@@ -3,15 +3,15 @@
  * one hono app that tests call with `app.request()` and `serve()` runs.
  *
  * Order of the guards: security headers (on every answer, errors too) →
- * Host check (before the rate limit, so a hostile page's requests do not use
- * up the local user's bucket) → rate limit → requests in flight → time limit → routes.
+ * Host check → cross-site check (both before the rate limit, so a hostile
+ * page's requests do not use up the local user's bucket) → rate limit → requests in flight → time limit → routes.
  */
 import { Hono, type Context } from 'hono';
 import { eventsOf } from '../export/stream.js';
 import type { Store } from '../store/types.js';
 import { problemResponse, Refusal } from './errors.js';
 import { EventCache, type EventsLoader } from './events.js';
-import { clientAddress, hostCheck, LOCAL_HOSTS, rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
+import { clientAddress, crossSiteCheck, hostCheck, LOCAL_HOSTS, rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
 import { registerRoutes } from './routes.js';
 import { defaultWebRoot, hasWebBuild, staticFiles } from './static.js';
 import { ReckonError } from '../core/errors.js';
@@ -69,6 +69,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.use('*', securityHeaders());
   app.use('*', hostCheck([...LOCAL_HOSTS, ...(options.allowedHosts ?? [])]));
+  app.use('*', crossSiteCheck());
   app.use('*', rateLimit(limits.rate, options.clientAddress ?? clientAddress(options.trustProxy ?? false)));
   app.use('*', async (_c, next) => {
     if (inFlight >= limits.inFlight) throw new Refusal('BUSY', 'the server is busy; try again shortly', { 'Retry-After': '1' });

@@ -1,6 +1,6 @@
 /**
  * What stands between a request and the routes: security headers, the
- * Host header check, a rate limit per client address, a time limit, and the bearer token for writes.
+ * Host header check, the cross-site check, a rate limit per client address, a time limit, and the bearer token for writes.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP, isIPv4, isIPv6 } from 'node:net';
@@ -76,6 +76,26 @@ export function hostCheck(allowed: Iterable<string>): MiddlewareHandler {
     if (!name || !hostAllowed(name, names)) {
       const shown = JSON.stringify(host.slice(0, 100));
       throw new Refusal('MISDIRECTED', `this server does not answer to the host ${shown}: start it with --allowed-host NAME to add a name`);
+    }
+    await next();
+  };
+}
+
+/**
+ * Refuses (403) what another site's page makes a browser send here, read
+ * from the Fetch Metadata the browser adds: a cross-site page can still fire
+ * requests at 127.0.0.1 without reading the answers (images, forms, no-cors
+ * fetches), enough to run a costly export again and again or to time a
+ * search. A link followed from another site (a top-level GET navigation) is
+ * let through; so are requests without the header (other clients, older
+ * browsers), from this origin or site, and ones the user typed ("none").
+ */
+export function crossSiteCheck(): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.header('sec-fetch-site') === 'cross-site') {
+      const dest = c.req.header('sec-fetch-dest') ?? '';
+      const navigation = (c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.header('sec-fetch-mode') === 'navigate' && dest !== 'object' && dest !== 'embed';
+      if (!navigation) throw new Refusal('FORBIDDEN', 'requests made by pages of other sites are refused');
     }
     await next();
   };

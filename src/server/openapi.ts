@@ -27,7 +27,8 @@ export function openApiDocument(): Record<string, unknown> {
       version: VERSION,
       description:
         'Reports of one event, every figure with its exact words, and how the figures relate across sources. ' +
-        'Read-only unless the server was started with a token; errors are {"error": {"code", "message"}}.',
+        'Read-only unless the server was started with a token; errors are {"error": {"code", "message"}}. ' +
+        'Requests that pages of other sites make a browser send (Sec-Fetch-Site: cross-site), other than following a link, get 403.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],

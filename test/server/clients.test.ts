@@ -3,7 +3,8 @@
  * connections: who the client is (the rate limit counts a client's address,
  * not its connection: each request here goes over a TCP connection of its
  * own; it trusts X-Forwarded-For only when told to, and remembers a bounded
- * number of clients), and which host names it answers to (DNS rebinding).
+ * number of clients), which host names it answers to (DNS rebinding), and
+ * what it refuses from other sites' pages (Fetch Metadata).
  */
 import dns from 'node:dns/promises';
 import os from 'node:os';
@@ -188,6 +189,39 @@ describe('the Host header', () => {
     for (const bad of ['', 'http://example.org', 'example.org/path', 'a b', '[::1', '[example.org]', '.example.org', 'a..b', 'user@host', 'example.org:', 'example.org:123456']) {
       expect(hostName(bad), bad).toBeNull();
     }
+  });
+});
+
+describe('requests from pages of other sites', () => {
+  const site = (s: Running, p: string, fetchSite: string, mode: string, dest: string, method = 'GET') =>
+    rawRequest(s.port, p, { method, headers: { 'Sec-Fetch-Site': fetchSite, 'Sec-Fetch-Mode': mode, 'Sec-Fetch-Dest': dest } });
+
+  it('refuses what another site makes the browser send (403), before the rate limit', async () => {
+    const s = await serve();
+    const cases: Array<[string, string, string, string]> = [
+      ['/api/export?format=csv', 'no-cors', 'image', 'GET'],
+      ['/api/search?q=Riverton', 'cors', 'empty', 'GET'],
+      ['/api/stats', 'no-cors', 'script', 'GET'],
+      ['/', 'navigate', 'iframe', 'POST'], // a form posted from another site
+      ['/api/ingest', 'navigate', 'document', 'POST'],
+      ['/', 'navigate', 'object', 'GET'],
+    ];
+    for (const [p, mode, dest, method] of cases) {
+      const r = await site(s, p, 'cross-site', mode, dest, method);
+      expect(r.status, `${method} ${p} ${mode} ${dest}`).toBe(403);
+      expect(errorCode(r)).toBe('FORBIDDEN');
+    }
+    // none of those used the bucket (3 requests)
+    for (let i = 0; i < 3; i++) expect((await rawRequest(s.port, '/api/stats')).status).toBe(200);
+  });
+
+  it('lets through a followed link, this origin\'s and site\'s own requests, typed URLs and clients that send no metadata', async () => {
+    const s = await serve({ burst: 100 });
+    expect((await site(s, '/api/stats', 'cross-site', 'navigate', 'document')).status).toBe(200);
+    expect((await site(s, '/api/stats', 'same-origin', 'cors', 'empty')).status).toBe(200);
+    expect((await site(s, '/api/stats', 'same-site', 'cors', 'empty')).status).toBe(200);
+    expect((await site(s, '/api/stats', 'none', 'navigate', 'document')).status).toBe(200);
+    expect((await rawRequest(s.port, '/api/stats')).status).toBe(200);
   });
 });
 
