@@ -19,7 +19,7 @@ const collectHost = (v: string, names: string[] = []): string[] => {
   return [...names, v];
 };
 
-const { rate } = DEFAULT_LIMITS;
+const { rate, bodyBytes, requestMs, inFlight } = DEFAULT_LIMITS;
 const SERVE_HELP = `
 The API is described at /api/openapi.json. Stop with Ctrl-C.
 
@@ -40,7 +40,10 @@ it opens. X-Forwarded-For is ignored unless --trust-proxy is given; give it
 only when one reverse proxy is in front and is the only way in (say reckon
 on 127.0.0.1 behind it), since anyone who reaches reckon directly can write
 that header. The proxy must append the client's address (nginx:
-proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for).`;
+proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for).
+
+Other limits: request bodies up to ${bodyBytes / 1048576} MB (413), an API answer within
+${requestMs / 1000} s (504), ${inFlight} requests handled at once (503).`;
 
 export function registerServe(p: Command): void {
   p.command('serve')

@@ -86,5 +86,6 @@ describe('reckon serve', () => {
     // what --trust-proxy trusts, and when not to give it
     expect(help.stdout).toMatch(/X-Forwarded-For is ignored unless --trust-proxy/);
     expect(help.stdout).toMatch(/429 with Retry-After/);
+    expect(help.stdout).toMatch(/request bodies up to 5 MB \(413\)/);
   });
 });
