@@ -1,6 +1,7 @@
 /**
  * What stands between a request and the routes: security headers, the
- * Host header check, the cross-site check, a rate limit per client address, a time limit, and the bearer token for writes.
+ * Host header check, the cross-site check, a rate limit per client address,
+ * a time limit, and the bearer token for writes.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP, isIPv4, isIPv6 } from 'node:net';
@@ -134,8 +135,8 @@ export function clientKey(address: string): string {
   else {
     const h = parts(head);
     const t = parts(tail);
-    const v4 = t.length && t[t.length - 1]!.includes('.') ? 2 : 0; // a trailing dotted quad is two groups
-    groups = [...h, ...Array<string>(8 - h.length - t.length - (v4 ? 1 : 0)).fill('0'), ...t];
+    const dottedQuad = t.length > 0 && t[t.length - 1]!.includes('.') ? 1 : 0; // "1.2.3.4" stands for two groups
+    groups = [...h, ...Array<string>(8 - h.length - t.length - dottedQuad).fill('0'), ...t];
   }
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
