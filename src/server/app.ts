@@ -3,14 +3,15 @@
  * one hono app that tests call with `app.request()` and `serve()` runs.
  *
  * Order of the guards: security headers (on every answer, errors too) →
- * rate limit → requests in flight → time limit → routes.
+ * Host check → cross-site check (both before the rate limit, so a hostile
+ * page's requests do not use up the local user's bucket) → rate limit → requests in flight → time limit → routes.
  */
 import { Hono, type Context } from 'hono';
 import { eventsOf } from '../export/stream.js';
 import type { Store } from '../store/types.js';
 import { problemResponse, Refusal } from './errors.js';
 import { EventCache, type EventsLoader } from './events.js';
-import { rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
+import { clientAddress, crossSiteCheck, hostCheck, LOCAL_HOSTS, rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
 import { registerRoutes } from './routes.js';
 import { defaultWebRoot, hasWebBuild, staticFiles } from './static.js';
 import { ReckonError } from '../core/errors.js';
@@ -20,7 +21,7 @@ export interface Limits {
   bodyBytes: number;
   /** time limit of one API request, ms */
   requestMs: number;
-  /** per-IP token bucket */
+  /** a token bucket per client (IPv4 address or IPv6 /64) */
   rate: RateLimit;
   /** requests handled at once; more get 503 */
   inFlight: number;
@@ -42,14 +43,19 @@ export interface AppOptions {
   /** the built page; null serves the API only (default: web/dist of this package) */
   webRoot?: string | null;
   limits?: Partial<Limits>;
-  /** the client's address, for the rate limit (default: the socket's peer) */
+  /**
+   * host names the server answers to besides localhost, *.localhost and IP
+   * addresses (startServer adds the host it listens on); others get 421
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * count clients by the last X-Forwarded-For address (one reverse proxy in
+   * front that every request passes through) instead of the socket's peer
+   */
+  trustProxy?: boolean;
+  /** the client's address, for the rate limit (default: see trustProxy); tests inject one */
   clientAddress?: (c: Context) => string;
 }
-
-const socketAddress = (c: Context): string => {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
-};
 
 export function createApp(options: AppOptions): Hono {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -62,7 +68,9 @@ export function createApp(options: AppOptions): Hono {
   app.notFound((c) => problemResponse(c, new ReckonError('NOT_FOUND', `nothing at ${new URL(c.req.url).pathname.slice(0, 200)}`)));
 
   app.use('*', securityHeaders());
-  app.use('*', rateLimit(limits.rate, options.clientAddress ?? socketAddress));
+  app.use('*', hostCheck([...LOCAL_HOSTS, ...(options.allowedHosts ?? [])]));
+  app.use('*', crossSiteCheck());
+  app.use('*', rateLimit(limits.rate, options.clientAddress ?? clientAddress(options.trustProxy ?? false)));
   app.use('*', async (_c, next) => {
     if (inFlight >= limits.inFlight) throw new Refusal('BUSY', 'the server is busy; try again shortly', { 'Retry-After': '1' });
     inFlight++;

@@ -1,7 +1,7 @@
 /**
  * One error → status mapping for the HTTP API. A ReckonError's code gives the
  * status through HTTP_STATUS; the few refusals that only exist at the HTTP
- * edge (403, 405, 429, 503) have their own codes here. Every error leaves as
+ * edge (403, 405, 421, 429, 503) have their own codes here. Every error leaves as
  * {"error": {"code", "message"}}.
  */
 import type { Context } from 'hono';
@@ -10,13 +10,14 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTP_STATUS, ReckonError, type ErrorCode } from '../core/errors.js';
 
 /** Codes that exist only at the HTTP edge. */
-export type RefusalCode = 'FORBIDDEN' | 'METHOD_NOT_ALLOWED' | 'RATE_LIMITED' | 'BUSY';
+export type RefusalCode = 'FORBIDDEN' | 'METHOD_NOT_ALLOWED' | 'MISDIRECTED' | 'RATE_LIMITED' | 'BUSY';
 export type ApiErrorCode = ErrorCode | RefusalCode;
 
 export const API_STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   ...(HTTP_STATUS as Record<ErrorCode, ContentfulStatusCode>),
   FORBIDDEN: 403,
   METHOD_NOT_ALLOWED: 405,
+  MISDIRECTED: 421,
   RATE_LIMITED: 429,
   BUSY: 503,
 };
@@ -51,6 +52,7 @@ const BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   413: 'TOO_LARGE',
+  421: 'MISDIRECTED',
   429: 'RATE_LIMITED',
   503: 'BUSY',
   504: 'TIMEOUT',

@@ -15,10 +15,12 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** Serves the app on `host` (default 127.0.0.1), which is also a name it answers to in Host. */
 export async function startServer(options: AppOptions & { host?: string; port?: number }): Promise<Running> {
-  const app = createApp(options);
+  const hostname = options.host ?? '127.0.0.1';
+  const app = createApp({ ...options, allowedHosts: [hostname, ...(options.allowedHosts ?? [])] });
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: options.host ?? '127.0.0.1', port: options.port ?? 8080 }, (info: AddressInfo) => {
+    const server = serve({ fetch: app.fetch, hostname, port: options.port ?? 8080 }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}`,

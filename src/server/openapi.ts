@@ -3,6 +3,7 @@
  * that every route of the app is in it, and every path here is a route).
  */
 import { VERSION } from '../version.js';
+import { API_STATUS } from './errors.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
@@ -14,7 +15,7 @@ const date = (name: string, what: string) => q(name, `${what} (YYYY, YYYY-MM or 
 const policy = q('policy', 'the policy that chooses each fact\'s best value', { type: 'string', enum: ['median', 'conservative', 'most_cited', 'latest', 'official'] });
 const eventId = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$' } };
 const docId = { name: 'id', in: 'path', required: true, description: 'document id (or a unique prefix of 4+ characters)', schema: { type: 'string', pattern: '^[0-9a-f]{4,64}$' } };
-const common = { 400: error('a bad parameter (unknown, malformed or out of range)'), 429: error('too many requests (see Retry-After)'), 503: error('the server is busy'), 504: error('the request took too long') };
+const common = { 400: error('a bad parameter (unknown, malformed or out of range)'), 421: error('the Host header names this server by a name it was not given'), 429: error('too many requests (see Retry-After)'), 503: error('the server is busy'), 504: error('the request took too long') };
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
 
@@ -26,7 +27,8 @@ export function openApiDocument(): Record<string, unknown> {
       version: VERSION,
       description:
         'Reports of one event, every figure with its exact words, and how the figures relate across sources. ' +
-        'Read-only unless the server was started with a token; errors are {"error": {"code", "message"}}.',
+        'Read-only unless the server was started with a token; errors are {"error": {"code", "message"}}. ' +
+        'Requests that pages of other sites make a browser send (Sec-Fetch-Site: cross-site), other than following a link, get 403.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],
@@ -158,7 +160,7 @@ export function openApiDocument(): Record<string, unknown> {
               properties: {
                 code: {
                   type: 'string',
-                  enum: ['BAD_INPUT', 'EMPTY', 'TOO_LARGE', 'UNREACHABLE', 'TIMEOUT', 'NOT_FOUND', 'INVALID_ARGUMENT', 'UNAUTHORIZED', 'CONFLICT', 'STORE', 'INTERNAL', 'FORBIDDEN', 'METHOD_NOT_ALLOWED', 'RATE_LIMITED', 'BUSY'],
+                  enum: Object.keys(API_STATUS),
                 },
                 message: { type: 'string' },
                 details: {},

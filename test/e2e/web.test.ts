@@ -8,8 +8,12 @@
  * hand-made event (the Event contract), one with what reconcile makes. The
  * tests marked "(reconcile)" need reconcile's events and skip, with a notice,
  * while it returns none. Screenshots go to test-results/screenshots/.
+ * The browser resolves rebind.test to 127.0.0.1, as a hostile name would
+ * after DNS rebinding.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -68,7 +72,10 @@ describe.skipIf(!HAVE_SEEDS || !HAVE_CHROMIUM)('the web page', () => {
     realServer = await startServer({ store, webRoot, port: 0, limits: { rate: { perSecond: 1000, burst: 1000 } } });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+        '--host-resolver-rules=MAP rebind.test 127.0.0.1',
+      ],
     });
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
@@ -309,6 +316,44 @@ describe.skipIf(!HAVE_SEEDS || !HAVE_CHROMIUM)('the web page', () => {
       expect(problems).toEqual([]);
     } finally {
       await close();
+    }
+  });
+
+  it('answers nothing to a hostile name pointed at it (DNS rebinding) nor to another site\'s requests', async () => {
+    const port = new URL(fixtureServer.url).port;
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    // another site on this machine, whose page asks a server for its events with an image and a no-cors fetch
+    let loaded = 0;
+    const server = await startServer({ store, webRoot: null, port: 0, events: async () => (loaded++, [event]) });
+    const target = server.url;
+    const attacker = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(`<!doctype html><title>other site</title><img src="${target}/api/events"><script>fetch('${target}/api/events?policy=latest', { mode: 'no-cors' })</script>`);
+    });
+    await new Promise<void>((r) => attacker.listen(0, '127.0.0.1', r));
+    try {
+      const rebound = await page.goto(`http://rebind.test:${port}/`);
+      expect(rebound?.status()).toBe(421);
+      expect(await page.content()).toContain('MISDIRECTED');
+      expect((await page.goto(`http://rebind.test:${port}/api/events`))?.status()).toBe(421);
+
+      // the answers reach the browser (which withholds them from the page: Cross-Origin-Resource-Policy)...
+      const answered: string[] = [];
+      page.on('requestfailed', (r) => {
+        if (r.url().startsWith(target) && /BLOCKED_BY_RESPONSE/.test(r.failure()?.errorText ?? '')) answered.push(r.url());
+      });
+      // (localhost and 127.0.0.1 are different sites)
+      await page.goto(`http://localhost:${(attacker.address() as AddressInfo).port}/`);
+      await expect.poll(() => answered.length).toBe(2);
+      // ...but were refusals: the events were never computed
+      expect(loaded).toBe(0);
+      expect((await fetch(`${target}/api/events`)).status).toBe(200);
+      expect(loaded).toBe(1);
+    } finally {
+      await ctx.close();
+      await server.close();
+      await new Promise((r) => attacker.close(r));
     }
   });
 });

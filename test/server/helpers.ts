@@ -2,8 +2,10 @@
  * Helpers for the server and page tests: documents put straight into an
  * archive, and hand-made events (the Event contract of src/reconcile/types.ts)
  * built from the claims the analyzer actually stored, so the page and the API
- * can be tested without depending on what reconcile decides.
+ * can be tested without depending on what reconcile decides; and a raw HTTP
+ * request over a connection of its own.
  */
+import http from 'node:http';
 import { ANALYZER_VERSION } from '../../src/analyze/index.js';
 import type { DocumentInput } from '../../src/core/types.js';
 import { prepareDocument } from '../../src/pipeline/prepare.js';
@@ -295,4 +297,38 @@ export function floodEventSpec(): EventSpec {
       },
     ],
   };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  /** the client's end of the connection the request went over */
+  localAddress: string;
+  localPort: number;
+}
+
+/**
+ * One request over a new TCP connection of its own (no agent, no keep-alive),
+ * sent as written: the path unnormalised, any Host header, from any local
+ * address (any of 127.0.0.0/8 works on loopback).
+ */
+export function rawRequest(
+  port: number,
+  path: string,
+  options: { host?: string; method?: string; headers?: Record<string, string>; localAddress?: string } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: options.host ?? '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers, localAddress: options.localAddress, agent: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, localAddress: res.socket.localAddress ?? '', localPort: res.socket.localPort ?? 0 }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
 }
