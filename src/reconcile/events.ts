@@ -70,8 +70,22 @@ function docFacts(doc: DocumentMeta, claims: StoredClaim[], mentions: Mention[])
   return { doc, keys, day, place, places };
 }
 
-/** Days that overlap, or touch within a day (one report dates a night "9 to 10", another "the 10th"). */
-const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) => addDays(a.start, -1) <= b.end && addDays(b.start, -1) <= a.end;
+/**
+ * Days that overlap, or touch within a day (one report dates a night "9 to 10", another "the 10th"):
+ * addDays(a.start, -1) <= b.end && addDays(b.start, -1) <= a.end, which is the overlap of [start − 1, end]
+ * of each (the sweep in groupEvents reads it so).
+ */
+
+function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
 
 /**
  * A key names the report's event when it is among its most used names; a
@@ -83,14 +97,8 @@ function primaryKeys(f: DocFacts): string[] {
 }
 
 export function groupEvents(documents: DocumentMeta[], claims: StoredClaim[], mentions: Array<Mention & { document: string }>): EventGroup[] {
-  const claimsBy = new Map<string, StoredClaim[]>();
-  for (const c of claims) claimsBy.set(c.document, [...(claimsBy.get(c.document) ?? []), c]);
-  const mentionsBy = new Map<string, Mention[]>();
-  for (const m of mentions) {
-    const list = mentionsBy.get(m.document);
-    if (list) list.push(m);
-    else mentionsBy.set(m.document, [m]);
-  }
+  const claimsBy = groupBy(claims, (c) => c.document);
+  const mentionsBy = groupBy<Mention & { document: string }>(mentions, (m) => m.document);
   const facts = documents.map((d) => docFacts(d, claimsBy.get(d.id) ?? [], mentionsBy.get(d.id) ?? []));
   const parent = facts.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -98,27 +106,48 @@ export function groupEvents(documents: DocumentMeta[], claims: StoredClaim[], me
     parent[find(a)] = find(b);
   };
   // shared primary names (a date-named key joins only reports whose main day agrees, when both have one)
-  const byKey = new Map<string, number[]>();
+  const byKey = new Map<string, number>();
   facts.forEach((f, i) => {
-    for (const k of primaryKeys(f)) byKey.set(k, [...(byKey.get(k) ?? []), i]);
+    for (const k of primaryKeys(f)) {
+      const first = byKey.get(k);
+      if (first === undefined) byKey.set(k, i);
+      else union(first, i);
+    }
   });
-  for (const list of byKey.values()) for (let k = 1; k < list.length; k++) union(list[0]!, list[k]!);
-  // same main day and same main place
+  // same main day and same main place: within a month and a place, days that overlap (or touch) join, and
+  // so, through them, every run of overlapping days (one sweep in order of start, not every pair)
   const byDay = new Map<string, number[]>();
   facts.forEach((f, i) => {
-    if (f.day && f.place && (claimsBy.get(f.doc.id)?.length ?? 0) > 0) byDay.set(f.day.start.slice(0, 7), [...(byDay.get(f.day.start.slice(0, 7)) ?? []), i]);
+    if (!f.day || !f.place || !(claimsBy.get(f.doc.id)?.length)) return;
+    const key = `${f.day.start.slice(0, 7)}\u0000${f.place}`;
+    const list = byDay.get(key);
+    if (list) list.push(i);
+    else byDay.set(key, [i]);
   });
   for (const list of byDay.values()) {
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        const fa = facts[list[a]!]!;
-        const fb = facts[list[b]!]!;
-        if (fa.place === fb.place && overlaps(fa.day!, fb.day!)) union(list[a]!, list[b]!);
+    // [start − 1 day, end]: two reports' days join when these overlap (see overlaps)
+    const spans = list.map((i) => ({ i, from: addDays(facts[i]!.day!.start, -1), to: facts[i]!.day!.end }));
+    spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    let reach = spans[0]!.to;
+    let head = spans[0]!.i;
+    for (let k = 1; k < spans.length; k++) {
+      const x = spans[k]!;
+      if (x.from <= reach) {
+        union(head, x.i);
+        if (x.to > reach) reach = x.to;
+      } else {
+        head = x.i;
+        reach = x.to;
       }
     }
   }
   const groups = new Map<number, number[]>();
-  facts.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  facts.forEach((_, i) => {
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(i);
+    else groups.set(root, [i]);
+  });
   const out: EventGroup[] = [];
   for (const members of groups.values()) {
     const fs = members.map((i) => facts[i]!);
@@ -132,8 +161,10 @@ export function groupEvents(documents: DocumentMeta[], claims: StoredClaim[], me
       }
     }
     // a capitalised name reads better than a date-built one; the most used first
+    const reports = new Map<string, number>();
+    for (const f of fs) for (const k of f.keys.keys()) reports.set(k, (reports.get(k) ?? 0) + 1);
     const ranked = [...keyCounts]
-      .filter(([k]) => fs.filter((f) => f.keys.has(k)).length >= Math.min(2, fs.length) || fs.length === 1)
+      .filter(([k]) => reports.get(k)! >= Math.min(2, fs.length) || fs.length === 1)
       .sort((a, b) => (a[0].startsWith('name:') === b[0].startsWith('name:') ? 0 : a[0].startsWith('name:') ? -1 : 1) || b[1].n - a[1].n);
     const names = ranked.map(([k, v]) => displayOfKey(k, v.texts));
     const aliasSet = new Set<string>();

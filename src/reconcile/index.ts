@@ -38,7 +38,11 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   const policy = options.policy ?? DEFAULT_POLICY;
   const groups = groupEvents(input.documents, input.claims, input.mentions);
   const claimsByDoc = new Map<string, StoredClaim[]>();
-  for (const c of input.claims) claimsByDoc.set(c.document, [...(claimsByDoc.get(c.document) ?? []), c]);
+  for (const c of input.claims) {
+    const list = claimsByDoc.get(c.document);
+    if (list) list.push(c);
+    else claimsByDoc.set(c.document, [c]);
+  }
   const mentionsByDoc = new Map<string, Array<Mention & { document: string }>>();
   for (const m of input.mentions) {
     const list = mentionsByDoc.get(m.document);
