@@ -8,7 +8,7 @@
 import type { StoredClaim } from '../store/types.js';
 import type { DocumentMeta } from './index.js';
 import { attributionKey } from './independence.js';
-import { canonicalCondition, relabel, scopeOf, type ScopeContext } from './scope.js';
+import { canonicalCondition, countedGroup, relabel, scopeOf, type ScopeContext } from './scope.js';
 import type { Fact, FactClaim, FactStatus, PolicyName, Scope } from './types.js';
 
 export const POLICIES: PolicyName[] = ['median', 'conservative', 'most_cited', 'latest', 'official'];
@@ -51,16 +51,11 @@ function restates(a: StoredClaim, b: StoredClaim, text: string): boolean {
   return Boolean(a.subject && b.subject && a.subject.toLowerCase() === b.subject.toLowerCase());
 }
 
-const GENERIC_GROUP = new Set(['people', 'persons', 'person', 'individuals', 'civilians', 'victims', 'residents', 'citizens', 'inhabitants', 'others', 'houses', 'homes', 'buildings']);
-const groupOf = (c: StoredClaim) => {
-  const s = (c.subject ?? '').toLowerCase();
-  return !s || GENERIC_GROUP.has(s) ? '' : s;
-};
 const stated = (c: StoredClaim) => (c.time && !c.time.inferred ? c.time.start : null);
 
 /** Two counts of one report that are readings of the same group, not parts of a whole. */
 function rivals(a: StoredClaim, b: StoredClaim): boolean {
-  if (groupOf(a) !== groupOf(b)) return false;
+  if (countedGroup(a.subject) !== countedGroup(b.subject)) return false;
   if (a.approx !== 'exact' || b.approx !== 'exact') return true;
   if (a.attribution && b.attribution && a.attribution.toLowerCase() !== b.attribution.toLowerCase()) return true;
   // a date stated for one of them, and a different day for the other: about different days

@@ -9,9 +9,15 @@ import { isPersonNoun } from '../analyze/claims/lexicon.js';
 import type { StoredClaim } from '../store/types.js';
 import type { Scope } from './types.js';
 
-/** Subjects that say only "people": they do not narrow the scope. */
-const GENERIC_SUBJECTS = new Set([
-  'people', 'persons', 'person', 'individuals', 'individual', 'civilians', 'civilian', 'victims', 'victim', 'others', 'residents', 'citizens', 'men and women',
+/**
+ * Subjects that say only "people" or only "buildings", not who or what in particular. One list, two uses:
+ * - scope (isGenericSubject): such a subject does not narrow a fact; neither does any other person noun
+ *   ("students", "officers"): the event's facts count people, whoever they are;
+ * - rivals (countedGroup): within one report, figures for such subjects count the same group, while any other
+ *   noun is a group of its own ("six officers were hurt" and "20 protesters were injured" are two counts).
+ */
+export const GENERIC_SUBJECTS = new Set([
+  'people', 'persons', 'person', 'individuals', 'individual', 'civilians', 'civilian', 'victims', 'victim', 'others', 'residents', 'citizens', 'inhabitants', 'men and women',
   'houses', 'homes', 'buildings', 'residential buildings',
 ]);
 const PHASE = /\b(before|after|following|prior to|since|until|during|upon|within|by the time)\b/i;
@@ -31,6 +37,12 @@ export function canonicalCondition(condition: string | null): string | null {
   rest = rest.replace(/\s+(?:was|had been|has been|were)\s+(?:(?:officially|formally)\s+)?(?:declared|imposed|introduced|announced|lifted).*$/i, '');
   rest = rest.replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   return rest ? `${phase} ${rest}` : phase;
+}
+
+/** The group a report's figure counts, for telling rival readings from different counts: "" for people in general. */
+export function countedGroup(subject: string | null): string {
+  const s = (subject ?? '').toLowerCase();
+  return !s || GENERIC_SUBJECTS.has(s) ? '' : s;
 }
 
 /** A subject narrows the scope when it is a thing ("vehicles") or a status ("recognised as martyrs"), not when it names people ("wife", "students"). */
