@@ -24,8 +24,13 @@ export interface FactClaim {
   attribution: string | null;
   /** claims sharing a group number count as one confirmation (copies, or one attributed source) */
   group: number;
-  /** what the claim is to its report's figure: the figure itself, a part of a sum reckon made, a component of a stated total, or the figure said again */
-  role: 'value' | 'summand' | 'component' | 'restated';
+  /**
+   * what the claim is to its report's figure: the figure itself, a part of a sum reckon made, a component of a
+   * stated total, the figure said again, or a rival figure the report attributes to another source than its own
+   * figure's (an entry of its own in who says what: the report citing `attribution`; it counts in low, high and
+   * status, not in best, where each report counts once, with its own figure)
+   */
+  role: 'value' | 'summand' | 'component' | 'restated' | 'attributed';
 }
 
 export interface Scope {

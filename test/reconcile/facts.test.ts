@@ -1,0 +1,109 @@
+/**
+ * Facts from claims as the analyzer hands them over (built here by hand, so
+ * that each rule is tested on its own): a report's rival figures from other
+ * sources, and what must not be taken for one.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Mention } from '../../src/core/types.js';
+import { reconcile, type DocumentMeta } from '../../src/reconcile/index.js';
+import type { Event, Fact } from '../../src/reconcile/types.js';
+import type { StoredClaim } from '../../src/store/types.js';
+
+interface Figure {
+  /** the words of the claim; they must occur in the report's text */
+  quote: string;
+  value: number;
+  category?: string;
+  approx?: StoredClaim['approx'];
+  relation?: StoredClaim['relation'];
+  attribution?: string;
+  /** a day the text states for the figure (otherwise the report's date, inferred) */
+  day?: string;
+}
+
+/** A report: its sentences, its date, and the figures in them. */
+function report(id: string, published: string, text: string, figures: Figure[]): { doc: DocumentMeta; claims: StoredClaim[]; mentions: Array<Mention & { document: string }> } {
+  const doc: DocumentMeta = { id, source: `${id}.txt`, title: null, outlet: null, published, language: 'en', url: null, text };
+  let from = 0;
+  const claims = figures.map((f, index): StoredClaim => {
+    const start = text.indexOf(f.quote, from);
+    if (start < 0) throw new Error(`"${f.quote}" is not in ${id}`);
+    from = start + f.quote.length;
+    const day = f.day ?? published;
+    return {
+      id: `${id}:${index}`, document: id, index, category: f.category ?? 'arrested', value: f.value, low: f.value, high: f.approx && f.approx !== 'exact' ? f.value * 2 : f.value,
+      approx: f.approx ?? 'exact', subject: 'people', subgroup: null, relation: f.relation ?? null, parent: null, location: [], locationInferred: false,
+      time: { start: day, end: day, precision: 'day', inferred: !f.day }, condition: null, attribution: f.attribution ?? null, attributionInferred: false,
+      start, end: start + f.quote.length, quote: f.quote, textStart: start, textEnd: start + f.quote.length, rules: [],
+    };
+  });
+  // every report names the same city, so that the reports of a test are one event
+  const at = text.indexOf('Rijeka');
+  const mentions = at < 0 ? [] : [{ document: id, kind: 'place' as const, text: 'Rijeka', value: 'Rijeka', start: at, end: at + 6, textStart: at, textEnd: at + 6, data: { kind: 'city' } }];
+  return { doc, claims, mentions };
+}
+
+function eventOf(...reports: Array<ReturnType<typeof report>>): Event {
+  const events = reconcile({ documents: reports.map((r) => r.doc), claims: reports.flatMap((r) => r.claims), mentions: reports.flatMap((r) => r.mentions) });
+  expect(events).toHaveLength(1);
+  return events[0]!;
+}
+
+const entries = (f: Fact, role: string) => f.claims.filter((c) => c.role === role).map((c) => `${c.value}@${c.document}`).sort();
+const fact = (e: Event, category: string, label = '') => e.facts.find((f) => f.category === category && f.scope.label === label && !f.derived)!;
+
+describe('a rival figure a report attributes to another source', () => {
+  const rights = report('r1', '2024-05-13', 'In Rijeka, police detained 70 people, the rights group said. The Interior Ministry said 63 people were detained.', [
+    { quote: 'detained 70 people', value: 70, attribution: 'the rights group' },
+    { quote: '63 people were detained', value: 63, attribution: 'the Interior Ministry' },
+  ]);
+  const ministry = report('r2', '2024-05-12', 'In Rijeka, 63 people were detained, the Interior Ministry said.', [{ quote: '63 people were detained', value: 63, attribution: 'Interior Ministry' }]);
+
+  it('is an entry of its own, the report citing that source, and counts in low and high', () => {
+    const f = fact(eventOf(rights, ministry), 'arrested');
+    expect(entries(f, 'value')).toEqual(['63@r2', '70@r1']);
+    expect(entries(f, 'attributed')).toEqual(['63@r1']);
+    expect(f.claims.find((c) => c.role === 'attributed')!.attribution).toBe('the Interior Ministry');
+    expect([f.low, f.high, f.status]).toEqual([63, 70, 'disputed']);
+  });
+  it('does not count in best: each report counts once, with its own figure', () => {
+    const f = fact(eventOf(rights, ministry), 'arrested');
+    // the median of 70 (r1) and 63 (r2), not of 70, 63 and 63
+    expect(f.best).toBe(67);
+    expect([f.sources, f.independent]).toEqual([2, 2]);
+    // the official figure is the ministry's, which only r2 gives as its own
+    expect(f.alternatives).toContainEqual({ policy: 'official', best: 63 });
+  });
+  it('is one source with the reports that give that source’s figure as their own', () => {
+    const f = fact(eventOf(rights, ministry), 'arrested');
+    const cited = f.claims.find((c) => c.role === 'attributed')!;
+    expect(cited.group).toBe(f.claims.find((c) => c.document === 'r2')!.group);
+  });
+  it('makes a report alone two voices: disputed when they differ', () => {
+    const f = fact(eventOf(rights), 'arrested');
+    expect([f.low, f.best, f.high, f.status, f.sources, f.independent]).toEqual([63, 70, 70, 'disputed', 1, 1]);
+    expect(f.why.join(' ')).toContain('63 according to the Interior Ministry ([1])');
+  });
+  it('is not an unattributed figure (the report restating or estimating its own)', () => {
+    const r = report('r3', '2024-05-13', 'In Rijeka, about 60 people were detained. Police detained 70 people, the rights group said.', [
+      { quote: 'about 60 people were detained', value: 60, approx: 'about' },
+      { quote: 'detained 70 people', value: 70, attribution: 'the rights group' },
+    ]);
+    const f = fact(eventOf(r), 'arrested');
+    expect(entries(f, 'value')).toEqual(['70@r3']);
+    expect(entries(f, 'attributed')).toEqual([]);
+  });
+  it('is not a part of a sum the report states', () => {
+    const r = report('r4', '2024-05-13', 'In Rijeka, about 82 people were killed in the first wave, the ministry said. 49 died later, the police said. In total, 131 people were killed.', [
+      { quote: 'about 82 people were killed', value: 82, category: 'killed', approx: 'about', attribution: 'the ministry' },
+      { quote: '49 died', value: 49, category: 'killed', attribution: 'the police' },
+      { quote: '131 people were killed', value: 131, category: 'killed', relation: 'total' },
+    ]);
+    const e = eventOf(r);
+    const f = fact(e, 'killed');
+    expect(e.checks.some((c) => c.kind === 'sum' && c.ok && c.total === 131)).toBe(true);
+    expect(entries(f, 'attributed')).toEqual([]);
+    expect(entries(f, 'component')).toEqual(['49@r4', '82@r4']);
+    expect([f.low, f.high]).toEqual([131, 131]);
+  });
+});
