@@ -5,13 +5,17 @@
  * whether the reports agree. `best` is chosen by a stated policy; the other
  * policies are shown beside it where they differ.
  *
- * A report can give more than its own figure for a count: a rival figure it
- * attributes to another source ("312, AFAD said" … the opposition says "at
- * least 400") is an entry of its own in who says what (role `attributed`: the
- * report, citing that source). It counts in low and high and in the status,
- * but not in `best`: every policy takes one value per report, its own figure,
- * so that a report that cites a rival is not counted twice among the
- * independent sources.
+ * A report can give more than its own figure for a count:
+ * - a rival figure it attributes to another source ("312, AFAD said" … the
+ *   opposition says "at least 400") is an entry of its own in who says what
+ *   (role `attributed`: the report, citing that source). It counts in low and
+ *   high and in the status, but not in `best`: every policy takes one value
+ *   per report, its own figure, so that a report that cites a rival is not
+ *   counted twice among the independent sources;
+ * - a figure for another day than its own figure's ("On April 30, police had
+ *   arrested 14" in a report that puts the arrests at 40 on May 2) goes to a
+ *   fact of its own, scoped to a time window ending that day ("as of
+ *   2024-04-30"), where other reports' figures for that day join it.
  */
 import type { StoredClaim } from '../store/types.js';
 import type { DocumentMeta } from './index.js';
@@ -104,6 +108,24 @@ export function docValue(document: string, claims: StoredClaim[], text = ''): Om
     document, value, low: parts.reduce((s, c) => s + c.low, 0), high: parts.reduce((s, c) => s + c.high, 0), claims, used: parts,
     derived: `${parts.map((c) => c.value.toLocaleString('en-US')).join(' + ')} (counts the report gives in different clauses, added up)`,
   };
+}
+
+/** The day a figure is about: the date stated or inferred for it, else the report's date. */
+const dayOf = (c: StoredClaim, published: string | null) => c.time?.end ?? published;
+
+/**
+ * A report's figures for other days than its own figure's: rivals of the figure that counts for the report
+ * whose date the text states ("On April 30, police had arrested 14" beside "have now arrested 40"), for another
+ * day and with another value. A part of a sum the report states is not a reading of the total on another day.
+ */
+function otherDays(used: StoredClaim[], claims: StoredClaim[], published: string | null, summed: ReadonlySet<string>): StoredClaim[] {
+  return claims.filter((c) => {
+    if (used.includes(c) || !stated(c) || summed.has(c.id) || !used.some((u) => rivals(c, u))) return false;
+    return used.every((u) => {
+      const day = dayOf(u, published);
+      return day !== null && day !== c.time!.end && u.value !== c.value;
+    });
+  });
 }
 
 /**
@@ -206,7 +228,6 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** Plain statements of what differs between the sources of a disputed fact. */
 function whyTheyDiffer(voices: Voice[], docs: Map<string, DocumentMeta>, cite: (doc: string) => string): string[] {
-  // attribution and time of reporting, then the rest
   const attribution: string[] = [];
   const others: string[] = [];
   // attribution
@@ -219,12 +240,18 @@ function whyTheyDiffer(voices: Voice[], docs: Map<string, DocumentMeta>, cite: (
   } else if (attributed.length > 1 && new Set(attributed.map((v) => attributionKey(v.attribution))).size > 1) {
     attribution.push(`Attribution: ${attributed.map((v) => `${fmt(v.value)} according to ${v.attribution} (${cite(v.document)})`).join('; ')}.`);
   }
-  // time of reporting
+  // time: when the reports were published, and the days the texts give for their figures
+  const time: Array<[string, string]> = [];
   const published = (v: Voice) => docs.get(v.document)?.published ?? null;
   const dated = voices.filter((v) => !v.cited && published(v));
   if (dated.length >= 2 && new Set(dated.map(published)).size > 1) {
     const sorted = [...dated].sort((a, b) => published(a)!.localeCompare(published(b)!));
-    attribution.push(`Time of reporting: ${sorted.map((v) => `${fmt(v.value)} published ${published(v)}`).join(', ')}.`);
+    time.push(['Time of reporting', sorted.map((v) => `${fmt(v.value)} published ${published(v)}`).join(', ')]);
+  }
+  const onDays = voices.filter((v) => v.figure && stated(v.figure));
+  if (onDays.length >= 2 && new Set(onDays.map((v) => v.figure!.time!.end)).size > 1) {
+    const sorted = [...onDays].sort((a, b) => a.figure!.time!.end.localeCompare(b.figure!.time!.end));
+    time.push(['Days the texts give for the figures', sorted.map((v) => `${fmt(v.value)} as of ${v.figure!.time!.end} (${cite(v.document)})`).join(', ')]);
   }
   // hedges
   const hedged = voices.filter((v) => v.claims.some((c) => c.approx !== 'exact'));
@@ -239,7 +266,9 @@ function whyTheyDiffer(voices: Voice[], docs: Map<string, DocumentMeta>, cite: (
   if (subjects.size > 1) others.push(`What is counted: ${voices.map((v) => `${fmt(v.value)} ${v.claims[0]?.subject ?? '(unspecified)'} (${cite(v.document)})`).join(', ')}.`);
   // derived sums
   for (const v of voices) if (v.derived) others.push(`${cite(v.document)} gives no total: ${v.derived}.`);
-  const out = [...attribution, ...others];
+  // nothing but time: say so, as the one difference
+  if (!attribution.length && !others.length && time.length) return [`Only the time differs: ${time.map(([, body]) => body).join('; ')}.`];
+  const out = [...attribution, ...time.map(([label, body]) => `${label}: ${body}.`), ...others];
   if (!out.length) out.push('The sources give different figures without saying why.');
   return out;
 }
@@ -251,23 +280,47 @@ export interface FactsInput {
   scope: ScopeContext;
   policy: PolicyName;
   cite: (doc: string) => string;
-  /** ids of claims that are parts of a sum a report states (see checks.ts): not rival readings of its total */
+  /** ids of claims that are parts of a sum a report states (see checks.ts): neither rivals nor other days' figures */
   summed?: ReadonlySet<string>;
+}
+
+interface FactGroup {
+  scope: Scope;
+  category: string;
+  claims: StoredClaim[];
+  /** for a fact of another day: the key of the fact it is another day's reading of */
+  base?: string;
 }
 
 export function buildFacts(input: FactsInput): Fact[] {
   const { claims, docs, groupOf, policy, cite } = input;
   const summed = input.summed ?? new Set<string>();
-  const byKey = new Map<string, { scope: Scope; category: string; claims: StoredClaim[] }>();
+  const byKey = new Map<string, FactGroup>();
   for (const c of claims) {
     const { scope, key } = scopeOf(c, input.scope);
     const e = byKey.get(key) ?? { scope, category: c.category, claims: [] };
     e.claims.push(c);
     byKey.set(key, e);
   }
+  // a report's figures for other days than its own figure's: facts of their own, as of their day
+  for (const [key, e] of [...byKey]) {
+    for (const [doc, cs] of byDocument(e.claims)) {
+      const published = docs.get(doc)?.published ?? null;
+      const moved = otherDays(docValue(doc, cs, docs.get(doc)?.text ?? '').used, cs, published, summed);
+      for (const c of moved) {
+        const k = `${key}|as of ${c.time!.end}`;
+        const start = input.scope.start && input.scope.start < c.time!.start ? input.scope.start : c.time!.start;
+        const g = byKey.get(k) ?? { scope: relabel({ ...e.scope, time: { start, end: c.time!.end } }), category: e.category, claims: [], base: key };
+        g.claims.push(c);
+        byKey.set(k, g);
+      }
+      if (moved.length) e.claims = e.claims.filter((c) => !moved.includes(c));
+    }
+  }
   const facts: Fact[] = [];
+  const factOfKey = new Map<string, Fact>();
   const usedIds = new Set<string>();
-  for (const [, e] of byKey) {
+  for (const [key, e] of byKey) {
     const dvs: DocValue[] = [...byDocument(e.claims)].map(([doc, cs]) => {
       const dv = docValue(doc, cs, docs.get(doc)?.text ?? '');
       const cited = citedRivals(dv.used, cs, summed);
@@ -330,8 +383,10 @@ export function buildFacts(input: FactsInput): Fact[] {
     const derived = dvs.filter((d) => d.derived);
     if (derived.length) fact.derived = { from: derived.flatMap((d) => d.claims.map((c) => c.id)), how: derived.map((d) => `${cite(d.document)}: ${d.derived}`).join('; ') };
     facts.push(fact);
+    factOfKey.set(key, fact);
   }
   relate(facts);
+  for (const [key, e] of byKey) if (e.base) otherDayOf(factOfKey.get(key)!, factOfKey.get(e.base)!, claims, input);
   facts.push(...reportTotals(claims, facts, input));
   facts.sort((a, b) => catRank(a.category) - catRank(b.category) || Number(Boolean(a.derived && a.scope.label)) - Number(Boolean(b.derived && b.scope.label)) || (a.scope.label === '' ? -1 : b.scope.label === '' ? 1 : 0) || b.sources - a.sources || a.id.localeCompare(b.id));
   return facts;
@@ -345,6 +400,33 @@ function byDocument(claims: StoredClaim[]): Map<string, StoredClaim[]> {
     else out.set(c.document, [c]);
   }
   return out;
+}
+
+/**
+ * A fact of another day and the fact it is another day's reading of: related, and told apart by time in
+ * both: the other day's fact says what each of its reports gives for its own figure's day; the base fact,
+ * when disputed, names the figures its reports give for other days.
+ */
+function otherDayOf(f: Fact, base: Fact, claims: StoredClaim[], input: FactsInput): void {
+  const { cite, docs } = input;
+  f.relates = { fact: base.id, how: 'as_of' };
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const baseName = `${f.category}, ${base.scope.label || 'overall'}`;
+  const lines: string[] = [];
+  const byCitation = (a: FactClaim, b: FactClaim) => cite(a.document).localeCompare(cite(b.document), 'en', { numeric: true });
+  for (const c of f.claims.filter((x) => x.role === 'value' || x.role === 'summand').sort(byCitation)) {
+    const own = base.claims.find((x) => x.document === c.document && (x.role === 'value' || x.role === 'summand'));
+    if (!own) continue;
+    const stored = byId.get(own.claim);
+    const day = (stored && dayOf(stored, docs.get(c.document)?.published ?? null)) ?? null;
+    const ownValue = own.role === 'summand' ? base.claims.filter((x) => x.document === c.document && x.role === 'summand').reduce((s, x) => s + x.value, 0) : own.value;
+    lines.push(`${cite(c.document)} gives ${fmt(c.value)} as of ${f.scope.time!.end} and ${fmt(ownValue)} ${day ? `as of ${day}` : 'as its own figure'} (${baseName})`);
+  }
+  if (lines.length) f.why.push(`Time: ${lines.join('; ')}: figures for different days.`);
+  if (base.status === 'disputed') {
+    const given = f.claims.filter((x) => x.role === 'value' || x.role === 'summand').sort(byCitation).map((x) => `${fmt(x.value)} (${cite(x.document)})`);
+    base.why.push(`Other days: ${given.join(', ')} as of ${f.scope.time!.end}, a fact of its own (${f.category}, ${f.scope.label}).`);
+  }
 }
 
 const catRank = (c: string) => {
@@ -363,7 +445,8 @@ const slug = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').rep
 /** How facts of a category relate to the overall fact of that category. */
 function relate(facts: Fact[]): void {
   for (const f of facts) {
-    if (!f.scope.label) continue;
+    // another day's reading is related to its own fact (otherDayOf)
+    if (!f.scope.label || f.scope.time) continue;
     const whole = facts.find((g) => g.category === f.category && !g.scope.label);
     if (!whole) continue;
     const how = f.scope.relation === 'additional' ? 'additional' : f.scope.subgroup ? 'subgroup' : f.scope.relation === 'part_of' || f.scope.condition || f.scope.location.length ? 'part_of' : 'different_count';
@@ -385,8 +468,9 @@ function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): 
       const own = claims.filter((c) => c.document === doc && c.category === category);
       if (own.some((c) => c.relation === 'total')) continue;
       // the report's counts in each scope that adds to a whole: the event as a whole, additions, other places and phases
+      // (not its figures for other days: they are earlier or later readings, not parts)
       const scopes = facts.filter(
-        (f) => f.category === category && !f.derived?.how.includes('=') && f.scope.relation !== 'part_of' && !f.scope.subgroup && !f.scope.subject && f.claims.some((c) => c.document === doc),
+        (f) => f.category === category && !f.derived?.how.includes('=') && !f.scope.time && f.scope.relation !== 'part_of' && !f.scope.subgroup && !f.scope.subject && f.claims.some((c) => c.document === doc),
       );
       if (scopes.length < 2) continue;
       const text = input.docs.get(doc)?.text ?? '';

@@ -60,9 +60,9 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
     const places = new Set<string>([...(main ? [main] : []), ...g.places.slice(0, 1).map((p) => p.toLowerCase())]);
     const texts = new Map(g.documents.map((d) => [d.id, d.text]));
     const checks = buildChecks(claims, texts);
-    // the parts of a sum a report states are components, not rival readings of its total
+    // the parts of a sum a report states are components, not rival or other days' readings of its total
     const summed = new Set(checks.filter((c) => c.kind === 'sum').flatMap((c) => c.claims.slice(0, -1)));
-    const facts = buildFacts({ claims, docs, groupOf: copies.groupOf, scope: { places }, policy, cite, summed });
+    const facts = buildFacts({ claims, docs, groupOf: copies.groupOf, scope: { places, start: g.start }, policy, cite, summed });
     const event: Event = {
       id: g.id,
       name: g.name,

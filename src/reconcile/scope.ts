@@ -56,6 +56,8 @@ export function isGenericSubject(subject: string | null): boolean {
 export interface ScopeContext {
   /** the event's own places (lower case): a claim there is not narrowed by place */
   places: Set<string>;
+  /** the event's first day: where the time window of a figure "as of" a day starts */
+  start?: string | null;
 }
 
 /** The scope of a claim, and a key that is equal for claims of the same scope. */
@@ -76,7 +78,7 @@ export function scopeOf(c: StoredClaim, ctx: ScopeContext): { scope: Scope; key:
   return { scope, key };
 }
 
-/** The human label of a scope: "additional, in Baku, after the state of emergency". */
+/** The human label of a scope: "additional, in Baku, after the state of emergency", "as of 2024-04-30". */
 export function relabel(scope: Scope): Scope {
   const parts: string[] = [];
   if (scope.relation === 'additional') parts.push('additional');
@@ -85,5 +87,6 @@ export function relabel(scope: Scope): Scope {
   if (scope.subject) parts.push(scope.subject);
   if (scope.location.length) parts.push(`in ${scope.location.join(' and ')}`);
   if (scope.condition) parts.push(scope.condition.replace(/^(before|after|during) /, '$1 the '));
+  if (scope.time) parts.push(`as of ${scope.time.end}`);
   return { ...scope, label: parts.join(', ') };
 }

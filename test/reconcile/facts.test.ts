@@ -1,7 +1,7 @@
 /**
  * Facts from claims as the analyzer hands them over (built here by hand, so
  * that each rule is tested on its own): a report's rival figures from other
- * sources, and what must not be taken for one.
+ * sources, its figures for other days, and what must not be taken for either.
  */
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../src/core/types.js';
@@ -105,5 +105,57 @@ describe('a rival figure a report attributes to another source', () => {
     expect(entries(f, 'attributed')).toEqual([]);
     expect(entries(f, 'component')).toEqual(['49@r4', '82@r4']);
     expect([f.low, f.high]).toEqual([131, 131]);
+  });
+});
+
+describe("a report's figure for another day than its own figure's", () => {
+  const now = report('d1', '2024-05-02', 'On April 30, police in Rijeka had detained 14 people. Police have now detained 40 people.', [
+    { quote: 'detained 14 people', value: 14, day: '2024-04-30' },
+    { quote: 'detained 40 people', value: 40 },
+  ]);
+
+  it('is a fact of its own, as of that day, related to the fact it is an earlier reading of', () => {
+    const e = eventOf(now);
+    const base = fact(e, 'arrested');
+    const asOf = fact(e, 'arrested', 'as of 2024-04-30');
+    expect(entries(base, 'value')).toEqual(['40@d1']);
+    expect(base.claims.map((c) => c.value)).toEqual([40]);
+    expect(entries(asOf, 'value')).toEqual(['14@d1']);
+    expect(asOf.scope.time).toEqual({ start: '2024-04-30', end: '2024-04-30' });
+    expect(asOf.relates).toEqual({ fact: base.id, how: 'as_of' });
+    expect(asOf.why).toEqual(['Time: [1] gives 14 as of 2024-04-30 and 40 as of 2024-05-02 (arrested, overall): figures for different days.']);
+  });
+  it('is not added to the report’s own figure as if it were another count', () => {
+    expect(eventOf(now).facts.filter((f) => f.derived)).toEqual([]);
+  });
+  it('joins the same day’s figure of another report', () => {
+    const other = report('d2', '2024-05-01', 'On April 30, police in Rijeka had detained 14 people. By Wednesday, 31 people had been detained.', [
+      { quote: 'detained 14 people', value: 14, day: '2024-04-30' },
+      { quote: '31 people had been detained', value: 31, day: '2024-05-01' },
+    ]);
+    const e = eventOf(now, other);
+    expect(fact(e, 'arrested', 'as of 2024-04-30')).toMatchObject({ low: 14, high: 14, status: 'consensus', sources: 2 });
+    const base = fact(e, 'arrested');
+    expect(entries(base, 'value')).toEqual(['31@d2', '40@d1']);
+    // nothing but the time differs between 31 and 40
+    expect(base.why[0]).toBe('Only the time differs: 31 published 2024-05-01, 40 published 2024-05-02.');
+    expect(base.why[1]).toBe('Other days: 14 ([1]), 14 ([2]) as of 2024-04-30, a fact of its own (arrested, as of 2024-04-30).');
+  });
+  it('is not a part of a sum the report states', () => {
+    const r = report('d3', '2024-05-02', 'In Rijeka, 18 people were detained on Monday. 22 were detained on Tuesday. In all, 40 people have been detained.', [
+      { quote: '18 people were detained', value: 18, day: '2024-04-29' },
+      { quote: '22 were detained', value: 22, day: '2024-04-30' },
+      { quote: '40 people have been detained', value: 40, relation: 'total' },
+    ]);
+    const e = eventOf(r);
+    expect(e.facts.map((f) => f.scope.label)).toEqual(['']);
+    expect(entries(fact(e, 'arrested'), 'component')).toEqual(['18@d3', '22@d3']);
+  });
+  it('is not the same figure said again with its day', () => {
+    const r = report('d4', '2024-05-02', 'In Rijeka, police have detained 40 people. On April 30, the 40 people were detained.', [
+      { quote: 'detained 40 people', value: 40 },
+      { quote: '40 people were detained', value: 40, day: '2024-04-30' },
+    ]);
+    expect(eventOf(r).facts.map((f) => f.scope.label)).toEqual(['']);
   });
 });
