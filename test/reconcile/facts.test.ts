@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../src/core/types.js';
+import { factSheetMarkdown } from '../../src/export/markdown.js';
 import { reconcile, type DocumentMeta } from '../../src/reconcile/index.js';
 import type { Event, Fact } from '../../src/reconcile/types.js';
 import type { StoredClaim } from '../../src/store/types.js';
@@ -73,6 +74,12 @@ describe('a rival figure a report attributes to another source', () => {
     expect([f.sources, f.independent]).toEqual([2, 2]);
     // the official figure is the ministry's, which only r2 gives as its own
     expect(f.alternatives).toContainEqual({ policy: 'official', best: 63 });
+  });
+  it('is listed in the Markdown fact sheet as the report citing that source', () => {
+    const md = factSheetMarkdown(eventOf(rights, ministry));
+    // [1] is the ministry's report (published first), [2] the one that cites the ministry beside the rights group
+    expect(md).toContain('| Arrested | 63 | 67 | 70 | disputed | 70 [2]; 63 [1], [2] citing the Interior Ministry |');
+    expect(md).toContain('- 63 [2]: “63 people were detained” (according to the Interior Ministry)');
   });
   it('is one source with the reports that give that source’s figure as their own', () => {
     const f = fact(eventOf(rights, ministry), 'arrested');
