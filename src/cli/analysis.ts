@@ -134,12 +134,14 @@ export function registerAnalysis(p: Command): void {
               event.facts.map((f) => {
                 const byValue = new Map<number, Set<number>>();
                 for (const c of f.claims) if (c.role === 'value' || c.role === 'summand') byValue.set(c.value, (byValue.get(c.value) ?? new Set()).add(num.get(c.document) ?? 0));
+                // a rival figure a report attributes to another source: its own entry, the report citing that source
+                const cited = f.claims.filter((c) => c.role === 'attributed').map((c) => `${c.value.toLocaleString('en-US')} [${num.get(c.document) ?? 0}] citing ${c.attribution}`);
                 return [
                   `${f.category}${f.scope.label ? ` · ${f.scope.label}` : ''}${f.derived ? ' †' : ''}`,
                   f.low === f.high ? f.low.toLocaleString('en-US') : `${f.low.toLocaleString('en-US')}–${f.high.toLocaleString('en-US')}`,
                   f.best.toLocaleString('en-US'),
                   f.status,
-                  [...byValue].map(([v, ds]) => `${v.toLocaleString('en-US')} ${[...ds].map((d) => `[${d}]`).join('')}`).join('; '),
+                  [...[...byValue].map(([v, ds]) => `${v.toLocaleString('en-US')} ${[...ds].map((d) => `[${d}]`).join('')}`), ...cited].join('; '),
                 ];
               }),
               ['figure', 'range', 'best', 'status', 'who says what'],

@@ -37,9 +37,17 @@ export function factSheetMarkdown(event: Event): string {
   if (stated.length) {
     lines.push('## Figures', '', '| Figure | Low | Best | High | Status | Who says what |', '|---|---:|---:|---:|---|---|');
     for (const f of stated) {
-      const byValue = new Map<number, Set<string>>();
-      for (const c of f.claims) if (c.role === 'value' || c.role === 'summand') byValue.set(c.value, (byValue.get(c.value) ?? new Set()).add(c.document));
-      const who = [...byValue].sort((a, b) => b[0] - a[0]).map(([v, docs]) => `${n(v)} ${[...docs].map(cite).join('')}`).join('; ');
+      // per value: the reports whose own figure it is ("[1][3]"), then reports citing it from another source ("[2] citing GYLA")
+      const own = new Map<number, Set<number>>();
+      const cited = new Map<number, string[]>();
+      for (const c of f.claims) {
+        if (c.role === 'value' || c.role === 'summand') own.set(c.value, (own.get(c.value) ?? new Set()).add(num.get(c.document) ?? 0));
+        else if (c.role === 'attributed') cited.set(c.value, [...(cited.get(c.value) ?? []), `${cite(c.document)} citing ${c.attribution}`]);
+      }
+      const values = [...new Set([...own.keys(), ...cited.keys()])].sort((a, b) => b - a);
+      const who = values
+        .map((v) => `${n(v)} ${[[...(own.get(v) ?? [])].sort((a, b) => a - b).map((i) => `[${i || '?'}]`).join(''), ...(cited.get(v) ?? [])].filter(Boolean).join(', ')}`)
+        .join('; ');
       lines.push(`| ${esc(label(f))}${f.derived ? ' †' : ''} | ${n(f.low)} | ${n(f.best)} | ${n(f.high)} | ${f.status} | ${esc(who)} |`);
     }
     if (stated.some((f) => f.derived)) lines.push('', '† includes a sum reckon computed from one report\'s figures (see below).');
@@ -50,8 +58,8 @@ export function factSheetMarkdown(event: Event): string {
   for (const f of disputed) {
     lines.push(`### ${label(f)}: ${range(f)}, disputed`, '');
     const seen = new Set<string>();
-    for (const c of [...f.claims].filter((x) => x.role === 'value' || x.role === 'summand').sort((a, b) => b.value - a.value)) {
-      const key = `${c.document}|${c.value}`;
+    for (const c of [...f.claims].filter((x) => x.role === 'value' || x.role === 'summand' || x.role === 'attributed').sort((a, b) => b.value - a.value)) {
+      const key = `${c.document}|${c.value}|${c.role === 'attributed' ? c.attribution : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       lines.push(`- ${n(c.value)} ${cite(c.document)}: “${esc(c.quote)}”${c.attribution ? ` (according to ${esc(c.attribution)})` : ''}`);

@@ -4,11 +4,23 @@
  * of figures it gives in different clauses), the low/best/high range, and
  * whether the reports agree. `best` is chosen by a stated policy; the other
  * policies are shown beside it where they differ.
+ *
+ * A report can give more than its own figure for a count:
+ * - a rival figure it attributes to another source ("312, AFAD said" … the
+ *   opposition says "at least 400") is an entry of its own in who says what
+ *   (role `attributed`: the report, citing that source). It counts in low and
+ *   high and in the status, but not in `best`: every policy takes one value
+ *   per report, its own figure, so that a report that cites a rival is not
+ *   counted twice among the independent sources;
+ * - a figure for another day than its own figure's ("On April 30, police had
+ *   arrested 14" in a report that puts the arrests at 40 on May 2) goes to a
+ *   fact of its own, scoped to a time window ending that day ("as of
+ *   2024-04-30"), where other reports' figures for that day join it.
  */
 import type { StoredClaim } from '../store/types.js';
 import type { DocumentMeta } from './index.js';
 import { attributionKey } from './independence.js';
-import { canonicalCondition, relabel, scopeOf, type ScopeContext } from './scope.js';
+import { canonicalCondition, countedGroup, relabel, scopeOf, type ScopeContext } from './scope.js';
 import type { Fact, FactClaim, FactStatus, PolicyName, Scope } from './types.js';
 
 export const POLICIES: PolicyName[] = ['median', 'conservative', 'most_cited', 'latest', 'official'];
@@ -36,6 +48,8 @@ interface DocValue {
   group: number;
   published: string | null;
   official: boolean;
+  /** rival figures the report attributes to other sources than its own figure's: one claim per source */
+  cited: Array<{ claim: StoredClaim; group: number }>;
 }
 
 const NUMBER_WORDS = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|several|few)\b/i;
@@ -51,16 +65,11 @@ function restates(a: StoredClaim, b: StoredClaim, text: string): boolean {
   return Boolean(a.subject && b.subject && a.subject.toLowerCase() === b.subject.toLowerCase());
 }
 
-const GENERIC_GROUP = new Set(['people', 'persons', 'person', 'individuals', 'civilians', 'victims', 'residents', 'citizens', 'inhabitants', 'others', 'houses', 'homes', 'buildings']);
-const groupOf = (c: StoredClaim) => {
-  const s = (c.subject ?? '').toLowerCase();
-  return !s || GENERIC_GROUP.has(s) ? '' : s;
-};
 const stated = (c: StoredClaim) => (c.time && !c.time.inferred ? c.time.start : null);
 
 /** Two counts of one report that are readings of the same group, not parts of a whole. */
 function rivals(a: StoredClaim, b: StoredClaim): boolean {
-  if (groupOf(a) !== groupOf(b)) return false;
+  if (countedGroup(a.subject) !== countedGroup(b.subject)) return false;
   if (a.approx !== 'exact' || b.approx !== 'exact') return true;
   if (a.attribution && b.attribution && a.attribution.toLowerCase() !== b.attribution.toLowerCase()) return true;
   // a date stated for one of them, and a different day for the other: about different days
@@ -68,7 +77,7 @@ function rivals(a: StoredClaim, b: StoredClaim): boolean {
   return Boolean(a.time && b.time && a.time.start !== b.time.start);
 }
 
-export function docValue(document: string, claims: StoredClaim[], text = ''): Omit<DocValue, 'group' | 'published' | 'official'> {
+export function docValue(document: string, claims: StoredClaim[], text = ''): Omit<DocValue, 'group' | 'published' | 'official' | 'cited'> {
   const totals = claims.filter((c) => c.relation === 'total');
   if (totals.length) {
     // the report's figure is its latest total: by the date it is about ("on Wednesday the ministry had put the
@@ -99,6 +108,43 @@ export function docValue(document: string, claims: StoredClaim[], text = ''): Om
     document, value, low: parts.reduce((s, c) => s + c.low, 0), high: parts.reduce((s, c) => s + c.high, 0), claims, used: parts,
     derived: `${parts.map((c) => c.value.toLocaleString('en-US')).join(' + ')} (counts the report gives in different clauses, added up)`,
   };
+}
+
+/** The day a figure is about: the date stated or inferred for it, else the report's date. */
+const dayOf = (c: StoredClaim, published: string | null) => c.time?.end ?? published;
+
+/**
+ * A report's figures for other days than its own figure's: rivals of the figure that counts for the report
+ * whose date the text states ("On April 30, police had arrested 14" beside "have now arrested 40"), for another
+ * day and with another value. A part of a sum the report states is not a reading of the total on another day.
+ */
+function otherDays(used: StoredClaim[], claims: StoredClaim[], published: string | null, summed: ReadonlySet<string>): StoredClaim[] {
+  return claims.filter((c) => {
+    if (used.includes(c) || !stated(c) || summed.has(c.id) || !used.some((u) => rivals(c, u))) return false;
+    return used.every((u) => {
+      const day = dayOf(u, published);
+      return day !== null && day !== c.time!.end && u.value !== c.value;
+    });
+  });
+}
+
+/**
+ * Rival figures a report attributes to other named sources than its own figure's ("63, the ministry said" …
+ * "70, the rights group said"): one per source, the largest it gives. The report's own figure is the one
+ * docValue chose; its source is the first one named for the claims that give it (none: the report's own words).
+ * An unattributed figure is not a rival source (the report restating or estimating), nor is a part of a sum
+ * the report states.
+ */
+function citedRivals(used: StoredClaim[], claims: StoredClaim[], summed: ReadonlySet<string>): StoredClaim[] {
+  const own = attributionKey(used.map((c) => c.attribution).find(Boolean) ?? null);
+  const bySource = new Map<string, StoredClaim>();
+  for (const c of claims) {
+    const key = attributionKey(c.attribution);
+    if (!key || key === own || used.includes(c) || summed.has(c.id) || !used.some((u) => rivals(c, u))) continue;
+    const prev = bySource.get(key);
+    if (!prev || c.value > prev.value) bySource.set(key, c);
+  }
+  return [...bySource.values()];
 }
 
 function median(xs: number[]): number {
@@ -140,54 +186,89 @@ export function applyPolicy(policy: PolicyName, dvs: DocValue[]): number {
   }
 }
 
-function statusOf(dvs: DocValue[]): FactStatus {
-  const docs = new Set(dvs.map((d) => d.document));
-  if (docs.size < 2) return 'single';
-  const values = new Set(dvs.map((d) => d.value));
+/** One entry of who says what: a report's own figure, or a rival figure it attributes to another source. */
+interface Voice {
+  document: string;
+  value: number;
+  low: number;
+  high: number;
+  /** the claims behind it (for a report's own figure: its claims but the rivals it cites) */
+  claims: StoredClaim[];
+  /** the claim that states the value (null for a sum reckon made) */
+  figure: StoredClaim | null;
+  attribution: string | null;
+  cited: boolean;
+  derived: string | null;
+}
+
+function voicesOf(dvs: DocValue[]): Voice[] {
+  return dvs.flatMap((d) => [
+    {
+      document: d.document, value: d.value, low: d.low, high: d.high, claims: d.claims, figure: d.derived ? null : (d.used[0] ?? null),
+      attribution: d.claims.map((c) => c.attribution).find(Boolean) ?? null, cited: false, derived: d.derived,
+    },
+    ...d.cited.map(({ claim: c }) => ({ document: d.document, value: c.value, low: c.low, high: c.high, claims: [c], figure: c, attribution: c.attribution, cited: true, derived: null })),
+  ]);
+}
+
+/** Single: one voice (a report, or a report citing one other source); consensus: the values agree (hedged ones sharing a point do). */
+function statusOf(voices: Voice[]): FactStatus {
+  const who = new Set(voices.map((v) => `${v.document}|${v.cited ? attributionKey(v.attribution) : ''}`));
+  if (who.size < 2) return 'single';
+  const values = new Set(voices.map((v) => v.value));
   if (values.size === 1) return 'consensus';
   // hedged figures that share a point agree ("about 150" and "150")
-  const lo = Math.max(...dvs.map((d) => d.low));
-  const hi = Math.min(...dvs.map((d) => d.high));
-  const hedged = dvs.some((d) => d.claims.some((c) => c.approx !== 'exact'));
+  const lo = Math.max(...voices.map((v) => v.low));
+  const hi = Math.min(...voices.map((v) => v.high));
+  const hedged = voices.some((v) => v.claims.some((c) => c.approx !== 'exact'));
   return hedged && lo <= hi ? 'consensus' : 'disputed';
 }
 
+const fmt = (n: number) => n.toLocaleString('en-US');
+
 /** Plain statements of what differs between the sources of a disputed fact. */
-function whyTheyDiffer(dvs: DocValue[], docs: Map<string, DocumentMeta>, cite: (doc: string) => string): string[] {
-  const out: string[] = [];
-  const byValue = new Map<number, DocValue[]>();
-  for (const d of dvs) byValue.set(d.value, [...(byValue.get(d.value) ?? []), d]);
-  const fmt = (n: number) => n.toLocaleString('en-US');
+function whyTheyDiffer(voices: Voice[], docs: Map<string, DocumentMeta>, cite: (doc: string) => string): string[] {
+  const attribution: string[] = [];
+  const others: string[] = [];
   // attribution
-  const attr = (d: DocValue) => d.claims.map((c) => c.attribution).find(Boolean) ?? null;
-  const attributed = dvs.filter((d) => attr(d));
-  if (attributed.length && attributed.length < dvs.length) {
-    out.push(
-      `Attribution: ${attributed.map((d) => `${fmt(d.value)} is attributed to ${attr(d)} (${cite(d.document)})`).join('; ')}; ` +
-        `${dvs.filter((d) => !attr(d)).map((d) => `${fmt(d.value)} (${cite(d.document)})`).join(', ')} name no source.`,
+  const attributed = voices.filter((v) => v.attribution);
+  if (attributed.length && attributed.length < voices.length) {
+    attribution.push(
+      `Attribution: ${attributed.map((v) => `${fmt(v.value)} is attributed to ${v.attribution} (${cite(v.document)})`).join('; ')}; ` +
+        `${voices.filter((v) => !v.attribution).map((v) => `${fmt(v.value)} (${cite(v.document)})`).join(', ')} name no source.`,
     );
-  } else if (attributed.length > 1 && new Set(attributed.map((d) => attributionKey(attr(d)))).size > 1) {
-    out.push(`Attribution: ${attributed.map((d) => `${fmt(d.value)} according to ${attr(d)} (${cite(d.document)})`).join('; ')}.`);
+  } else if (attributed.length > 1 && new Set(attributed.map((v) => attributionKey(v.attribution))).size > 1) {
+    attribution.push(`Attribution: ${attributed.map((v) => `${fmt(v.value)} according to ${v.attribution} (${cite(v.document)})`).join('; ')}.`);
   }
-  // time of reporting
-  const dated = dvs.filter((d) => docs.get(d.document)?.published);
-  if (dated.length >= 2 && new Set(dated.map((d) => docs.get(d.document)!.published)).size > 1) {
-    const sorted = [...dated].sort((a, b) => docs.get(a.document)!.published!.localeCompare(docs.get(b.document)!.published!));
-    out.push(`Time of reporting: ${sorted.map((d) => `${fmt(d.value)} published ${docs.get(d.document)!.published}`).join(', ')}.`);
+  // time: when the reports were published, and the days the texts give for their figures
+  const time: Array<[string, string]> = [];
+  const published = (v: Voice) => docs.get(v.document)?.published ?? null;
+  const dated = voices.filter((v) => !v.cited && published(v));
+  if (dated.length >= 2 && new Set(dated.map(published)).size > 1) {
+    const sorted = [...dated].sort((a, b) => published(a)!.localeCompare(published(b)!));
+    time.push(['Time of reporting', sorted.map((v) => `${fmt(v.value)} published ${published(v)}`).join(', ')]);
+  }
+  const onDays = voices.filter((v) => v.figure && stated(v.figure));
+  if (onDays.length >= 2 && new Set(onDays.map((v) => v.figure!.time!.end)).size > 1) {
+    const sorted = [...onDays].sort((a, b) => a.figure!.time!.end.localeCompare(b.figure!.time!.end));
+    time.push(['Days the texts give for the figures', sorted.map((v) => `${fmt(v.value)} as of ${v.figure!.time!.end} (${cite(v.document)})`).join(', ')]);
   }
   // hedges
-  const hedged = dvs.filter((d) => d.claims.some((c) => c.approx !== 'exact'));
-  if (hedged.length) out.push(`Hedged: ${hedged.map((d) => `“${d.claims.find((c) => c.approx !== 'exact')!.quote}” (${cite(d.document)})`).join('; ')}.`);
+  const hedged = voices.filter((v) => v.claims.some((c) => c.approx !== 'exact'));
+  if (hedged.length) others.push(`Hedged: ${hedged.map((v) => `“${v.claims.find((c) => c.approx !== 'exact')!.quote}” (${cite(v.document)})`).join('; ')}.`);
   // stated places
-  const placed = dvs.filter((d) => d.claims.some((c) => c.location.length && !c.locationInferred));
-  if (placed.length && placed.length < dvs.length) {
-    out.push(`Place: ${placed.map((d) => `${fmt(d.value)} is stated for ${d.claims.find((c) => !c.locationInferred && c.location.length)!.location.join(' and ')} (${cite(d.document)})`).join('; ')}; the others name no place.`);
+  const placed = voices.filter((v) => v.claims.some((c) => c.location.length && !c.locationInferred));
+  if (placed.length && placed.length < voices.length) {
+    others.push(`Place: ${placed.map((v) => `${fmt(v.value)} is stated for ${v.claims.find((c) => !c.locationInferred && c.location.length)!.location.join(' and ')} (${cite(v.document)})`).join('; ')}; the others name no place.`);
   }
   // what is counted
-  const subjects = new Set(dvs.map((d) => d.claims[0]?.subject?.toLowerCase() ?? ''));
-  if (subjects.size > 1) out.push(`What is counted: ${dvs.map((d) => `${fmt(d.value)} ${d.claims[0]?.subject ?? '(unspecified)'} (${cite(d.document)})`).join(', ')}.`);
+  const subjects = new Set(voices.map((v) => v.claims[0]?.subject?.toLowerCase() ?? ''));
+  if (subjects.size > 1) others.push(`What is counted: ${voices.map((v) => `${fmt(v.value)} ${v.claims[0]?.subject ?? '(unspecified)'} (${cite(v.document)})`).join(', ')}.`);
   // derived sums
-  for (const d of dvs) if (d.derived) out.push(`${cite(d.document)} gives no total: ${d.derived}.`);
+  for (const v of voices) if (v.derived) others.push(`${cite(v.document)} gives no total: ${v.derived}.`);
+  // nothing but time: say so, as the one difference
+  if (!attribution.length && !others.length && time.length) return [`Only the time differs: ${time.map(([, body]) => body).join('; ')}.`];
+  const out = [...attribution, ...time.map(([label, body]) => `${label}: ${body}.`), ...others];
   if (!out.length) out.push('The sources give different figures without saying why.');
   return out;
 }
@@ -199,42 +280,81 @@ export interface FactsInput {
   scope: ScopeContext;
   policy: PolicyName;
   cite: (doc: string) => string;
+  /** ids of claims that are parts of a sum a report states (see checks.ts): neither rivals nor other days' figures */
+  summed?: ReadonlySet<string>;
+}
+
+interface FactGroup {
+  scope: Scope;
+  category: string;
+  claims: StoredClaim[];
+  /** for a fact of another day: the key of the fact it is another day's reading of */
+  base?: string;
 }
 
 export function buildFacts(input: FactsInput): Fact[] {
   const { claims, docs, groupOf, policy, cite } = input;
-  const byKey = new Map<string, { scope: Scope; category: string; claims: StoredClaim[] }>();
+  const summed = input.summed ?? new Set<string>();
+  const byKey = new Map<string, FactGroup>();
   for (const c of claims) {
     const { scope, key } = scopeOf(c, input.scope);
     const e = byKey.get(key) ?? { scope, category: c.category, claims: [] };
     e.claims.push(c);
     byKey.set(key, e);
   }
+  // a report's figures for other days than its own figure's: facts of their own, as of their day
+  for (const [key, e] of [...byKey]) {
+    for (const [doc, cs] of byDocument(e.claims)) {
+      const published = docs.get(doc)?.published ?? null;
+      const moved = otherDays(docValue(doc, cs, docs.get(doc)?.text ?? '').used, cs, published, summed);
+      for (const c of moved) {
+        const k = `${key}|as of ${c.time!.end}`;
+        const start = input.scope.start && input.scope.start < c.time!.start ? input.scope.start : c.time!.start;
+        const g = byKey.get(k) ?? { scope: relabel({ ...e.scope, time: { start, end: c.time!.end } }), category: e.category, claims: [], base: key };
+        g.claims.push(c);
+        byKey.set(k, g);
+      }
+      if (moved.length) e.claims = e.claims.filter((c) => !moved.includes(c));
+    }
+  }
   const facts: Fact[] = [];
+  const factOfKey = new Map<string, Fact>();
   const usedIds = new Set<string>();
-  for (const [, e] of byKey) {
-    const byDoc = new Map<string, StoredClaim[]>();
-    for (const c of e.claims) byDoc.set(c.document, [...(byDoc.get(c.document) ?? []), c]);
-    const dvs: DocValue[] = [...byDoc].map(([doc, cs]) => {
-      const attrKey = attributionKey(cs.find((c) => c.attribution)?.attribution ?? null);
+  for (const [key, e] of byKey) {
+    const dvs: DocValue[] = [...byDocument(e.claims)].map(([doc, cs]) => {
+      const dv = docValue(doc, cs, docs.get(doc)?.text ?? '');
+      const cited = citedRivals(dv.used, cs, summed);
+      const sources = new Set(cited.map((c) => attributionKey(c.attribution)));
+      // the report's own claims: all but those of the sources it cites as rivals
+      const own = cs.filter((c) => dv.used.includes(c) || !sources.has(attributionKey(c.attribution)));
+      const attrKey = attributionKey(own.find((c) => c.attribution)?.attribution ?? null);
       return {
-        ...docValue(doc, cs, docs.get(doc)?.text ?? ''),
+        ...dv,
+        claims: own,
         // claims that repeat one attributed source count once, as do copies
         group: attrKey && OFFICIAL.test(attrKey) ? hashGroup(attrKey) : (groupOf.get(doc) ?? hashGroup(doc)),
         published: docs.get(doc)?.published ?? null,
-        official: cs.some((c) => c.attribution && OFFICIAL.test(c.attribution)),
+        official: own.some((c) => c.attribution && OFFICIAL.test(c.attribution)),
+        cited: cited.map((c) => ({ claim: c, group: hashGroup(attributionKey(c.attribution)!) })),
       };
     });
+    const voices = voicesOf(dvs);
+    // best and the other policies: one value per report, its own figure
     const best = applyPolicy(policy, dvs);
     const alternatives = POLICIES.filter((p) => p !== policy).map((p) => ({ policy: p, best: applyPolicy(p, dvs) })).filter((a) => a.best !== best);
-    const status = statusOf(dvs);
+    const status = statusOf(voices);
     const factClaims: FactClaim[] = e.claims.map((c) => {
       const dv = dvs.find((d) => d.document === c.document)!;
-      const role: FactClaim['role'] = dv.used.includes(c) ? (dv.derived ? 'summand' : 'value') : c.relation !== 'total' && dv.used[0]?.relation === 'total' ? 'component' : 'restated';
+      const cited = dv.cited.find((x) => attributionKey(x.claim.attribution) === attributionKey(c.attribution));
+      const role: FactClaim['role'] = dv.used.includes(c)
+        ? (dv.derived ? 'summand' : 'value')
+        : cited?.claim === c
+          ? 'attributed'
+          : !cited && c.relation !== 'total' && dv.used[0]?.relation === 'total' ? 'component' : 'restated';
       return {
         claim: c.id, document: c.document, value: c.value, low: c.low, high: c.high, approx: c.approx, quote: c.quote,
         outlet: docs.get(c.document)?.outlet ?? null, published: docs.get(c.document)?.published ?? null, attribution: c.attribution,
-        group: dv.group, role,
+        group: cited?.group ?? dv.group, role,
       };
     });
     // an addition whose reports differ on the phase names none
@@ -249,25 +369,64 @@ export function buildFacts(input: FactsInput): Fact[] {
       id,
       category: e.category,
       scope: e.scope,
-      low: Math.min(...dvs.map((d) => d.value)),
+      low: Math.min(...voices.map((v) => v.value)),
       best,
-      high: Math.max(...dvs.map((d) => d.value)),
+      high: Math.max(...voices.map((v) => v.value)),
       status,
       policy,
       alternatives,
       claims: factClaims,
       sources: dvs.length,
       independent: new Set(dvs.map((d) => d.group)).size,
-      why: status === 'disputed' ? whyTheyDiffer(dvs, docs, cite) : [],
+      why: status === 'disputed' ? whyTheyDiffer(voices, docs, cite) : [],
     };
     const derived = dvs.filter((d) => d.derived);
     if (derived.length) fact.derived = { from: derived.flatMap((d) => d.claims.map((c) => c.id)), how: derived.map((d) => `${cite(d.document)}: ${d.derived}`).join('; ') };
     facts.push(fact);
+    factOfKey.set(key, fact);
   }
   relate(facts);
+  for (const [key, e] of byKey) if (e.base) otherDayOf(factOfKey.get(key)!, factOfKey.get(e.base)!, claims, input);
   facts.push(...reportTotals(claims, facts, input));
   facts.sort((a, b) => catRank(a.category) - catRank(b.category) || Number(Boolean(a.derived && a.scope.label)) - Number(Boolean(b.derived && b.scope.label)) || (a.scope.label === '' ? -1 : b.scope.label === '' ? 1 : 0) || b.sources - a.sources || a.id.localeCompare(b.id));
   return facts;
+}
+
+function byDocument(claims: StoredClaim[]): Map<string, StoredClaim[]> {
+  const out = new Map<string, StoredClaim[]>();
+  for (const c of claims) {
+    const list = out.get(c.document);
+    if (list) list.push(c);
+    else out.set(c.document, [c]);
+  }
+  return out;
+}
+
+/**
+ * A fact of another day and the fact it is another day's reading of: related, and told apart by time in
+ * both: the other day's fact says what each of its reports gives for its own figure's day; the base fact,
+ * when disputed, names the figures its reports give for other days.
+ */
+function otherDayOf(f: Fact, base: Fact, claims: StoredClaim[], input: FactsInput): void {
+  const { cite, docs } = input;
+  f.relates = { fact: base.id, how: 'as_of' };
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const baseName = `${f.category}, ${base.scope.label || 'overall'}`;
+  const lines: string[] = [];
+  const byCitation = (a: FactClaim, b: FactClaim) => cite(a.document).localeCompare(cite(b.document), 'en', { numeric: true });
+  for (const c of f.claims.filter((x) => x.role === 'value' || x.role === 'summand').sort(byCitation)) {
+    const own = base.claims.find((x) => x.document === c.document && (x.role === 'value' || x.role === 'summand'));
+    if (!own) continue;
+    const stored = byId.get(own.claim);
+    const day = (stored && dayOf(stored, docs.get(c.document)?.published ?? null)) ?? null;
+    const ownValue = own.role === 'summand' ? base.claims.filter((x) => x.document === c.document && x.role === 'summand').reduce((s, x) => s + x.value, 0) : own.value;
+    lines.push(`${cite(c.document)} gives ${fmt(c.value)} as of ${f.scope.time!.end} and ${fmt(ownValue)} ${day ? `as of ${day}` : 'as its own figure'} (${baseName})`);
+  }
+  if (lines.length) f.why.push(`Time: ${lines.join('; ')}: figures for different days.`);
+  if (base.status === 'disputed') {
+    const given = f.claims.filter((x) => x.role === 'value' || x.role === 'summand').sort(byCitation).map((x) => `${fmt(x.value)} (${cite(x.document)})`);
+    base.why.push(`Other days: ${given.join(', ')} as of ${f.scope.time!.end}, a fact of its own (${f.category}, ${f.scope.label}).`);
+  }
 }
 
 const catRank = (c: string) => {
@@ -286,7 +445,8 @@ const slug = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').rep
 /** How facts of a category relate to the overall fact of that category. */
 function relate(facts: Fact[]): void {
   for (const f of facts) {
-    if (!f.scope.label) continue;
+    // another day's reading is related to its own fact (otherDayOf)
+    if (!f.scope.label || f.scope.time) continue;
     const whole = facts.find((g) => g.category === f.category && !g.scope.label);
     if (!whole) continue;
     const how = f.scope.relation === 'additional' ? 'additional' : f.scope.subgroup ? 'subgroup' : f.scope.relation === 'part_of' || f.scope.condition || f.scope.location.length ? 'part_of' : 'different_count';
@@ -308,8 +468,9 @@ function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): 
       const own = claims.filter((c) => c.document === doc && c.category === category);
       if (own.some((c) => c.relation === 'total')) continue;
       // the report's counts in each scope that adds to a whole: the event as a whole, additions, other places and phases
+      // (not its figures for other days: they are earlier or later readings, not parts)
       const scopes = facts.filter(
-        (f) => f.category === category && !f.derived?.how.includes('=') && f.scope.relation !== 'part_of' && !f.scope.subgroup && !f.scope.subject && f.claims.some((c) => c.document === doc),
+        (f) => f.category === category && !f.derived?.how.includes('=') && !f.scope.time && f.scope.relation !== 'part_of' && !f.scope.subgroup && !f.scope.subject && f.claims.some((c) => c.document === doc),
       );
       if (scopes.length < 2) continue;
       const text = input.docs.get(doc)?.text ?? '';

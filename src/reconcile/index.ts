@@ -62,8 +62,11 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
     for (const c of claims) for (const p of c.location) placeCounts.set(p.toLowerCase(), (placeCounts.get(p.toLowerCase()) ?? 0) + (c.locationInferred ? 2 : 1));
     const main = [...placeCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
     const places = new Set<string>([...(main ? [main] : []), ...g.places.slice(0, 1).map((p) => p.toLowerCase())]);
-    const facts = buildFacts({ claims, docs, groupOf: copies.groupOf, scope: { places }, policy, cite });
     const texts = new Map(g.documents.map((d) => [d.id, d.text]));
+    const checks = buildChecks(claims, texts);
+    // the parts of a sum a report states are components, not rival or other days' readings of its total
+    const summed = new Set(checks.filter((c) => c.kind === 'sum').flatMap((c) => c.claims.slice(0, -1)));
+    const facts = buildFacts({ claims, docs, groupOf: copies.groupOf, scope: { places, start: g.start }, policy, cite, summed });
     const event: Event = {
       id: g.id,
       name: g.name,
@@ -74,7 +77,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
       documents: order.map((d) => d.id),
       sources: order.map((d) => ({ document: d.id, source: d.source, title: d.title, outlet: d.outlet, published: d.published, url: d.url, claims: claimsByDoc.get(d.id)?.length ?? 0 })),
       facts,
-      checks: buildChecks(claims, texts),
+      checks,
       timeline: buildTimeline(g.documents, mentions, g.start),
       copies: copies.groups,
       policy,

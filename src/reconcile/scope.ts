@@ -9,9 +9,15 @@ import { isPersonNoun } from '../analyze/claims/lexicon.js';
 import type { StoredClaim } from '../store/types.js';
 import type { Scope } from './types.js';
 
-/** Subjects that say only "people": they do not narrow the scope. */
-const GENERIC_SUBJECTS = new Set([
-  'people', 'persons', 'person', 'individuals', 'individual', 'civilians', 'civilian', 'victims', 'victim', 'others', 'residents', 'citizens', 'men and women',
+/**
+ * Subjects that say only "people" or only "buildings", not who or what in particular. One list, two uses:
+ * - scope (isGenericSubject): such a subject does not narrow a fact; neither does any other person noun
+ *   ("students", "officers"): the event's facts count people, whoever they are;
+ * - rivals (countedGroup): within one report, figures for such subjects count the same group, while any other
+ *   noun is a group of its own ("six officers were hurt" and "20 protesters were injured" are two counts).
+ */
+export const GENERIC_SUBJECTS = new Set([
+  'people', 'persons', 'person', 'individuals', 'individual', 'civilians', 'civilian', 'victims', 'victim', 'others', 'residents', 'citizens', 'inhabitants', 'men and women',
   'houses', 'homes', 'buildings', 'residential buildings',
 ]);
 const PHASE = /\b(before|after|following|prior to|since|until|during|upon|within|by the time)\b/i;
@@ -33,6 +39,12 @@ export function canonicalCondition(condition: string | null): string | null {
   return rest ? `${phase} ${rest}` : phase;
 }
 
+/** The group a report's figure counts, for telling rival readings from different counts: "" for people in general. */
+export function countedGroup(subject: string | null): string {
+  const s = (subject ?? '').toLowerCase();
+  return !s || GENERIC_SUBJECTS.has(s) ? '' : s;
+}
+
 /** A subject narrows the scope when it is a thing ("vehicles") or a status ("recognised as martyrs"), not when it names people ("wife", "students"). */
 export function isGenericSubject(subject: string | null): boolean {
   if (!subject) return true;
@@ -44,6 +56,8 @@ export function isGenericSubject(subject: string | null): boolean {
 export interface ScopeContext {
   /** the event's own places (lower case): a claim there is not narrowed by place */
   places: Set<string>;
+  /** the event's first day: where the time window of a figure "as of" a day starts */
+  start?: string | null;
 }
 
 /** The scope of a claim, and a key that is equal for claims of the same scope. */
@@ -64,7 +78,7 @@ export function scopeOf(c: StoredClaim, ctx: ScopeContext): { scope: Scope; key:
   return { scope, key };
 }
 
-/** The human label of a scope: "additional, in Baku, after the state of emergency". */
+/** The human label of a scope: "additional, in Baku, after the state of emergency", "as of 2024-04-30". */
 export function relabel(scope: Scope): Scope {
   const parts: string[] = [];
   if (scope.relation === 'additional') parts.push('additional');
@@ -73,5 +87,6 @@ export function relabel(scope: Scope): Scope {
   if (scope.subject) parts.push(scope.subject);
   if (scope.location.length) parts.push(`in ${scope.location.join(' and ')}`);
   if (scope.condition) parts.push(scope.condition.replace(/^(before|after|during) /, '$1 the '));
+  if (scope.time) parts.push(`as of ${scope.time.end}`);
   return { ...scope, label: parts.join(', ') };
 }

@@ -24,12 +24,22 @@ export interface FactClaim {
   attribution: string | null;
   /** claims sharing a group number count as one confirmation (copies, or one attributed source) */
   group: number;
-  /** what the claim is to its report's figure: the figure itself, a part of a sum reckon made, a component of a stated total, or the figure said again */
-  role: 'value' | 'summand' | 'component' | 'restated';
+  /**
+   * what the claim is to its report's figure: the figure itself, a part of a sum reckon made, a component of a
+   * stated total, the figure said again, or a rival figure the report attributes to another source than its own
+   * figure's (an entry of its own in who says what: the report citing `attribution`; it counts in low, high and
+   * status, not in best, where each report counts once, with its own figure)
+   */
+  role: 'value' | 'summand' | 'component' | 'restated' | 'attributed';
 }
 
 export interface Scope {
   location: string[];
+  /**
+   * a time window ending on the day a report gives a figure for, when that is another day than its own
+   * figure's ("On April 30, police had arrested 14" in a report that puts the count at 40 on May 2): the
+   * fact holds the figures as of that day; null: each report's own figure
+   */
   time: { start: string; end: string } | null;
   condition: string | null;
   subject: string | null;
@@ -57,10 +67,10 @@ export interface Fact {
   sources: number;
   /** independent confirmations (copies and one attributed source count once) */
   independent: number;
-  /** plain statements of what differs between the sources */
+  /** plain statements of what differs between the sources (for a fact of another day, also how its figures relate in time to the reports' own) */
   why: string[];
   /** how this fact relates to another fact of the event */
-  relates?: { fact: string; how: 'part_of' | 'additional' | 'subgroup' | 'different_count' };
+  relates?: { fact: string; how: 'part_of' | 'additional' | 'subgroup' | 'different_count' | 'as_of' };
   /** a figure computed from a report's own figures (a sum), not stated */
   derived?: { from: string[]; how: string };
 }

@@ -13,7 +13,22 @@ import type { Event } from '../../src/reconcile/types.js';
 
 interface Expected {
   events: number;
-  facts: Array<{ category: string; scope: string; low?: number; high?: number; status?: string; values: Record<string, string[]> }>;
+  facts: Array<{
+    category: string;
+    scope: string;
+    low?: number;
+    best?: number;
+    high?: number;
+    status?: string;
+    /** each report's own figure: value → files */
+    values: Record<string, string[]>;
+    /** rival figures a report attributes to another source (role "attributed"): value → files; none when absent */
+    attributed?: Record<string, string[]>;
+    /** how the fact relates to another ("as_of" for a figure of another day) */
+    relates?: string;
+    /** words that must appear in the statements of why the figures differ */
+    why?: string[];
+  }>;
   checks: Array<{ kind: string; file: string; total: number; components: number[]; ok: boolean }>;
   timeline: Array<{ start: string; end: string; files: string[] }>;
 }
@@ -44,7 +59,8 @@ for (const slug of fs.readdirSync(root)) {
     it(`groups the reports into ${expected.events} event(s)`, () => expect(events.length).toBe(expected.events));
     for (const f of expected.facts) {
       const want = Object.entries(f.values).flatMap(([v, fs]) => fs.map((file) => `${v}@${file}`)).sort();
-      it(`${f.category}${f.scope ? ` (${f.scope})` : ''}: ${want.join(' ')}`, () => {
+      const wantCited = Object.entries(f.attributed ?? {}).flatMap(([v, fs]) => fs.map((file) => `${v}@${file}`));
+      it(`${f.category}${f.scope ? ` (${f.scope})` : ''}: ${want.join(' ')}${wantCited.length ? `; citing others: ${wantCited.join(' ')}` : ''}`, () => {
         const facts = events.flatMap((e) => e.facts).filter((x) => x.category === f.category && x.scope.label === f.scope && !x.derived);
         const fact = facts.find((x) =>
           Object.entries(f.values).every(([v, files]) => files.every((file) => x.claims.some((c) => c.role === 'value' && fileOf(c.document) === file && c.value === Number(v)))),
@@ -52,9 +68,14 @@ for (const slug of fs.readdirSync(root)) {
         expect(fact, `facts: ${facts.map((x) => x.claims.map((c) => `${c.value}@${fileOf(c.document)}`).join(' ')).join(' | ')}`).toBeDefined();
         const got = fact!.claims.filter((c) => c.role === 'value').map((c) => `${c.value}@${fileOf(c.document)}`).sort();
         expect(got).toEqual(want);
+        const cited = fact!.claims.filter((c) => c.role === 'attributed').map((c) => `${c.value}@${fileOf(c.document)}`).sort();
+        expect(cited, 'figures attributed to another source').toEqual(Object.entries(f.attributed ?? {}).flatMap(([v, fs]) => fs.map((file) => `${v}@${file}`)).sort());
         if (f.low !== undefined) expect(fact!.low).toBe(f.low);
+        if (f.best !== undefined) expect(fact!.best).toBe(f.best);
         if (f.high !== undefined) expect(fact!.high).toBe(f.high);
         if (f.status !== undefined) expect(fact!.status).toBe(f.status);
+        if (f.relates !== undefined) expect(fact!.relates?.how).toBe(f.relates);
+        for (const w of f.why ?? []) expect(fact!.why.join('\n')).toContain(w);
         expect(fact!.low).toBeLessThanOrEqual(fact!.best);
         expect(fact!.best).toBeLessThanOrEqual(fact!.high);
       });

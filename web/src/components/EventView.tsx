@@ -268,7 +268,7 @@ function Matrix({ event: e, sources }: { event: Event; sources: Sources }) {
                       const part = c.role === 'component' || c.role === 'summand';
                       const cls = part ? 'cell part' : c.value === f.best && c.low === c.high ? 'cell' : 'cell differs';
                       return (
-                        <a key={c.claim} class={cls} href={href.doc(c.document, c.claim)} data-claim={c.claim} title={`${part ? `part (${c.role}) · ` : ''}“${c.quote}”`}>
+                        <a key={c.claim} class={cls} href={href.doc(c.document, c.claim)} data-claim={c.claim} title={`${part ? `part (${c.role}) · ` : ''}${c.role === 'attributed' ? `citing ${c.attribution} · ` : ''}“${c.quote}”`}>
                           {part ? '+' : ''}
                           {claimValue(c)}
                         </a>

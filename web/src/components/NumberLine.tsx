@@ -17,8 +17,11 @@ const SIDE = 18;
 
 const HEDGED = new Set(['about', 'at_least', 'more_than', 'at_most', 'up_to', 'less_than']);
 
-/** Claims that state the fact's figure (a part of a sum or of a stated total is not a rival value). */
-export const plotted = (f: Fact): FactClaim[] => f.claims.filter((c) => !c.role || c.role === 'value' || c.role === 'restated');
+/** Claims that state the fact's figure, or a rival figure a report attributes to another source (a part of a sum or of a stated total is not a rival value). */
+export const plotted = (f: Fact): FactClaim[] => f.claims.filter((c) => !c.role || c.role === 'value' || c.role === 'restated' || c.role === 'attributed');
+
+/** Whose figure a mark is: the report, or the report citing another source. */
+export const voice = (c: FactClaim, label: (c: FactClaim) => string): string => `${label(c)}${c.role === 'attributed' && c.attribution ? ` citing ${c.attribution}` : ''}`;
 
 export function NumberLine({ fact, label }: { fact: Fact; label: (c: FactClaim) => string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -78,12 +81,12 @@ export function NumberLine({ fact, label }: { fact: Fact; label: (c: FactClaim) 
           const x = xs[i]!;
           const ranged = c.high > c.low;
           const hedged = HEDGED.has(c.approx);
-          const text = `${claimValue(c)} — ${label(c)}${c.role === 'restated' ? ' (said again)' : ''}: “${c.quote}”`;
+          const text = `${claimValue(c)} — ${voice(c, label)}${c.role === 'restated' ? ' (said again)' : ''}: “${c.quote}”`;
           return (
             <a key={c.claim} href={href.doc(c.document, c.claim)} class="mark" data-claim={c.claim} data-value={c.value} aria-label={text}>
               <title>{text}</title>
               {ranged ? <line class="mark-range" x1={sc.x(c.low)} x2={sc.x(c.high)} y1={y} y2={y} /> : null}
-              <circle class={`mark-dot${hedged ? ' hedged' : ''}${c.role === 'restated' ? ' restated' : ''}`} cx={x} cy={y} r={c.role === 'restated' ? R - 2 : R} />
+              <circle class={`mark-dot${hedged ? ' hedged' : ''}${c.role === 'restated' ? ' restated' : ''}${c.role === 'attributed' ? ' attributed' : ''}`} cx={x} cy={y} r={c.role === 'restated' ? R - 2 : R} />
               <circle class="mark-hit" cx={x} cy={y} r={R + 4} />
             </a>
           );
