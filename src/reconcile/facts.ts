@@ -343,8 +343,9 @@ export function buildFacts(input: FactsInput): Fact[] {
     const best = applyPolicy(policy, dvs);
     const alternatives = POLICIES.filter((p) => p !== policy).map((p) => ({ policy: p, best: applyPolicy(p, dvs) })).filter((a) => a.best !== best);
     const status = statusOf(voices);
+    const dvOf = new Map(dvs.map((d) => [d.document, d]));
     const factClaims: FactClaim[] = e.claims.map((c) => {
-      const dv = dvs.find((d) => d.document === c.document)!;
+      const dv = dvOf.get(c.document)!;
       const cited = dv.cited.find((x) => attributionKey(x.claim.attribution) === attributionKey(c.attribution));
       const role: FactClaim['role'] = dv.used.includes(c)
         ? (dv.derived ? 'summand' : 'value')
@@ -461,17 +462,32 @@ function relate(facts: Fact[]): void {
  */
 function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): Fact[] {
   const out: Fact[] = [];
-  const docsWith = new Map<string, Set<string>>();
-  for (const c of claims) docsWith.set(c.category, (docsWith.get(c.category) ?? new Set()).add(c.document));
-  for (const [category, docIds] of docsWith) {
-    for (const doc of docIds) {
-      const own = claims.filter((c) => c.document === doc && c.category === category);
+  // each report's claims per category, and the facts that may add to a whole per category and report, indexed
+  // once (looking them up by filtering every claim and fact for each report grew with the square of the reports)
+  const ownOf = new Map<string, Map<string, StoredClaim[]>>();
+  for (const c of claims) {
+    let byDoc = ownOf.get(c.category);
+    if (!byDoc) ownOf.set(c.category, (byDoc = new Map()));
+    const list = byDoc.get(c.document);
+    if (list) list.push(c);
+    else byDoc.set(c.document, [c]);
+  }
+  // the report's counts in each scope that adds to a whole: the event as a whole, additions, other places and phases
+  // (not its figures for other days: they are earlier or later readings, not parts); in the order of `facts`
+  const scopesOf = new Map<string, Fact[]>();
+  for (const f of facts) {
+    if (f.derived?.how.includes('=') || f.scope.time || f.scope.relation === 'part_of' || f.scope.subgroup || f.scope.subject) continue;
+    for (const d of new Set(f.claims.map((c) => c.document))) {
+      const key = `${f.category}\u0000${d}`;
+      const list = scopesOf.get(key);
+      if (list) list.push(f);
+      else scopesOf.set(key, [f]);
+    }
+  }
+  for (const [category, byDoc] of ownOf) {
+    for (const [doc, own] of byDoc) {
       if (own.some((c) => c.relation === 'total')) continue;
-      // the report's counts in each scope that adds to a whole: the event as a whole, additions, other places and phases
-      // (not its figures for other days: they are earlier or later readings, not parts)
-      const scopes = facts.filter(
-        (f) => f.category === category && !f.derived?.how.includes('=') && !f.scope.time && f.scope.relation !== 'part_of' && !f.scope.subgroup && !f.scope.subject && f.claims.some((c) => c.document === doc),
-      );
+      const scopes = scopesOf.get(`${category}\u0000${doc}`) ?? [];
       if (scopes.length < 2) continue;
       const text = input.docs.get(doc)?.text ?? '';
       const parts = scopes.map((f) => {
