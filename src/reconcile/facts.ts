@@ -154,10 +154,32 @@ function median(xs: number[]): number {
 }
 
 /** One value per independent group: the group's most common value. */
+/**
+ * One value per independent source. A source's reports that agree give their common value; when they differ
+ * and are dated differently, the latest stands (a source that counted 40 on Wednesday and 52 on Thursday now
+ * says 52); otherwise the most common value, the smaller on a tie.
+ */
 function independentValues(dvs: DocValue[]): number[] {
-  const byGroup = new Map<number, number[]>();
-  for (const d of dvs) byGroup.set(d.group, [...(byGroup.get(d.group) ?? []), d.value]);
-  return [...byGroup.values()].map((vs) => mostCommon(vs));
+  const byGroup = new Map<number, DocValue[]>();
+  for (const d of dvs) {
+    const list = byGroup.get(d.group);
+    if (list) list.push(d);
+    else byGroup.set(d.group, [d]);
+  }
+  return [...byGroup.values()].map((ds) => latestOf(ds) ?? mostCommon(ds.map((d) => d.value)));
+}
+
+/** The day a report's value is about: its figure's own day, else the day it was published. */
+const asOf = (d: DocValue): string | null => d.used.reduce<string | null>((m, c) => (c.time && (!m || c.time.end > m) ? c.time.end : m), null) ?? d.published?.slice(0, 10) ?? null;
+
+/** The value of the one latest-dated report among reports that differ, or null (undated, or a tie on the day). */
+function latestOf(ds: DocValue[]): number | null {
+  if (ds.length < 2 || ds.every((d) => d.value === ds[0]!.value)) return null;
+  const dated = ds.map((d) => ({ d, day: asOf(d) }));
+  if (dated.some((x) => !x.day)) return null;
+  dated.sort((a, b) => (a.day! < b.day! ? 1 : a.day! > b.day! ? -1 : 0));
+  if (dated[0]!.day === dated[1]!.day && dated[0]!.d.value !== dated[1]!.d.value) return null;
+  return dated[0]!.d.value;
 }
 
 function mostCommon(vs: number[]): number {
