@@ -135,12 +135,17 @@ function otherDays(used: StoredClaim[], claims: StoredClaim[], published: string
  * An unattributed figure is not a rival source (the report restating or estimating), nor is a part of a sum
  * the report states.
  */
+/** Two names of one source: the same, or one the other's last words ("the health service", "the regional health service"). */
+const sameSource = (a: string, b: string) => a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+
 function citedRivals(used: StoredClaim[], claims: StoredClaim[], summed: ReadonlySet<string>): StoredClaim[] {
   const own = attributionKey(used.map((c) => c.attribution).find(Boolean) ?? null);
   const bySource = new Map<string, StoredClaim>();
   for (const c of claims) {
     const key = attributionKey(c.attribution);
-    if (!key || key === own || used.includes(c) || summed.has(c.id) || !used.some((u) => rivals(c, u))) continue;
+    if (!key || (own && sameSource(key, own)) || used.includes(c) || summed.has(c.id) || !used.some((u) => rivals(c, u))) continue;
+    // the same figure from another name is no rival reading
+    if (used.some((u) => u.value === c.value)) continue;
     const prev = bySource.get(key);
     if (!prev || c.value > prev.value) bySource.set(key, c);
   }
@@ -153,7 +158,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : Math.round((s[m - 1]! + s[m]!) / 2);
 }
 
-/** One value per independent group: the group's most common value. */
 /**
  * One value per independent source. A source's reports that agree give their common value; when they differ
  * and are dated differently, the latest stands (a source that counted 40 on Wednesday and 52 on Thursday now

@@ -227,6 +227,15 @@ describe('who says so, per figure', () => {
     check('Opposition groups said at least 20 protesters had been injured.', [{ category: 'injured', value: 20, attribution: 'Opposition groups' }]));
   it('reads "N of those detained" as a part of the detained', () =>
     check('By Monday morning, 11 of those detained had been released.', [{ category: 'arrested', value: 11, relation: 'part_of' }]));
+  it('names a source written in lower case, and one that puts a figure at a number', () => {
+    check('At least 40 people were killed, the health ministry said.', [{ category: 'killed', value: 40, attribution: 'health ministry' }]);
+    check('The civil defence agency said 12 people were injured.', [{ category: 'injured', value: 12, attribution: 'civil defence agency' }]);
+    check('On Wednesday, the health ministry had put the number of dead at 276.', [{ category: 'killed', value: 276, attribution: 'health ministry' }]);
+    check('Police put the crowd at 20,000.', [{ category: 'participants', value: 20000, attribution: 'Police' }]);
+    // words that join clauses are no part of the name; "put out" gives no figure
+    check('Twelve people were killed and police said the toll could rise.', [{ category: 'killed', value: 12, attribution: 'police' }]);
+    check('Rescuers put out the fire, and 12 people were injured.', [{ category: 'injured', value: 12, attribution: null }]);
+  });
   it('reads "N of those <group>" as a part for the words of every category\'s group', () =>
     check('About 5,000 people were evacuated. By Friday, 300 of those evacuated had returned home.', [
       { category: 'displaced', value: 5000 },

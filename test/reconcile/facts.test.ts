@@ -91,6 +91,16 @@ describe('a rival figure a report attributes to another source', () => {
     expect([f.low, f.best, f.high, f.status, f.sources, f.independent]).toEqual([63, 70, 70, 'disputed', 1, 1]);
     expect(f.why.join(' ')).toContain('63 according to the Interior Ministry ([1])');
   });
+  it('is not the same figure again under a shorter or longer name of the same source, nor the same figure from another', () => {
+    const r = report('r4', '2024-05-13', 'In Rijeka, police detained 41 people, the regional health service said. According to the health service, the total is 41. Witnesses said 41 people were detained.', [
+      { quote: 'detained 41 people', value: 41, attribution: 'the regional health service' },
+      { quote: 'the total is 41', value: 41, relation: 'total', attribution: 'the health service' },
+      { quote: '41 people were detained', value: 41, attribution: 'Witnesses' },
+    ]);
+    const f = fact(eventOf(r), 'arrested');
+    expect(entries(f, 'attributed')).toEqual([]);
+    expect([f.low, f.high, f.status]).toEqual([41, 41, 'single']);
+  });
   it('is not an unattributed figure (the report restating or estimating its own)', () => {
     const r = report('r3', '2024-05-13', 'In Rijeka, about 60 people were detained. Police detained 70 people, the rights group said.', [
       { quote: 'about 60 people were detained', value: 60, approx: 'about' },
