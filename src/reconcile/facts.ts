@@ -128,6 +128,9 @@ function otherDays(used: StoredClaim[], claims: StoredClaim[], published: string
   });
 }
 
+/** Two names of one source: the same, or one the other's last words ("the health service", "the regional health service"). */
+const sameSource = (a: string, b: string) => a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+
 /**
  * Rival figures a report attributes to other named sources than its own figure's ("63, the ministry said" …
  * "70, the rights group said"): one per source, the largest it gives. The report's own figure is the one
@@ -135,9 +138,6 @@ function otherDays(used: StoredClaim[], claims: StoredClaim[], published: string
  * An unattributed figure is not a rival source (the report restating or estimating), nor is a part of a sum
  * the report states.
  */
-/** Two names of one source: the same, or one the other's last words ("the health service", "the regional health service"). */
-const sameSource = (a: string, b: string) => a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
-
 function citedRivals(used: StoredClaim[], claims: StoredClaim[], summed: ReadonlySet<string>): StoredClaim[] {
   const own = attributionKey(used.map((c) => c.attribution).find(Boolean) ?? null);
   const bySource = new Map<string, StoredClaim>();
