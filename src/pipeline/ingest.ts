@@ -6,8 +6,8 @@
 import { ReckonError, asReckonError, type ErrorCode } from '../core/errors.js';
 import type { Analysis, DocumentInput } from '../core/types.js';
 import { ANALYZER_VERSION } from '../analyze/index.js';
-import { load, type LoadOptions } from '../ingest/sources.js';
-import { toDocuments } from '../ingest/formats.js';
+import { DEFAULT_LOAD, load, type LoadOptions } from '../ingest/sources.js';
+import { jsonlStream, toDocuments, type FormatEvent } from '../ingest/formats.js';
 import type { NewDocument, Store } from '../store/types.js';
 import { prepareDocument, prepareRecord } from './prepare.js';
 
@@ -137,6 +137,21 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
     while (inFlight.length >= maxInFlight) await store1();
   };
 
+  const take = async (fev: FormatEvent) => {
+    if (fev.kind === 'error') {
+      fail(fev.source, fev.error);
+      return;
+    }
+    if (fev.warning) {
+      const w = { source: fev.doc.source, message: fev.warning };
+      report.warnings.push(w);
+      options.onWarning?.(w);
+    }
+    pending.push(fev.doc);
+    if (pending.length >= batchSize) await flush();
+  };
+
+  const maxLineBytes = options.maxBytes ?? DEFAULT_LOAD.maxBytes;
   for await (const ev of load(inputs, options)) {
     if (ev.kind === 'skip') {
       report.skipped++;
@@ -149,17 +164,11 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       continue;
     }
     current = ev.item.source;
-    for (const fev of toDocuments(ev.item)) {
-      if (fev.kind === 'error') fail(fev.source, fev.error);
-      else {
-        if (fev.warning) {
-          const w = { source: fev.doc.source, message: fev.warning };
-          report.warnings.push(w);
-          options.onWarning?.(w);
-        }
-        pending.push(fev.doc);
-        if (pending.length >= batchSize) await flush();
-      }
+    if (ev.kind === 'stream') {
+      // JSON Lines: read line by line, so a file of any size keeps memory bounded
+      for await (const fev of jsonlStream(ev.item, { maxLineBytes })) await take(fev);
+    } else {
+      for (const fev of toDocuments(ev.item)) await take(fev);
     }
     if (report.files % 16 === 0) progress();
   }
