@@ -8,8 +8,15 @@ import type { Analysis, DocumentInput } from '../core/types.js';
 import { ANALYZER_VERSION } from '../analyze/index.js';
 import { DEFAULT_LOAD, load, type LoadOptions } from '../ingest/sources.js';
 import { jsonlStream, toDocuments, type FormatEvent } from '../ingest/formats.js';
-import type { NewDocument, Store } from '../store/types.js';
+import type { NewDocument, PutResult, Store } from '../store/types.js';
 import { prepareDocument, prepareRecord } from './prepare.js';
+
+/**
+ * Documents the archive refused in a row, with none stored in between, after
+ * which ingest stops with the archive's error (a full disk, a lost server)
+ * instead of failing every document that follows one by one.
+ */
+export const MAX_REFUSED_IN_A_ROW = 64;
 
 export interface Failure {
   source: string;
@@ -103,6 +110,14 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
   const inFlight: Array<{ batch: DocumentInput[]; prepared: Promise<Array<ReadyDocument | ReckonError>> }> = [];
   const maxInFlight = Math.max(1, options.concurrency ?? 1) + 1;
 
+  // writes the archive refused, one after the other with none stored between them: so many say the archive itself is failing
+  let refusedInARow = 0;
+  const writeFailed = (p: ReadyDocument, e: unknown) => {
+    const err = asReckonError(e);
+    if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) throw err;
+    fail(p.doc.source, new ReckonError(err.code, err.message, { subject: p.doc.source, cause: e }));
+  };
+
   const store1 = async () => {
     const { batch, prepared: promise } = inFlight.shift()!;
     const prepared = await promise;
@@ -111,17 +126,39 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       if (p instanceof ReckonError) fail(batch[i]!.source, p);
       else good.push(p);
     });
+    const count = (r: PutResult, p: ReadyDocument) => {
+      if (r.status === 'duplicate') report.duplicates++;
+      else {
+        if (r.status === 'added') report.added++;
+        else report.versions++;
+        if (analyze) report.claims += p.analysis?.claims.length ?? 0;
+        if (options.keepIds !== false) report.ids.push(r.id);
+      }
+    };
+    const item = (p: ReadyDocument) => ({ doc: p.doc, analysis: analyze ? p.analysis : null });
     if (good.length) {
-      const results = await store.putDocuments(good.map((p) => ({ doc: p.doc, analysis: analyze ? p.analysis : null })), ANALYZER_VERSION);
-      results.forEach((r, i) => {
-        if (r.status === 'duplicate') report.duplicates++;
+      let results: PutResult[] | null = null;
+      try {
+        results = await store.putDocuments(good.map(item), ANALYZER_VERSION);
+      } catch (e) {
+        // the batch is one transaction, so nothing of it was stored: store its documents one at a time,
+        // so that the one the archive refuses fails alone (with its source named) and the others are stored
+        if (good.length === 1) writeFailed(good[0]!, e);
         else {
-          if (r.status === 'added') report.added++;
-          else report.versions++;
-          if (analyze) report.claims += good[i]!.analysis?.claims.length ?? 0;
-          if (options.keepIds !== false) report.ids.push(r.id);
+          for (const p of good) {
+            try {
+              count((await store.putDocuments([item(p)], ANALYZER_VERSION))[0]!, p);
+              refusedInARow = 0;
+            } catch (e1) {
+              writeFailed(p, e1);
+            }
+          }
         }
-      });
+      }
+      if (results) {
+        refusedInARow = 0;
+        results.forEach((r, i) => count(r, good[i]!));
+      }
     }
     documents += batch.length;
     progress();
