@@ -98,6 +98,10 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX mentions_kind ON mentions (kind, value);
   `,
+  // 2: publication dates of latest documents, for searches within dates
+  `
+  CREATE INDEX documents_published ON documents (published) WHERE latest;
+  `,
 ];
 
 /** SQL element types of the columns rows.ts lays out (a new column there must be typed here). */
