@@ -68,7 +68,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL', () => {
       const stores = Array.from({ length: 4 }, () => new PostgresStore(db.url));
       opened.push(...stores);
       await Promise.all(stores.map((s) => s.migrate()));
-      expect(await db.sql('SELECT version FROM reckon_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(await db.sql('SELECT version FROM reckon_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
       expect(await stores[0]!.check()).toEqual([]);
     });
 
@@ -89,6 +89,22 @@ describe.skipIf(SKIP_PG)('PostgreSQL', () => {
         await c.end();
       }
       expect(plan).toMatch(/Index Scan (using|on) documents_published/);
+    });
+
+    it('folds letters that do not decompose too (unaccent): "Baki" finds "Bakı", "Lodz" finds "Łódź", and back', async () => {
+      const s = await freshStore();
+      await s.migrate();
+      await s.putDocuments([
+        { doc: rawDoc('baku.txt', 'Troops entered Bakı on 20 January 1990.'), analysis: null },
+        { doc: rawDoc('lodz.txt', 'A fire in Łódź injured three people.'), analysis: null },
+        { doc: rawDoc('plain.txt', 'A flood near Baki and Lodz, spelt without accents.'), analysis: null },
+      ]);
+      const found = async (q: string) => (await s.search(q)).hits.map((h) => h.source).sort();
+      expect(await found('Baki')).toEqual(['baku.txt', 'plain.txt']);
+      expect(await found('Bakı')).toEqual(['baku.txt', 'plain.txt']);
+      expect(await found('lodz')).toEqual(['lodz.txt', 'plain.txt']);
+      expect(await found('ŁÓDŹ')).toEqual(['lodz.txt', 'plain.txt']);
+      expect(await s.check()).toEqual([]);
     });
 
     it('refuses an archive written by a newer schema', async () => {

@@ -316,6 +316,29 @@ export function storeContract(name: string, makeStore: () => Promise<Archive>): 
         expect(r.facets.year).toEqual([{ value: '2016', count: 4 }, { value: '2017', count: 4 }]);
       });
 
+      it('folds accents: a query without them finds a text with them, and the other way round, highlighted as written', async () => {
+        const { store } = await fresh();
+        const sp = doc('sp.txt', 'Police in São Paulo said four people were hurt in a protest near the Praça da Sé.', { title: 'Protesta em São Paulo' });
+        const nf = doc('nf.txt', 'Eight people were killed in Neftçala and Xaçmaz, officials said.', { title: 'Neftçala' });
+        const zu = doc('zu.txt', 'A tram crash in Zurich injured twelve people on Friday, police said.', { title: 'Tram crash' });
+        await putRaw(store, sp, nf, zu);
+        const found = async (q: string) => (await store.search(q)).hits.map((h) => h.source).sort();
+        expect(await found('Sao Paulo')).toEqual(['sp.txt']);
+        expect(await found('são paulo')).toEqual(['sp.txt']);
+        expect(await found('"sao paulo"')).toEqual(['sp.txt']);
+        expect(await found('Praca da Se')).toEqual(['sp.txt']);
+        expect(await found('praç*')).toEqual(['sp.txt']);
+        expect(await found('Neftcala')).toEqual(['nf.txt']);
+        expect(await found('NEFTÇALA')).toEqual(['nf.txt']);
+        expect(await found('Xacmaz')).toEqual(['nf.txt']);
+        expect(await found('Zürich')).toEqual(['zu.txt']);
+        expect(await found('Zurich OR Neftçala')).toEqual(['nf.txt', 'zu.txt']);
+        const hit = (await store.search('sao')).hits[0]!;
+        const { text, highlights } = unmark(hit.snippet);
+        expect(highlights.map(([a, b]) => text.slice(a, b))).toEqual(['São']);
+        expect(await store.check()).toEqual([]);
+      });
+
       it('never throws on hostile query strings, and they reach no query syntax', async () => {
         const { store } = await seed();
         for (const q of HOSTILE) {
