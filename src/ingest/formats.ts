@@ -4,11 +4,13 @@
  * (JSON arrays, JSON Lines, RSS/Atom feeds) into one document per item.
  * Errors are yielded per item, so one bad record does not stop the rest.
  */
+import { isUtf8 } from 'node:buffer';
 import { Parser } from 'htmlparser2';
+import iconv from 'iconv-lite';
 import { ReckonError, asReckonError } from '../core/errors.js';
 import type { DocumentInput } from '../core/types.js';
 import { decode } from './decode.js';
-import type { RawItem } from './sources.js';
+import type { RawItem, StreamItem } from './sources.js';
 
 export type Format = DocumentInput['format'] | 'jsonl';
 export type FormatEvent = { kind: 'doc'; doc: DocumentInput; warning?: string } | { kind: 'error'; source: string; error: ReckonError };
@@ -179,23 +181,193 @@ function* jsonlDocuments(source: string, text: string, encoding: string): Genera
     line++;
     if (!raw.trim()) continue;
     any = true;
-    const src = `${source}#${line}`;
-    let rec: unknown;
-    try {
-      rec = JSON.parse(raw);
-    } catch (e) {
-      yield { kind: 'error', source: src, error: new ReckonError('BAD_INPUT', `line ${line}: malformed JSON (${(e as Error).message})`, { subject: source }) };
-      continue;
-    }
-    try {
-      yield { kind: 'doc', doc: recordToInput(rec, src, encoding) };
-    } catch (e) {
-      const err = asReckonError(e, src);
-      yield { kind: 'error', source: src, error: new ReckonError(err.code, `line ${line}: ${err.message}`, { subject: source }) };
-    }
+    yield jsonlRecord(source, line, raw, encoding);
   }
   if (!any) throw new ReckonError('EMPTY', 'no JSON lines', { subject: source });
 }
+
+/** One line of a JSON Lines file → its document, or a one-line error naming the file and the line. */
+function jsonlRecord(source: string, line: number, raw: string, encoding: string, warning?: string): FormatEvent {
+  const src = `${source}#${line}`;
+  let rec: unknown;
+  try {
+    rec = JSON.parse(raw);
+  } catch (e) {
+    return { kind: 'error', source: src, error: new ReckonError('BAD_INPUT', `line ${line}: malformed JSON (${(e as Error).message})`, { subject: source }) };
+  }
+  try {
+    const ev: FormatEvent = { kind: 'doc', doc: recordToInput(rec, src, encoding) };
+    return warning ? { ...ev, warning: `line ${line}: ${warning}` } : ev;
+  } catch (e) {
+    const err = asReckonError(e, src);
+    return { kind: 'error', source: src, error: new ReckonError(err.code, `line ${line}: ${err.message}`, { subject: source }) };
+  }
+}
+
+/** Bytes of the start of a file used to tell its encoding (as decode() does for a whole file). */
+const HEAD_BYTES = 64 * 1024;
+const NL = 0x0a;
+
+/**
+ * A JSON Lines file read as a stream, line by line: memory holds one line (at
+ * most `maxLineBytes`) and the batch being stored, whatever the file's size.
+ * The encoding is told from the first 64 KB (decode.ts: BOM, UTF-8, legacy
+ * encodings); a line that is not valid in it is decoded on its own, with a
+ * warning. UTF-16 cannot be split into lines as bytes: such a file is read
+ * whole, as before (up to `maxLineBytes`).
+ */
+export async function* jsonlStream(item: StreamItem, options: { maxLineBytes: number }): AsyncGenerator<FormatEvent> {
+  const source = item.source;
+  const max = options.maxLineBytes;
+  let encoding: string | null = null;
+  /** the first lines, held until the encoding is told from them (null: a line over the limit) */
+  const head: Array<{ no: number; bytes: Buffer | null }> = [];
+  let headBytes = 0;
+  let any = false;
+  let lastLine = 0;
+
+  const decideEncoding = (): string => {
+    const sample = Buffer.concat(head.flatMap((l) => (l.bytes ? [l.bytes, Buffer.from([NL])] : [])));
+    try {
+      return sample.length ? decode(sample, { markup: false, subject: source }).encoding : 'utf-8';
+    } catch (e) {
+      // a head of blank lines says nothing; binary data is refused as for any file
+      if (e instanceof ReckonError && e.code === 'EMPTY') return 'utf-8';
+      throw new Refused(asReckonError(e, source));
+    }
+  };
+  const one = (no: number, bytes: Buffer | null, enc: string): FormatEvent | null => {
+    if (bytes === null) {
+      any = true;
+      return { kind: 'error', source: `${source}#${no}`, error: new ReckonError('TOO_LARGE', `line ${no}: longer than the ${size(max)} limit (see --max-size)`, { subject: source }) };
+    }
+    if (no === 1 && enc === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    if (isBlank(bytes)) return null;
+    any = true;
+    if (enc !== 'utf-8') return jsonlRecord(source, no, iconv.decode(bytes, enc), enc);
+    if (isUtf8(bytes)) return jsonlRecord(source, no, bytes.toString('utf8'), enc);
+    // a line that is not valid UTF-8: read by the same rules as a whole file (a few broken bytes, or a legacy encoding)
+    let d;
+    try {
+      d = decode(bytes, { markup: false, subject: source });
+    } catch (e) {
+      const err = asReckonError(e, source);
+      return { kind: 'error', source: `${source}#${no}`, error: new ReckonError(err.code, `line ${no}: ${err.message}`, { subject: source }) };
+    }
+    return jsonlRecord(source, no, d.text, d.encoding, d.warning ?? `not UTF-8, read as ${d.encoding}`);
+  };
+  function* drainHead(enc: string): Generator<FormatEvent> {
+    for (const h of head.splice(0)) {
+      const ev = one(h.no, h.bytes, enc);
+      if (ev) yield ev;
+    }
+  }
+
+  try {
+    for await (const l of splitLines(item.open(), max)) {
+      lastLine = l.no;
+      if (encoding === null) {
+        head.push(l);
+        headBytes += (l.bytes?.length ?? 0) + 1;
+        if (headBytes < HEAD_BYTES) continue;
+        encoding = decideEncoding();
+        if (encoding.startsWith('utf-16')) break;
+        yield* drainHead(encoding);
+        continue;
+      }
+      const ev = one(l.no, l.bytes, encoding);
+      if (ev) yield ev;
+    }
+    if (encoding === null) {
+      encoding = decideEncoding();
+      if (!encoding.startsWith('utf-16')) yield* drainHead(encoding);
+    }
+  } catch (e) {
+    if (e instanceof Refused) {
+      yield { kind: 'error', source, error: e.error };
+      return;
+    }
+    const where = lastLine ? `after line ${lastLine}: ` : '';
+    const z = String((e as NodeJS.ErrnoException).code ?? '').startsWith('Z_');
+    const err = z ? new ReckonError('BAD_INPUT', `not valid gzip data (${(e as Error).message})`) : asReckonError(e, source);
+    yield { kind: 'error', source, error: new ReckonError(err.code === 'INTERNAL' ? 'UNREACHABLE' : err.code, `${where}${err.message}`, { subject: source }) };
+    return;
+  }
+  if (encoding.startsWith('utf-16')) {
+    yield* wholeUtf16(item, max);
+    return;
+  }
+  if (!any) yield { kind: 'error', source, error: new ReckonError('EMPTY', 'no JSON lines', { subject: source }) };
+}
+
+/** The whole file is refused (binary data), not one line of it. */
+class Refused extends Error {
+  constructor(readonly error: ReckonError) {
+    super(error.message);
+  }
+}
+
+/** A UTF-16 JSON Lines file, read whole (its lines cannot be found as bytes). */
+async function* wholeUtf16(item: StreamItem, max: number): AsyncGenerator<FormatEvent> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const c of item.open()) {
+      total += c.length;
+      if (total > max) throw new ReckonError('TOO_LARGE', `a UTF-16 JSON Lines file is read whole, and this one is over the ${size(max)} limit (see --max-size; or convert it to UTF-8)`, { subject: item.source });
+      chunks.push(c);
+    }
+  } catch (e) {
+    yield { kind: 'error', source: item.source, error: asReckonError(e, item.source) };
+    return;
+  }
+  yield* toDocuments({ source: item.source, name: item.name, bytes: Buffer.concat(chunks) });
+}
+
+/** Lines of a byte stream (without their \n and a \r before it), numbered from 1; a line over `max` bytes comes as null. */
+async function* splitLines(chunks: AsyncIterable<Buffer>, max: number): AsyncGenerator<{ no: number; bytes: Buffer | null }> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  let no = 0;
+  const take = (last: Buffer): { no: number; bytes: Buffer | null } => {
+    no++;
+    let bytes: Buffer | null = null;
+    if (!tooLong) {
+      bytes = parts.length ? Buffer.concat([...parts, last]) : last;
+      if (bytes.length > max) bytes = null;
+      else if (bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
+    }
+    parts = [];
+    size = 0;
+    tooLong = false;
+    return { no, bytes };
+  };
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let nl = chunk.indexOf(NL, start); nl !== -1; nl = chunk.indexOf(NL, start)) {
+      // a copy, so that a short line does not keep its whole 64 KB chunk alive
+      yield take(Buffer.from(chunk.subarray(start, nl)));
+      start = nl + 1;
+    }
+    if (start < chunk.length && !tooLong) {
+      const rest = chunk.subarray(start);
+      size += rest.length;
+      if (size > max) {
+        tooLong = true;
+        parts = [];
+      } else parts.push(rest);
+    }
+  }
+  if (parts.length || tooLong) yield take(Buffer.alloc(0));
+}
+
+const isBlank = (b: Buffer): boolean => {
+  for (const x of b) if (x !== 0x20 && x !== 0x09 && x !== 0x0d && x !== 0x0c && x !== 0x0b) return false;
+  return true;
+};
+
+const size = (n: number) => (n < 1048576 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`);
 
 // ---- RSS / Atom ------------------------------------------------------------
 

@@ -19,7 +19,23 @@ export interface RawItem {
   url?: string;
 }
 
-export type LoadEvent = { kind: 'item'; item: RawItem } | { kind: 'error'; source: string; error: ReckonError } | { kind: 'skip'; source: string; reason: string };
+/**
+ * A file read as a stream instead of whole (JSON Lines: one document per line,
+ * so a file of any size is read with bounded memory).
+ */
+export interface StreamItem {
+  source: string;
+  /** file name, for format detection (without a trailing .gz) */
+  name: string;
+  /** the file's bytes (decompressed), chunk by chunk; each call reads from the start */
+  open(): AsyncIterable<Buffer>;
+}
+
+export type LoadEvent =
+  | { kind: 'item'; item: RawItem }
+  | { kind: 'stream'; item: StreamItem }
+  | { kind: 'error'; source: string; error: ReckonError }
+  | { kind: 'skip'; source: string; reason: string };
 
 export interface LoadOptions {
   /** largest input accepted, after decompression (bytes) */
@@ -31,6 +47,9 @@ export interface LoadOptions {
 }
 
 export const DEFAULT_LOAD: LoadOptions = { maxBytes: 64 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5 };
+
+/** Files read line by line (whatever their size; --max-size limits each line). */
+export const STREAMED_EXTENSIONS = /\.(jsonl|ndjson)(\.gz)?$/i;
 
 export const KNOWN_EXTENSIONS = /\.(txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson|xml|rss|atom|feed)(\.gz)?$/i;
 const URL_RE = /^https?:\/\//i;
@@ -116,6 +135,7 @@ function readOne(file: string, opts: LoadOptions, explicit: boolean): LoadEvent 
   try {
     const st = fs.statSync(file);
     if (!st.isFile()) throw new ReckonError('BAD_INPUT', 'not a regular file', { subject: file });
+    if (STREAMED_EXTENSIONS.test(file)) return { kind: 'stream', item: streamFile(file) };
     if (st.size > opts.maxBytes) throw new ReckonError('TOO_LARGE', `too large (${mb(st.size)} > ${mb(opts.maxBytes)} limit; see --max-size)`, { subject: file });
     let bytes: Buffer = fs.readFileSync(file);
     let name = path.basename(file);
@@ -128,6 +148,30 @@ function readOne(file: string, opts: LoadOptions, explicit: boolean): LoadEvent 
   } catch (e) {
     return { kind: 'error', source: file, error: asReckonError(e, file) };
   }
+}
+
+/** A file as a stream of bytes, gunzipped when its name or its first bytes say gzip. */
+function streamFile(file: string): StreamItem {
+  const head = Buffer.alloc(2);
+  const fd = fs.openSync(file, 'r');
+  let n: number;
+  try {
+    n = fs.readSync(fd, head, 0, 2, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const gz = /\.gz$/i.test(file) || (n === 2 && head[0] === 0x1f && head[1] === 0x8b);
+  return {
+    source: file,
+    name: path.basename(file).replace(/\.gz$/i, ''),
+    open: () => {
+      const raw = fs.createReadStream(file, { highWaterMark: 1 << 16 });
+      if (!gz) return raw;
+      const z = zlib.createGunzip();
+      raw.on('error', (e) => z.destroy(e));
+      return raw.pipe(z);
+    },
+  };
 }
 
 export function gunzip(bytes: Buffer, maxBytes: number, subject: string): Buffer {

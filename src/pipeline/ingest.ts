@@ -6,10 +6,17 @@
 import { ReckonError, asReckonError, type ErrorCode } from '../core/errors.js';
 import type { Analysis, DocumentInput } from '../core/types.js';
 import { ANALYZER_VERSION } from '../analyze/index.js';
-import { load, type LoadOptions } from '../ingest/sources.js';
-import { toDocuments } from '../ingest/formats.js';
-import type { NewDocument, Store } from '../store/types.js';
+import { DEFAULT_LOAD, load, type LoadOptions } from '../ingest/sources.js';
+import { jsonlStream, toDocuments, type FormatEvent } from '../ingest/formats.js';
+import type { NewDocument, PutResult, Store } from '../store/types.js';
 import { prepareDocument, prepareRecord } from './prepare.js';
+
+/**
+ * Documents the archive refused in a row, with none stored in between, after
+ * which ingest stops with the archive's error (a full disk, a lost server)
+ * instead of failing every document that follows one by one.
+ */
+export const MAX_REFUSED_IN_A_ROW = 64;
 
 export interface Failure {
   source: string;
@@ -103,6 +110,14 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
   const inFlight: Array<{ batch: DocumentInput[]; prepared: Promise<Array<ReadyDocument | ReckonError>> }> = [];
   const maxInFlight = Math.max(1, options.concurrency ?? 1) + 1;
 
+  // writes the archive refused, one after the other with none stored between them: so many say the archive itself is failing
+  let refusedInARow = 0;
+  const writeFailed = (p: ReadyDocument, e: unknown) => {
+    const err = asReckonError(e);
+    if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) throw err;
+    fail(p.doc.source, new ReckonError(err.code, err.message, { subject: p.doc.source, cause: e }));
+  };
+
   const store1 = async () => {
     const { batch, prepared: promise } = inFlight.shift()!;
     const prepared = await promise;
@@ -111,17 +126,39 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       if (p instanceof ReckonError) fail(batch[i]!.source, p);
       else good.push(p);
     });
+    const count = (r: PutResult, p: ReadyDocument) => {
+      if (r.status === 'duplicate') report.duplicates++;
+      else {
+        if (r.status === 'added') report.added++;
+        else report.versions++;
+        if (analyze) report.claims += p.analysis?.claims.length ?? 0;
+        if (options.keepIds !== false) report.ids.push(r.id);
+      }
+    };
+    const item = (p: ReadyDocument) => ({ doc: p.doc, analysis: analyze ? p.analysis : null });
     if (good.length) {
-      const results = await store.putDocuments(good.map((p) => ({ doc: p.doc, analysis: analyze ? p.analysis : null })), ANALYZER_VERSION);
-      results.forEach((r, i) => {
-        if (r.status === 'duplicate') report.duplicates++;
+      let results: PutResult[] | null = null;
+      try {
+        results = await store.putDocuments(good.map(item), ANALYZER_VERSION);
+      } catch (e) {
+        // the batch is one transaction, so nothing of it was stored: store its documents one at a time,
+        // so that the one the archive refuses fails alone (with its source named) and the others are stored
+        if (good.length === 1) writeFailed(good[0]!, e);
         else {
-          if (r.status === 'added') report.added++;
-          else report.versions++;
-          if (analyze) report.claims += good[i]!.analysis?.claims.length ?? 0;
-          if (options.keepIds !== false) report.ids.push(r.id);
+          for (const p of good) {
+            try {
+              count((await store.putDocuments([item(p)], ANALYZER_VERSION))[0]!, p);
+              refusedInARow = 0;
+            } catch (e1) {
+              writeFailed(p, e1);
+            }
+          }
         }
-      });
+      }
+      if (results) {
+        refusedInARow = 0;
+        results.forEach((r, i) => count(r, good[i]!));
+      }
     }
     documents += batch.length;
     progress();
@@ -137,6 +174,21 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
     while (inFlight.length >= maxInFlight) await store1();
   };
 
+  const take = async (fev: FormatEvent) => {
+    if (fev.kind === 'error') {
+      fail(fev.source, fev.error);
+      return;
+    }
+    if (fev.warning) {
+      const w = { source: fev.doc.source, message: fev.warning };
+      report.warnings.push(w);
+      options.onWarning?.(w);
+    }
+    pending.push(fev.doc);
+    if (pending.length >= batchSize) await flush();
+  };
+
+  const maxLineBytes = options.maxBytes ?? DEFAULT_LOAD.maxBytes;
   for await (const ev of load(inputs, options)) {
     if (ev.kind === 'skip') {
       report.skipped++;
@@ -149,17 +201,11 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       continue;
     }
     current = ev.item.source;
-    for (const fev of toDocuments(ev.item)) {
-      if (fev.kind === 'error') fail(fev.source, fev.error);
-      else {
-        if (fev.warning) {
-          const w = { source: fev.doc.source, message: fev.warning };
-          report.warnings.push(w);
-          options.onWarning?.(w);
-        }
-        pending.push(fev.doc);
-        if (pending.length >= batchSize) await flush();
-      }
+    if (ev.kind === 'stream') {
+      // JSON Lines: read line by line, so a file of any size keeps memory bounded
+      for await (const fev of jsonlStream(ev.item, { maxLineBytes })) await take(fev);
+    } else {
+      for (const fev of toDocuments(ev.item)) await take(fev);
     }
     if (report.files % 16 === 0) progress();
   }

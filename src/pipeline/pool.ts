@@ -12,10 +12,19 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReckonError, type ErrorCode } from '../core/errors.js';
-import type { DocumentInput } from '../core/types.js';
+import type { Analysis, DocumentInput, DocumentRecord } from '../core/types.js';
 import type { Preparer, ReadyDocument } from './ingest.js';
 
-export type WireResult = { ok: true; prepared: ReadyDocument } | { ok: false; code: ErrorCode; message: string; subject?: string };
+/** A stored document, to analyse again (what analyzeDocument reads, and its source for messages). */
+export type StoredInput = Pick<DocumentRecord, 'source' | 'original' | 'text' | 'segments' | 'published' | 'title' | 'language'>;
+
+/** What the pool sends a worker: inputs to prepare, or stored documents to analyse. */
+export type WireTask = { kind: 'prepare'; inputs: DocumentInput[]; analyze: boolean } | { kind: 'analyze'; inputs: StoredInput[] };
+
+export type WireResult =
+  | { ok: true; prepared: ReadyDocument }
+  | { ok: true; analysis: Analysis }
+  | { ok: false; code: ErrorCode; message: string; subject?: string };
 
 /** What a worker sends: that it is ready (its tables loaded), then one message per document, in order. */
 export type WireMessage = { ready: true } | { index: number; result: WireResult };
@@ -29,14 +38,17 @@ export interface PoolOptions {
 
 export const DEFAULT_POOL: Required<PoolOptions> = { documentMs: 120_000, workerHeapMb: 2048 };
 
+type Done = ReadyDocument | Analysis | ReckonError;
+
 interface Task {
-  inputs: DocumentInput[];
+  kind: 'prepare' | 'analyze';
+  inputs: Array<DocumentInput | StoredInput>;
   analyze: boolean;
   /** results so far, by index into `inputs` */
-  results: Array<ReadyDocument | ReckonError>;
+  results: Done[];
   /** index of the next document a worker has to prepare */
   next: number;
-  resolve: (r: Array<ReadyDocument | ReckonError>) => void;
+  resolve: (r: Done[]) => void;
   reject: (e: unknown) => void;
 }
 
@@ -92,7 +104,9 @@ export class PreparePool {
       const w = this.idle.pop()!;
       const task = this.queue.shift()!;
       this.busy.set(w, { task, timer: this.timer(w) });
-      w.postMessage({ inputs: task.inputs.slice(task.next), analyze: task.analyze });
+      const rest = task.inputs.slice(task.next);
+      const msg: WireTask = task.kind === 'analyze' ? { kind: 'analyze', inputs: rest as StoredInput[] } : { kind: 'prepare', inputs: rest as DocumentInput[], analyze: task.analyze };
+      w.postMessage(msg);
     }
   }
 
@@ -119,7 +133,11 @@ export class PreparePool {
     clearTimeout(b.timer);
     const { task } = b;
     const r = msg.result;
-    task.results[task.next] = r.ok ? r.prepared : new ReckonError(r.code, r.message, r.subject === undefined ? {} : { subject: r.subject });
+    task.results[task.next] = r.ok
+      ? 'analysis' in r
+        ? r.analysis
+        : r.prepared
+      : new ReckonError(r.code, r.message, r.subject === undefined ? {} : { subject: r.subject });
     task.next++;
     if (task.next < task.inputs.length) {
       b.timer = this.timer(w);
@@ -174,14 +192,23 @@ export class PreparePool {
     this.next();
   }
 
-  prepare: Preparer = (inputs, options = {}) =>
-    new Promise((resolve, reject) => {
+  prepare: Preparer = (inputs, options = {}) => this.submit('prepare', inputs, options.analyze !== false) as Promise<Array<ReadyDocument | ReckonError>>;
+
+  /**
+   * Analyses stored documents again (as `reckon worker` does), under the same
+   * time and memory limits: each gives its analysis or its error.
+   */
+  analyze = (docs: StoredInput[]): Promise<Array<Analysis | ReckonError>> => this.submit('analyze', docs, true) as Promise<Array<Analysis | ReckonError>>;
+
+  private submit(kind: Task['kind'], inputs: Task['inputs'], analyze: boolean): Promise<Done[]> {
+    return new Promise((resolve, reject) => {
       if (this.closed) return reject(new ReckonError('INTERNAL', 'the analysis pool is closed'));
       if (this.broken) return reject(this.broken);
       if (!inputs.length) return resolve([]);
-      this.queue.push({ inputs, analyze: options.analyze !== false, results: new Array(inputs.length), next: 0, resolve, reject });
+      this.queue.push({ kind, inputs, analyze, results: new Array(inputs.length), next: 0, resolve, reject });
       this.next();
     });
+  }
 
   /** Number of batches waiting or running: the ingest loop keeps it bounded. */
   get pending(): number {

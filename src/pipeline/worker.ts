@@ -7,8 +7,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ANALYZER_VERSION } from '../analyze/index.js';
-import { asReckonError } from '../core/errors.js';
-import type { Analysis } from '../core/types.js';
+import { asReckonError, type ErrorCode } from '../core/errors.js';
+import type { Analysis, DocumentRecord } from '../core/types.js';
 import type { Store } from '../store/types.js';
 import { analyzeDocument } from './prepare.js';
 
@@ -33,6 +33,12 @@ export interface WorkerOptions {
   /** test hook: wait this long after taking a batch, holding its leases */
   pauseAfterClaimMs?: number;
   analyzer?: number;
+  /**
+   * How a document is analysed (default: analyzeDocument, in this thread).
+   * `reckon worker` analyses in a worker thread with a time limit, so that a
+   * pathological document fails (TIMEOUT) instead of holding the worker.
+   */
+  analyze?: (doc: DocumentRecord) => Promise<Analysis> | Analysis;
   onDocument?: (e: { id: string; attempt: number; claims: number; error?: string }) => void;
 }
 
@@ -50,11 +56,15 @@ export interface WorkerReport {
 
 const EMPTY: Analysis = { claims: [], mentions: [] };
 
+/** Failures that would come again on another attempt: over the time or memory limit. */
+const FINAL: ReadonlySet<ErrorCode> = new Set(['TIMEOUT', 'TOO_LARGE']);
+
 export async function runWorker(store: Store, options: WorkerOptions): Promise<WorkerReport> {
   const started = Date.now();
   const analyzer = options.analyzer ?? ANALYZER_VERSION;
   const pollMs = options.pollMs ?? 1000;
   const maxAttempts = options.maxAttempts ?? 3;
+  const analyze = options.analyze ?? analyzeDocument;
   const signal = options.signal;
   const report: WorkerReport = { worker: options.id, batches: 0, analyzed: 0, claims: 0, failed: 0, missing: 0, elapsedMs: 0 };
   let doneSince: number | null = null;
@@ -86,11 +96,13 @@ export async function runWorker(store: Store, options: WorkerOptions): Promise<W
       let analysis: Analysis;
       let error: string | undefined;
       try {
-        analysis = analyzeDocument(doc);
+        analysis = await analyze(doc);
       } catch (e) {
         report.failed++;
-        error = asReckonError(e, doc.source).oneLine();
-        if (job.attempts < maxAttempts) {
+        const err = asReckonError(e, doc.source);
+        error = err.oneLine();
+        // a document over a limit is stored with an empty analysis at once, not taken again to fail again
+        if (job.attempts < maxAttempts && !FINAL.has(err.code)) {
           options.onDocument?.({ id: job.id, attempt: job.attempts, claims: 0, error });
           continue;
         }

@@ -5,7 +5,8 @@
  *
  * - migrations run under a transaction-scoped advisory lock, so processes
  *   that start together migrate once;
- * - full-text search uses a generated tsvector column ('simple' config: the
+ * - full-text search uses a generated tsvector column (config 'reckon': 'simple',
+ *   with accents folded by unaccent as SQLite's tokenizer folds them; the
  *   archive is multilingual) with a GIN index, ts_rank and ts_headline;
  * - workers take jobs with SELECT … FOR UPDATE SKIP LOCKED and a lease on
  *   the database's clock, so a crashed worker's documents are taken again;
@@ -97,6 +98,33 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (document_id, idx)
   );
   CREATE INDEX mentions_kind ON mentions (kind, value);
+  `,
+  // 2: publication dates of latest documents, for searches within dates
+  `
+  CREATE INDEX documents_published ON documents (published) WHERE latest;
+  `,
+  // 3: accents folded in search ("Sao" finds "São", and "Bakı" "Baki"), as SQLite's tokenizer folds them: a text
+  // search configuration 'reckon', 'simple' with the unaccent dictionary in front. unaccent ships with PostgreSQL
+  // (a trusted extension: the database's owner may create it); where it cannot be created, search still works,
+  // without folding, and check() says so. The tsvector of every document is computed again.
+  `
+  DO $$ BEGIN
+    CREATE EXTENSION IF NOT EXISTS unaccent;
+  EXCEPTION WHEN OTHERS THEN
+    RAISE NOTICE 'reckon: no accent folding in search (%)', SQLERRM;
+  END $$;
+  CREATE TEXT SEARCH CONFIGURATION reckon (COPY = simple);
+  DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = 'unaccent') THEN
+      ALTER TEXT SEARCH CONFIGURATION reckon
+        ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart
+        WITH unaccent, simple;
+    END IF;
+  END $$;
+  ALTER TABLE documents DROP COLUMN fts;
+  ${TSV_FUNCTION.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION').replaceAll("'simple'::regconfig", "'reckon'::regconfig")}
+  ALTER TABLE documents ADD COLUMN fts tsvector GENERATED ALWAYS AS (reckon_tsv(title, text)) STORED;
+  CREATE INDEX documents_fts ON documents USING gin (fts);
   `,
 ];
 
@@ -415,7 +443,7 @@ export class PostgresStore implements Store {
       args.push(v);
       return `$${args.length}`;
     };
-    const where = [`d.fts @@ to_tsquery('simple', $1)`, 'd.latest'];
+    const where = [`d.fts @@ to_tsquery('reckon', $1)`, 'd.latest'];
     if (options.outlet) where.push(`d.outlet = ${p(options.outlet)}`);
     if (options.language) where.push(`d.language = ${p(options.language)}`);
     if (options.from) where.push(`d.published >= ${p(options.from)}`);
@@ -434,9 +462,9 @@ export class PostgresStore implements Store {
       this.q(
         what,
         `SELECT h.id, h.source, h.title, h.outlet, h.published, h.language, -h.score AS rank,
-                ts_headline('simple', h.text, to_tsquery('simple', $1), $${n + 1}) AS snippet
+                ts_headline('reckon', h.text, to_tsquery('reckon', $1), $${n + 1}) AS snippet
          FROM (SELECT d.seq, d.id, d.source, d.title, d.outlet, d.published, d.language, d.text,
-                      ts_rank('{0.1, 0.2, 0.5, 1.0}', d.fts, to_tsquery('simple', $1), 1) AS score
+                      ts_rank('{0.1, 0.2, 0.5, 1.0}', d.fts, to_tsquery('reckon', $1), 1) AS score
                ${from} ORDER BY score DESC, d.seq LIMIT $${n + 2} OFFSET $${n + 3}) AS h
          ORDER BY h.score DESC, h.seq`,
         [...args, HEADLINE, options.limit ?? 20, options.offset ?? 0],
@@ -507,7 +535,9 @@ export class PostgresStore implements Store {
             AND (d.superseded_by IS NULL OR NOT EXISTS (SELECT 1 FROM documents e WHERE e.id = d.superseded_by))) AS dangling_superseded,
          (SELECT count(*) FROM claims c WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = c.document_id)) AS orphan_claims,
          (SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = m.document_id)) AS orphan_mentions,
-         (SELECT count(*) FROM documents WHERE fts IS NULL) AS unindexed`,
+         (SELECT count(*) FROM documents WHERE fts IS NULL) AS unindexed,
+         (SELECT count(*) FROM pg_ts_config_map m JOIN pg_ts_config c ON c.oid = m.mapcfg JOIN pg_ts_dict d ON d.oid = m.mapdict
+            WHERE c.cfgname = 'reckon' AND d.dictname = 'unaccent') AS folding`,
     );
     const problems: string[] = [];
     const n = (k: string) => Number(r![k]);
@@ -518,6 +548,7 @@ export class PostgresStore implements Store {
     if (n('orphan_claims')) problems.push(`${n('orphan_claims')} claim(s) of no document`);
     if (n('orphan_mentions')) problems.push(`${n('orphan_mentions')} mention(s) of no document`);
     if (n('unindexed')) problems.push(`full-text index: ${n('unindexed')} document(s) not indexed`);
+    if (!n('folding')) problems.push('full-text search does not fold accents ("Sao" does not find "São"): the unaccent extension could not be created when the archive was set up');
     return problems;
   }
 

@@ -10,6 +10,7 @@ import { ReckonError } from '../../src/core/errors.js';
 import type { DocumentInput } from '../../src/core/types.js';
 import { prepareHere, type ReadyDocument } from '../../src/pipeline/ingest.js';
 import { PreparePool } from '../../src/pipeline/pool.js';
+import { analyzeDocument } from '../../src/pipeline/prepare.js';
 
 const doc = (source: string, original: string, format: DocumentInput['format'] = 'text'): DocumentInput => ({ source, format, original, encoding: 'utf-8', given: {} });
 const good = (i: number) => doc(`good-${i}`, `Storm report ${i}\n\nOn March ${(i % 28) + 1}, 2021, ${i + 2} people were killed and ${i + 5} injured in Kabul, officials said.\n`);
@@ -60,6 +61,19 @@ describe('PreparePool', () => {
     pool = new PreparePool(1, { workerHeapMb: 8 });
     await expect(pool.prepare([good(1)])).rejects.toThrow(/^the analysis workers cannot start \(/);
     await expect(pool.prepare([good(2)])).rejects.toThrow(/cannot start/);
+  });
+
+  it('analyses stored documents as this thread does; one over the time limit fails alone (TIMEOUT)', { timeout: 60_000 }, async () => {
+    pool = new PreparePool(1, { documentMs: 300 });
+    const stored = await prepareHere([good(1), heavy(), good(2)], { analyze: false });
+    const docs = stored.map((r) => (r instanceof ReckonError ? null : r.doc)!);
+    const r = await pool.analyze(docs);
+    expect(r[0]).toEqual(analyzeDocument(docs[0]!));
+    expect(r[1]).toBeInstanceOf(ReckonError);
+    expect((r[1] as ReckonError).oneLine()).toBe('heavy: analysis took longer than 300 ms (the document may be pathological)');
+    expect((r[1] as ReckonError).code).toBe('TIMEOUT');
+    expect(r[2]).toEqual(analyzeDocument(docs[2]!));
+    expect((r[2] as { claims: unknown[] }).claims.length).toBe(2);
   });
 
   it('a closed pool refuses work', async () => {

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { inspect } from 'node:util';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYZER_VERSION } from '../../src/analyze/index.js';
 import { contentHash } from '../../src/pipeline/prepare.js';
@@ -67,8 +68,43 @@ describe.skipIf(SKIP_PG)('PostgreSQL', () => {
       const stores = Array.from({ length: 4 }, () => new PostgresStore(db.url));
       opened.push(...stores);
       await Promise.all(stores.map((s) => s.migrate()));
-      expect(await db.sql('SELECT version FROM reckon_migrations ORDER BY version')).toEqual([{ version: 1 }]);
+      expect(await db.sql('SELECT version FROM reckon_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
       expect(await stores[0]!.check()).toEqual([]);
+    });
+
+    it('a search within dates can use the index on published (for latest documents, in the column C collation)', async () => {
+      const s = await freshStore();
+      await s.migrate();
+      // a test archive is too small for the planner to prefer an index: forbid the sequential scan to ask whether it can use one
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      let plan: string;
+      try {
+        await c.query('SET enable_seqscan = off');
+        const r = await c.query(
+          `EXPLAIN SELECT count(*) FROM documents d WHERE d.fts @@ to_tsquery('simple', 'flood') AND d.latest AND d.published >= '2016' AND d.published <= '2016\uffff'`,
+        );
+        plan = (r.rows as Array<Record<string, string>>).map((row) => row['QUERY PLAN']).join('\n');
+      } finally {
+        await c.end();
+      }
+      expect(plan).toMatch(/Index Scan (using|on) documents_published/);
+    });
+
+    it('folds letters that do not decompose too (unaccent): "Baki" finds "Bakı", "Lodz" finds "Łódź", and back', async () => {
+      const s = await freshStore();
+      await s.migrate();
+      await s.putDocuments([
+        { doc: rawDoc('baku.txt', 'Troops entered Bakı on 20 January 1990.'), analysis: null },
+        { doc: rawDoc('lodz.txt', 'A fire in Łódź injured three people.'), analysis: null },
+        { doc: rawDoc('plain.txt', 'A flood near Baki and Lodz, spelt without accents.'), analysis: null },
+      ]);
+      const found = async (q: string) => (await s.search(q)).hits.map((h) => h.source).sort();
+      expect(await found('Baki')).toEqual(['baku.txt', 'plain.txt']);
+      expect(await found('Bakı')).toEqual(['baku.txt', 'plain.txt']);
+      expect(await found('lodz')).toEqual(['lodz.txt', 'plain.txt']);
+      expect(await found('ŁÓDŹ')).toEqual(['lodz.txt', 'plain.txt']);
+      expect(await s.check()).toEqual([]);
     });
 
     it('refuses an archive written by a newer schema', async () => {

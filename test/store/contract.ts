@@ -286,6 +286,59 @@ export function storeContract(name: string, makeStore: () => Promise<Archive>): 
         expect(filtered.facets.language).toEqual([{ value: 'en', count: 2 }]);
       });
 
+      it('searches within dates the same whether the words or the dates are rarer (an index on published serves the second)', async () => {
+        const { store } = await fresh();
+        // a common word in every year, a rare word in one; one report superseded (its old date must not count)
+        const reports = Array.from({ length: 24 }, (_, i) => {
+          const year = 2015 + (i % 6);
+          const text = `Flood report ${i}: the river rose in ${i === 7 ? 'Zyzzyva and ' : ''}the valley, ${i + 2} people were hurt.`;
+          return doc(`flood-${i}.txt`, text, { title: `Flood ${i}`, date: `${year}-0${1 + (i % 9)}-1${i % 10}`, outlet: 'River News' });
+        });
+        await putRaw(store, ...reports);
+        await putRaw(store, doc('flood-3.txt', 'Report 3, corrected: nobody was hurt.', { title: 'Report 3', date: '2030-01-01' }));
+        const ids = async (q: string, o: { from?: string; to?: string }) => (await store.search(q, { ...o, limit: 100 })).hits.map((h) => h.published).sort();
+        const want = (from: string, to: string) =>
+          reports.filter((r, i) => i !== 3 && r.doc.published! >= from && r.doc.published! <= `${to}\uffff`).map((r) => r.doc.published).sort();
+        // dates rarer than the words
+        expect(await ids('flood', { from: '2016', to: '2016' })).toEqual(want('2016', '2016'));
+        expect(await ids('flood', { from: '2019-01-01' })).toEqual(want('2019-01-01', '9999'));
+        expect(await ids('flood', { to: '2015-12-31' })).toEqual(want('0000', '2015-12-31'));
+        expect((await ids('flood', { from: '2016', to: '2016' })).length).toBe(4);
+        // words rarer than the dates
+        expect(await ids('Zyzzyva', { from: '2015', to: '2020' })).toEqual([reports[7]!.doc.published]);
+        expect(await ids('Zyzzyva', { from: '2017', to: '2017' })).toEqual([]);
+        // the superseded version's date does not count, the new one's does
+        expect(await ids('corrected', { from: '2030' })).toEqual(['2030-01-01']);
+        expect(await ids('flood', { from: '2018', to: '2018' })).toEqual(want('2018', '2018'));
+        expect(reports[3]!.doc.published!.startsWith('2018')).toBe(true);
+        const r = await store.search('flood', { from: '2016', to: '2017' });
+        expect(r.total).toBe(8);
+        expect(r.facets.year).toEqual([{ value: '2016', count: 4 }, { value: '2017', count: 4 }]);
+      });
+
+      it('folds accents: a query without them finds a text with them, and the other way round, highlighted as written', async () => {
+        const { store } = await fresh();
+        const sp = doc('sp.txt', 'Police in São Paulo said four people were hurt in a protest near the Praça da Sé.', { title: 'Protesta em São Paulo' });
+        const nf = doc('nf.txt', 'Eight people were killed in Neftçala and Xaçmaz, officials said.', { title: 'Neftçala' });
+        const zu = doc('zu.txt', 'A tram crash in Zurich injured twelve people on Friday, police said.', { title: 'Tram crash' });
+        await putRaw(store, sp, nf, zu);
+        const found = async (q: string) => (await store.search(q)).hits.map((h) => h.source).sort();
+        expect(await found('Sao Paulo')).toEqual(['sp.txt']);
+        expect(await found('são paulo')).toEqual(['sp.txt']);
+        expect(await found('"sao paulo"')).toEqual(['sp.txt']);
+        expect(await found('Praca da Se')).toEqual(['sp.txt']);
+        expect(await found('praç*')).toEqual(['sp.txt']);
+        expect(await found('Neftcala')).toEqual(['nf.txt']);
+        expect(await found('NEFTÇALA')).toEqual(['nf.txt']);
+        expect(await found('Xacmaz')).toEqual(['nf.txt']);
+        expect(await found('Zürich')).toEqual(['zu.txt']);
+        expect(await found('Zurich OR Neftçala')).toEqual(['nf.txt', 'zu.txt']);
+        const hit = (await store.search('sao')).hits[0]!;
+        const { text, highlights } = unmark(hit.snippet);
+        expect(highlights.map(([a, b]) => text.slice(a, b))).toEqual(['São']);
+        expect(await store.check()).toEqual([]);
+      });
+
       it('never throws on hostile query strings, and they reach no query syntax', async () => {
         const { store } = await seed();
         for (const q of HOSTILE) {

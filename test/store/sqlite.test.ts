@@ -251,6 +251,47 @@ describe('search', () => {
     expect((await store.stats()).documents).toBe(4);
   });
 
+  it('a search within dates takes the documents of those dates from the published index when they are rarer than the words', async () => {
+    const store = await openTestStore(tempDir());
+    const docs = Array.from({ length: 40 }, (_, i) =>
+      newDoc(`r${i}.txt`, `Flood report ${i}${i === 5 ? ', Zyzzyva' : ''}: the river rose.`, { published: `${2000 + (i % 20)}-05-0${1 + (i % 9)}` }),
+    );
+    await store.putDocuments(docs.map((doc) => ({ doc, analysis: null })));
+    // the statements search runs, with their arguments, to ask SQLite how it runs them
+    const db = (store as unknown as { db: Database.Database }).db;
+    const prepare = db.prepare.bind(db);
+    const plans: string[] = [];
+    db.prepare = ((sql: string) => {
+      const st = prepare(sql);
+      if (!/documents_fts MATCH/.test(sql) || /^SELECT count/.test(sql)) return st;
+      return new Proxy(st, {
+        get: (t, k) => (k === 'all' ? (...a: unknown[]) => {
+          plans.push((prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...a) as Array<{ detail: string }>).map((r) => r.detail).join(' | '));
+          return t.all(...a);
+        } : Reflect.get(t, k, t)),
+      });
+    }) as typeof db.prepare;
+    const planOf = async (q: string, o: { from?: string; to?: string }) => {
+      plans.length = 0;
+      const r = await store.search(q, o);
+      expect(plans.length).toBe(2);
+      return { total: r.total, plan: plans[0]! };
+    };
+
+    // a year (2 documents) within a word of all 40: the index gives the year's documents, FTS5 is scanned once
+    const year = await planOf('flood', { from: '2003', to: '2003' });
+    expect(year.total).toBe(2);
+    expect(year.plan).toMatch(/USING COVERING INDEX documents_published \(latest=\? AND published>\? AND published<\?\)/);
+    expect(year.plan).toMatch(/SCAN documents_fts VIRTUAL TABLE INDEX 0:M/);
+    // never one full-text look-up per row of the index (FTS5 taking the rowids: INDEX 0:=M)
+    expect(year.plan).not.toMatch(/INDEX 0:=/);
+    // a rare word within many dates: its matches are looked up and their dates checked, without the index
+    const rare = await planOf('Zyzzyva', { from: '2000', to: '2019' });
+    expect(rare.total).toBe(1);
+    expect(rare.plan).not.toMatch(/documents_published/);
+    expect(rare.plan).toMatch(/^SCAN documents_fts VIRTUAL TABLE INDEX 0:M\d* \| SEARCH d USING INTEGER PRIMARY KEY/);
+  });
+
   it('quotes every term: FTS syntax in a query is searched as words', () => {
     expect(toFts5(parseQuery('NEAR(a b) OR c*'))).toBe('"NEAR a" AND "b" OR "c"*');
     expect(toFts5(parseQuery('title:x "a ""b"'))).toBe('"title x" AND "a" AND "b"');

@@ -183,4 +183,27 @@ describe.skipIf(SKIP_PG)('reckon worker processes on PostgreSQL', () => {
     await expectAllAnalysedOnce((id) => (held.includes(id) ? 2 : 1));
     expect(await store.check()).toEqual([]);
   }, 120_000);
+
+  it('--doc-timeout: a document whose analysis runs over it fails alone, is stored with no claims, and the worker goes on', async () => {
+    await reset();
+    const folder = path.join(tmp.dir, 'slow');
+    fs.mkdirSync(folder);
+    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(folder, `r${i}.txt`), report(200 + i));
+    // a real pathological document: a million short lines take the analysis seconds
+    const heavy = path.join(folder, 'r1-heavy.txt');
+    fs.writeFileSync(heavy, 'x\n'.repeat(1_000_000));
+    const ing = await ingest(store, [folder], { analyze: false });
+    expect(ing.added).toBe(4);
+    const heavyId = (await store.getDocument(heavy))!.id;
+
+    const w = await cli(['worker', '--db', db.url, '--id', 'w', '--batch', '4', '--doc-timeout', '0.3', '--poll', '100', '--exit-when-idle', '--verbose']).done;
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stderr).toContain(`failed ${heavyId} (attempt 1, 0 claim(s)): ${heavy}: analysis took longer than 300 ms (the document may be pathological)\n`);
+    expect(analysedLines(w.stderr).map((l) => l.attempt)).toEqual([1, 1, 1]);
+    expect(w.stdout).toMatch(/^worker w: analysed 4 document\(s\) in 1 batch\(es\), \d+ claim\(s\), 1 failed, /);
+    // taken once: stored (with no claims), not pending for another worker to fail on again
+    expect(await db.sql('SELECT count(*)::int AS n FROM documents WHERE analyzed = $1 AND attempts = 1', [ANALYZER_VERSION])).toEqual([{ n: 4 }]);
+    expect(await store.claims({ documents: [heavyId] })).toEqual([]);
+    expect((await store.stats()).claims).toBeGreaterThanOrEqual(6);
+  }, 120_000);
 });
