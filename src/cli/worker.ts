@@ -27,7 +27,7 @@ export function registerWorker(p: Command): void {
     .option('--db <db>', DB_HELP)
     .option('--id <name>', 'this worker\'s name in leases (default: host:pid)')
     .option('--batch <n>', 'documents taken at a time', atLeastOne('--batch'), 16)
-    .option('--lease <seconds>', 'how long taken documents stay this worker\'s; a crashed worker\'s are taken again after it', atLeastOne('--lease'), 300)
+    .option('--lease <seconds>', 'how long taken documents stay this worker\'s; a crashed worker\'s are taken again after it (default: 300, or longer when --batch × --doc-timeout is, so that a slow batch is not taken again while it runs)', atLeastOne('--lease'))
     .option('--poll <ms>', 'wait between looks when there is nothing to take', atLeastOne('--poll'), 1000)
     .option('--doc-timeout <seconds>', 'time limit for analysing one document; a document over it fails (0: none)', seconds('--doc-timeout'), 60)
     .option('--exit-when-idle', 'stop once every document is analysed (default: keep waiting for new ones)')
@@ -42,7 +42,7 @@ export function registerWorker(p: Command): void {
         'the current document is finished, the rest of the batch is taken again when its lease expires.',
     )
     .action(
-      action(async (o: { db?: string; id?: string; batch: number; lease: number; poll: number; docTimeout: number; exitWhenIdle?: boolean; json?: boolean; verbose?: boolean }) => {
+      action(async (o: { db?: string; id?: string; batch: number; lease?: number; poll: number; docTimeout: number; exitWhenIdle?: boolean; json?: boolean; verbose?: boolean }) => {
         const id = o.id || `${os.hostname()}:${process.pid}`;
         // test hook: hold the leases of each batch for a while (to kill a worker while it holds them)
         const pauseAfterClaimMs = Number(process.env.RECKON_WORKER_PAUSE_MS) || 0;
@@ -63,7 +63,7 @@ export function registerWorker(p: Command): void {
           const report = await runWorker(store, {
             id,
             batch: o.batch,
-            leaseSeconds: o.lease,
+            leaseSeconds: o.lease ?? Math.max(300, Math.ceil(o.batch * o.docTimeout) + 60),
             pollMs: o.poll,
             signal: stop.signal,
             analyze,
