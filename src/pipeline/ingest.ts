@@ -211,6 +211,7 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
   }
   await flush();
   while (inFlight.length) await store1();
+  if (report.added + report.versions > 0) await store.settle?.();
   report.elapsedMs = Date.now() - started;
   return report;
 }

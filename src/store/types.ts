@@ -112,6 +112,11 @@ export interface Store {
    * a known source becomes its next version.
    */
   putDocuments(items: Array<{ doc: NewDocument; analysis: Analysis | null }>, analyzer?: number): Promise<PutResult[]>;
+  /**
+   * After a bulk write: makes search as fast as the archive allows (PostgreSQL merges the full-text index's
+   * list of pending entries, which every search reads until then, and refreshes the planner's statistics).
+   */
+  settle?(): Promise<void>;
   /** Replaces a document's claims and mentions. */
   putAnalysis(id: string, analysis: Analysis, analyzer: number): Promise<void>;
   getDocument(ref: string): Promise<DocumentRecord | null>;
