@@ -25,6 +25,8 @@ export interface Copies {
 
 /** Union-find over documents that share wording. */
 export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
+  // a report alone copies no other (most events of a large archive have one report: no passages to cut)
+  if (docs.length < 2) return { groups: [], groupOf: new Map(docs.map((d, i) => [d.id, i + 1])) };
   const sh = docs.map((d) => shingles(d.text));
   const parent = docs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -59,7 +61,9 @@ export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
   const members = new Map<number, number[]>();
   docs.forEach((_, i) => {
     const r = find(i);
-    members.set(r, [...(members.get(r) ?? []), i]);
+    const list = members.get(r);
+    if (list) list.push(i);
+    else members.set(r, [i]);
   });
   const groupOf = new Map<string, number>();
   const groups: CopyGroup[] = [];
@@ -68,7 +72,10 @@ export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
     g++;
     for (const i of list) groupOf.set(docs[i]!.id, g);
     if (list.length > 1) {
-      const best = Math.max(...[...detail].filter(([k]) => list.includes(Number(k.split(':')[0])) && list.includes(Number(k.split(':')[1]))).map(([, v]) => v));
+      // the pairs that joined this group (both of a pair are in the same group once joined)
+      const inGroup = new Set(list);
+      let best = 0;
+      for (const [k, v] of detail) if (v > best && inGroup.has(Number(k.slice(0, k.indexOf(':'))))) best = v;
       groups.push({ documents: list.map((i) => docs[i]!.id), reason: 'shared wording', detail: `${Math.round(best * 100)}% of 8-word passages in common` });
     }
   }
