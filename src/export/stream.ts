@@ -15,7 +15,8 @@ export async function eventsOf(store: Store, options: ReconcileOptions = {}): Pr
     documents.push({ id: d.id, source: d.source, title: d.title, outlet: d.outlet, published: d.published, language: d.language, url: d.url, text: d.text });
   }
   const claims = await store.claims();
-  const mentions = await store.allMentions();
+  // reconciliation reads event names, places and dates (people and organisations, most of the mentions, not)
+  const mentions = await store.allMentions(['event', 'place', 'date']);
   return reconcile({ documents, claims, mentions }, options);
 }
 
