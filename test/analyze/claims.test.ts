@@ -236,6 +236,16 @@ describe('who says so, per figure', () => {
     check('Twelve people were killed and police said the toll could rise.', [{ category: 'killed', value: 12, attribution: 'police' }]);
     check('Rescuers put out the fire, and 12 people were injured.', [{ category: 'injured', value: 12, attribution: null }]);
   });
+  it('names the source of each part of a sentence split by semicolons, else the sentence\'s', () => {
+    check('Organisers said 66,000 people took part; police said 23,000 people took part.', [
+      { category: 'participants', value: 66000, attribution: 'Organisers' },
+      { category: 'participants', value: 23000, attribution: 'police' },
+    ]);
+    check('Organisers said 66,000 people took part; 23,000 were arrested.', [
+      { category: 'participants', value: 66000, attribution: 'Organisers' },
+      { category: 'arrested', value: 23000, attribution: 'Organisers' },
+    ]);
+  });
   it('reads "N of those <group>" as a part for the words of every category\'s group', () =>
     check('About 5,000 people were evacuated. By Friday, 300 of those evacuated had returned home.', [
       { category: 'displaced', value: 5000 },

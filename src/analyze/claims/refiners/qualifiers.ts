@@ -46,7 +46,11 @@ function cleanAttribution(a: string): string | null {
 }
 
 export function attributionOf(s: SentenceContext): string | null {
-  const text = sentenceText(s);
+  return attributionIn(sentenceText(s));
+}
+
+/** Who says so in a stretch of text (a sentence, or one of its parts between semicolons). */
+function attributionIn(text: string): string | null {
   const a = ACCORDING.exec(text);
   if (a) return cleanAttribution(a[1]!);
   const o = OFFICIAL.exec(text);
@@ -173,6 +177,20 @@ export const qualifiersRefiner: Refiner = {
     for (const [s, list] of bySentence) {
       list.sort((a, b) => a.first - b.first);
       const attribution = attributionOf(s);
+      const semicolons: number[] = [];
+      for (let i = 0; i < s.toks.length; i++) if (s.toks[i]!.text === ';') semicolons.push(i);
+      const partCache = new Map<number, string | null>();
+      /** the attribution of the part of the sentence (between semicolons) that holds token i */
+      const partAttribution = (i: number): string | null => {
+        let p = 0;
+        while (p < semicolons.length && semicolons[p]! < i) p++;
+        if (!partCache.has(p)) {
+          const from = p > 0 ? s.toks[semicolons[p - 1]!]!.end : s.sentence.start;
+          const to = p < semicolons.length ? s.toks[semicolons[p]!]!.start : s.sentence.end;
+          partCache.set(p, attributionIn(s.text.slice(from, to)));
+        }
+        return partCache.get(p)!;
+      };
       const clauseBoundary = clauseBoundaries(s);
       const own = s.dates.filter(dated);
       const condition = conditionsOf(s);
@@ -225,8 +243,11 @@ export const qualifiersRefiner: Refiner = {
         d.condition = condition(d);
         const ownSource = BY_AFTER.exec(s.text.slice(s.toks[d.last]!.end, Math.min(s.sentence.end, s.toks[d.last]!.end + 160)));
         const byOwn = ownSource ? cleanAttribution(ownSource[1]!) : null;
-        if (byOwn || attribution) {
-          d.attribution = byOwn ?? attribution;
+        // in a sentence of parts between semicolons ("Organisers said 66,000 took part; police said 23,000"),
+        // who says so in the claim's own part, else in the sentence
+        const inPart = semicolons.length ? partAttribution(d.first) : null;
+        if (byOwn || inPart || attribution) {
+          d.attribution = byOwn ?? inPart ?? attribution;
           d.rules.push(`${this.id}:attribution`);
         }
         // a bare count takes what the claim before it counts ("147 people were killed, 744 were injured")
