@@ -61,7 +61,20 @@ describe('reckon serve', () => {
     }
     const end = await s.done;
     expect(end.stderr).toMatch(/reckon: stopping/);
+    expect(end.stderr).not.toMatch(/clear text/);
     expect(end.code).toBe(0);
+  });
+
+  it('warns that a token crosses the network in clear text when it serves beyond this machine', async () => {
+    const db = path.join(tempDir(), 'open.db');
+    const s = start(['serve', '--db', db, '--host', '0.0.0.0', '--port', '0'], { RECKON_TOKEN: 'a-long-enough-token' });
+    try {
+      await Promise.race([s.address, s.done.then((d) => Promise.reject(new Error(d.stderr)))]);
+    } finally {
+      s.child.kill('SIGTERM');
+    }
+    const end = await s.done;
+    expect(end.stderr).toMatch(/warning: --host 0\.0\.0\.0 serves plain HTTP, so the ingest token is sent in clear text/);
   });
 
   it('refuses a bad port or a short token with exit code 64', async () => {
