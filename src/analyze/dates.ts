@@ -319,7 +319,6 @@ function* foreignDates(text: string): Generator<RegExpExecArray> {
 }
 /** runs of ASCII digits (FOREIGN's \d), found by the regular expression engine's own scan */
 const DIGIT_RUN = /[0-9]+/g;
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 function resolveRelative(rel: NonNullable<Raw['rel']>, published: string | null, contextDate: string | null, reached: string | null): TimeSpan | null {
   if ('days' in rel) {

@@ -18,13 +18,13 @@ const CONDITION_FRONT = /^(?:(?:Before|After|Following|Since|Until|Prior to|Upon
 const SELF_PHASE = /^(?:before|after|following|since|until|prior to|upon|by the time)\s+(?:the\s+)?(?:(?:first|next|following|last|early|few)\s+)?(?:tragedy|attack|attacks|events?|incident|shooting|massacre|operation|operations|crackdown|explosion|blast|bombing|war|conflict|that|this|it|hours?|days?|minutes?|weeks?|months?|night|morning|evening|dawn|noon|midnight)\b/i;
 const CONDITION_AFTER = /\b((?:before|after|following|since|until|prior to) (?:the )?(?:official )?(?:declaration|declaring|imposition|introduction|implementation|end|start|lifting|announcement)[^,;.]{0,80})/i;
 const ACCORDING = /\b[Aa]ccording to (?:the |a |an )?([^,;.]+?(?:\.[A-Z][^,;.]*)?)\s*(?:[,;]|\.(?:\s|$)|$)/;
+/** words that join clauses or belong to the verb, never part of a source's name ("killed and police said") */
+const MODIFIER_STOP = '(?:and|or|but|nor|so|that|which|who|whom|as|while|when|where|after|before|since|until|because|if|though|although|the|a|an|of|to|in|on|at|by|for|with|from|into|than|then|were|was|is|are|be|been|being|had|has|have|said|says|also|not|its|their|his|her)';
 /**
  * "the Interior Ministry said", "rights groups said", "the health ministry had put the number of dead at 276":
  * a name in capitals or a lower-case source ending in a speaker word (lexicon/sources.json), then a verb of
  * saying, or of estimating when a figure follows ("put the crowd at")
  */
-/** words that join clauses or belong to the verb, never part of a source's name ("killed and police said") */
-const MODIFIER_STOP = '(?:and|or|but|nor|so|that|which|who|whom|as|while|when|where|after|before|since|until|because|if|though|although|the|a|an|of|to|in|on|at|by|for|with|from|into|than|then|were|was|is|are|be|been|being|had|has|have|said|says|also|not|its|their|his|her)';
 const SAID_BY = new RegExp(
   `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:[A-Z][\\w'’&.-]*(?:\\s(?:[A-Z][\\w'’&.-]*|of|the|for|and|on))*|(?:[A-Z][\\w'’-]*\\s)?(?:(?!${MODIFIER_STOP}\\s)[a-z]+\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
     `\\s+(?:(?:had|has|have)\\s+)?(?:(?:${SOURCES.verbs.join('|')})\\b|(?:${SOURCES.estimateVerbs.join('|')})(?=\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,4}?at\\s))`,
