@@ -4,6 +4,7 @@
  * that must not exceed their whole ("133 killed, including 117"), and a
  * report that states two different totals of one thing.
  */
+import { groupBy } from '../core/collections.js';
 import type { StoredClaim } from '../store/types.js';
 import type { Check } from './types.js';
 
@@ -25,9 +26,7 @@ function paragraphStart(text: string, pos: number): number {
 
 export function buildChecks(claims: StoredClaim[], texts: Map<string, string>): Check[] {
   const out: Check[] = [];
-  const byDoc = new Map<string, StoredClaim[]>();
-  for (const c of claims) byDoc.set(c.document, [...(byDoc.get(c.document) ?? []), c]);
-  for (const [doc, cs] of byDoc) {
+  for (const [doc, cs] of groupBy(claims, (c) => c.document)) {
     cs.sort((a, b) => a.textStart - b.textStart);
     const text = texts.get(doc) ?? '';
     for (const t of cs.filter((c) => c.relation === 'total')) {

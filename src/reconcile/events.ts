@@ -76,17 +76,6 @@ function docFacts(doc: DocumentMeta, claims: StoredClaim[], mentions: Mention[])
  * of each (the sweep in groupEvents reads it so).
  */
 
-function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of items) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
-}
-
 /**
  * A key names the report's event when it is among its most used names; a
  * name mentioned once in passing ("the 44-day war") does not join reports.
@@ -96,9 +85,8 @@ function primaryKeys(f: DocFacts): string[] {
   return [...f.keys].filter(([, k]) => k.n >= Math.max(1, max / 2)).map(([key]) => key);
 }
 
-export function groupEvents(documents: DocumentMeta[], claims: StoredClaim[], mentions: Array<Mention & { document: string }>): EventGroup[] {
-  const claimsBy = groupBy(claims, (c) => c.document);
-  const mentionsBy = groupBy<Mention & { document: string }>(mentions, (m) => m.document);
+/** Groups documents into events; `claimsBy` and `mentionsBy` hold each document's claims and mentions. */
+export function groupEvents(documents: DocumentMeta[], claimsBy: ReadonlyMap<string, StoredClaim[]>, mentionsBy: ReadonlyMap<string, Mention[]>): EventGroup[] {
   const facts = documents.map((d) => docFacts(d, claimsBy.get(d.id) ?? [], mentionsBy.get(d.id) ?? []));
   const parent = facts.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));

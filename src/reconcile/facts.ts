@@ -17,6 +17,7 @@
  *   fact of its own, scoped to a time window ending that day ("as of
  *   2024-04-30"), where other reports' figures for that day join it.
  */
+import { groupBy } from '../core/collections.js';
 import type { StoredClaim } from '../store/types.js';
 import type { DocumentMeta } from './index.js';
 import { attributionKey } from './independence.js';
@@ -164,13 +165,7 @@ function median(xs: number[]): number {
  * says 52); otherwise the most common value, the smaller on a tie.
  */
 function independentValues(dvs: DocValue[]): number[] {
-  const byGroup = new Map<number, DocValue[]>();
-  for (const d of dvs) {
-    const list = byGroup.get(d.group);
-    if (list) list.push(d);
-    else byGroup.set(d.group, [d]);
-  }
-  return [...byGroup.values()].map((ds) => latestOf(ds) ?? mostCommon(ds.map((d) => d.value)));
+  return [...groupBy(dvs, (d) => d.group).values()].map((ds) => latestOf(ds) ?? mostCommon(ds.map((d) => d.value)));
 }
 
 /** The day a report's value is about: its figure's own day, else the day it was published. */
@@ -419,15 +414,7 @@ export function buildFacts(input: FactsInput): Fact[] {
   return facts;
 }
 
-function byDocument(claims: StoredClaim[]): Map<string, StoredClaim[]> {
-  const out = new Map<string, StoredClaim[]>();
-  for (const c of claims) {
-    const list = out.get(c.document);
-    if (list) list.push(c);
-    else out.set(c.document, [c]);
-  }
-  return out;
-}
+const byDocument = (claims: StoredClaim[]) => groupBy(claims, (c) => c.document);
 
 /**
  * A fact of another day and the fact it is another day's reading of: related, and told apart by time in

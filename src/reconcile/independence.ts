@@ -4,6 +4,7 @@
  * attributed source ("according to official data"). Each group counts as one
  * confirmation.
  */
+import { groupBy } from '../core/collections.js';
 import type { CopyGroup } from './types.js';
 
 const SHINGLE = 8;
@@ -58,13 +59,7 @@ export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
       detail.set(k, share);
     }
   }
-  const members = new Map<number, number[]>();
-  docs.forEach((_, i) => {
-    const r = find(i);
-    const list = members.get(r);
-    if (list) list.push(i);
-    else members.set(r, [i]);
-  });
+  const members = groupBy(docs.keys(), find);
   const groupOf = new Map<string, number>();
   const groups: CopyGroup[] = [];
   let g = 0;

@@ -4,6 +4,7 @@
  */
 import type { Mention } from '../core/types.js';
 import type { StoredClaim } from '../store/types.js';
+import { groupBy } from '../core/collections.js';
 import { buildChecks } from './checks.js';
 import { groupEvents } from './events.js';
 import { DEFAULT_POLICY, buildFacts } from './facts.js';
@@ -36,19 +37,9 @@ export interface ReconcileOptions {
 
 export function reconcile(input: ReconcileInput, options: ReconcileOptions = {}): Event[] {
   const policy = options.policy ?? DEFAULT_POLICY;
-  const groups = groupEvents(input.documents, input.claims, input.mentions);
-  const claimsByDoc = new Map<string, StoredClaim[]>();
-  for (const c of input.claims) {
-    const list = claimsByDoc.get(c.document);
-    if (list) list.push(c);
-    else claimsByDoc.set(c.document, [c]);
-  }
-  const mentionsByDoc = new Map<string, Array<Mention & { document: string }>>();
-  for (const m of input.mentions) {
-    const list = mentionsByDoc.get(m.document);
-    if (list) list.push(m);
-    else mentionsByDoc.set(m.document, [m]);
-  }
+  const claimsByDoc = groupBy(input.claims, (c) => c.document);
+  const mentionsByDoc = groupBy(input.mentions, (m) => m.document);
+  const groups = groupEvents(input.documents, claimsByDoc, mentionsByDoc);
   return groups.map((g) => {
     const docs = new Map(g.documents.map((d) => [d.id, d]));
     const claims = g.documents.flatMap((d) => claimsByDoc.get(d.id) ?? []);
