@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { ReckonError, asReckonError } from '../core/errors.js';
 import type { DocumentInput } from '../core/types.js';
 import { decode } from './decode.js';
-import type { RawItem, StreamItem } from './sources.js';
+import { mb, type RawItem, type StreamItem } from './sources.js';
 
 export type Format = DocumentInput['format'] | 'jsonl';
 export type FormatEvent = { kind: 'doc'; doc: DocumentInput; warning?: string } | { kind: 'error'; source: string; error: ReckonError };
@@ -367,7 +367,7 @@ const isBlank = (b: Buffer): boolean => {
   return true;
 };
 
-const size = (n: number) => (n < 1048576 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`);
+const size = (n: number) => (n < 1048576 ? `${Math.ceil(n / 1024)} KB` : mb(n));
 
 // ---- RSS / Atom ------------------------------------------------------------
 

@@ -54,7 +54,8 @@ export const STREAMED_EXTENSIONS = /\.(jsonl|ndjson)(\.gz)?$/i;
 export const KNOWN_EXTENSIONS = /\.(txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson|xml|rss|atom|feed)(\.gz)?$/i;
 const URL_RE = /^https?:\/\//i;
 
-const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
+/** a byte count in MB, as limits are given (--max-size) */
+export const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
 
 /** Expands paths and URLs into raw items, in order. */
 export async function* load(inputs: string[], options: Partial<LoadOptions> = {}): AsyncGenerator<LoadEvent> {
