@@ -1,10 +1,7 @@
 /** The serve command: the web page and HTTP API over an archive. */
 import type { Command } from 'commander';
 import { openStore, redact } from '../store/open.js';
-import { hostName } from '../server/guards.js';
-
-/** addresses that only this machine can reach */
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i;
+import { hostName, isLoopback } from '../server/guards.js';
 import { DEFAULT_LIMITS, startServer } from '../server/index.js';
 import { defaultWebRoot, hasWebBuild } from '../server/static.js';
 import { action, invalid, status } from './output.js';
@@ -74,7 +71,7 @@ export function registerServe(p: Command): void {
         if (!hasWebBuild(defaultWebRoot())) notes.push('web page not built: run npm run build:web');
         status(`reckon: serving ${running.url} (${notes.join(', ')})`);
         // plain HTTP: off this machine the token crosses the network as written
-        if (token && !LOOPBACK.test(o.host)) status(`reckon: warning: --host ${o.host} serves plain HTTP, so the ingest token is sent in clear text; put a TLS proxy in front (see --trust-proxy)`);
+        if (token && !isLoopback(o.host)) status(`reckon: warning: --host ${o.host} serves plain HTTP, so the ingest token is sent in clear text; put a TLS proxy in front (see --trust-proxy)`);
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);

@@ -31,6 +31,12 @@ export function securityHeaders(): MiddlewareHandler {
 /** Names a server on this machine always answers to (besides any IP address and *.localhost). */
 export const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
+/** Whether a host (a name or an address, as given to --host) is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const name = hostName(host);
+  return name === 'localhost' || name === '[::1]' || (name !== null && isIPv4(name) && name.startsWith('127.'));
+}
+
 /**
  * The host name of a Host header value or of a name given as an option:
  * lower case, without port or final dot, an IPv6 address in brackets

@@ -10,7 +10,7 @@ import dns from 'node:dns/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, clientKey, hostName, RateLimiter } from '../../src/server/guards.js';
+import { CONTENT_SECURITY_POLICY, clientKey, hostName, isLoopback, RateLimiter } from '../../src/server/guards.js';
 import { startServer, type Running } from '../../src/server/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { tempDirManual } from '../helpers.js';
@@ -189,6 +189,11 @@ describe('the Host header', () => {
     for (const bad of ['', 'http://example.org', 'example.org/path', 'a b', '[::1', '[example.org]', '.example.org', 'a..b', 'user@host', 'example.org:', 'example.org:123456']) {
       expect(hostName(bad), bad).toBeNull();
     }
+  });
+
+  it('tells addresses only this machine reaches from the others', () => {
+    for (const local of ['127.0.0.1', '127.0.0.2', 'localhost', 'LOCALHOST', '::1', '[::1]']) expect(isLoopback(local), local).toBe(true);
+    for (const open of ['0.0.0.0', '::', '192.0.2.10', 'reckon.example.org', '128.0.0.1']) expect(isLoopback(open), open).toBe(false);
   });
 });
 
