@@ -408,7 +408,8 @@ export function buildFacts(input: FactsInput): Fact[] {
     factOfKey.set(key, fact);
   }
   relate(facts);
-  for (const [key, e] of byKey) if (e.base) otherDayOf(factOfKey.get(key)!, factOfKey.get(e.base)!, claims, input);
+  const claimOfId = new Map(claims.map((c) => [c.id, c]));
+  for (const [key, e] of byKey) if (e.base) otherDayOf(factOfKey.get(key)!, factOfKey.get(e.base)!, claimOfId, input);
   facts.push(...reportTotals(claims, facts, input));
   facts.sort((a, b) => catRank(a.category) - catRank(b.category) || Number(Boolean(a.derived && a.scope.label)) - Number(Boolean(b.derived && b.scope.label)) || (a.scope.label === '' ? -1 : b.scope.label === '' ? 1 : 0) || b.sources - a.sources || a.id.localeCompare(b.id));
   return facts;
@@ -421,10 +422,9 @@ const byDocument = (claims: StoredClaim[]) => groupBy(claims, (c) => c.document)
  * both: the other day's fact says what each of its reports gives for its own figure's day; the base fact,
  * when disputed, names the figures its reports give for other days.
  */
-function otherDayOf(f: Fact, base: Fact, claims: StoredClaim[], input: FactsInput): void {
+function otherDayOf(f: Fact, base: Fact, byId: ReadonlyMap<string, StoredClaim>, input: FactsInput): void {
   const { cite, docs } = input;
   f.relates = { fact: base.id, how: 'as_of' };
-  const byId = new Map(claims.map((c) => [c.id, c]));
   const baseName = `${f.category}, ${base.scope.label || 'overall'}`;
   const lines: string[] = [];
   const byCitation = (a: FactClaim, b: FactClaim) => cite(a.document).localeCompare(cite(b.document), 'en', { numeric: true });
@@ -477,14 +477,7 @@ function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): 
   const out: Fact[] = [];
   // each report's claims per category, and the facts that may add to a whole per category and report, indexed
   // once (looking them up by filtering every claim and fact for each report grew with the square of the reports)
-  const ownOf = new Map<string, Map<string, StoredClaim[]>>();
-  for (const c of claims) {
-    let byDoc = ownOf.get(c.category);
-    if (!byDoc) ownOf.set(c.category, (byDoc = new Map()));
-    const list = byDoc.get(c.document);
-    if (list) list.push(c);
-    else byDoc.set(c.document, [c]);
-  }
+  const ownOf = new Map([...groupBy(claims, (c) => c.category)].map(([category, cs]) => [category, byDocument(cs)]));
   // the report's counts in each scope that adds to a whole: the event as a whole, additions, other places and phases
   // (not its figures for other days: they are earlier or later readings, not parts); in the order of `facts`
   const scopesOf = new Map<string, Fact[]>();
