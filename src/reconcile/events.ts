@@ -6,26 +6,53 @@
  */
 import { createHash } from 'node:crypto';
 import { addDays } from '../core/dates.js';
-import type { Mention } from '../core/types.js';
-import type { StoredClaim } from '../store/types.js';
-import type { DocumentMeta } from './index.js';
+import type { Claim, Mention } from '../core/types.js';
 
-export interface EventGroup {
+/** A document as grouping and reconciliation see it: its metadata, without its text. */
+export interface DocumentRef {
+  id: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string | null;
+  url: string | null;
+}
+
+export interface EventGroup<D extends DocumentRef = DocumentRef> {
   id: string;
   name: string;
   aliases: string[];
-  documents: DocumentMeta[];
+  documents: D[];
   start: string | null;
   end: string | null;
   places: string[];
 }
 
+/**
+ * What grouping reads of one document, computed from its claims and mentions alone (so an archive can keep it
+ * beside the document and group a million reports without reading their claims again). Plain JSON; the lists
+ * keep the order in which the document names things, which breaks ties between equally used names and places.
+ */
+export interface DocSignature {
+  /** event-name keys: [key, uses, [[words, uses], …]] */
+  keys: Array<[string, number, Array<[string, number]>]>;
+  day: { start: string; end: string } | null;
+  /** the most weighted place */
+  place: string | null;
+  /** cities and regions with their weights */
+  places: Array<[string, number]>;
+  /** how many claims the document has */
+  claims: number;
+}
+
 interface DocFacts {
-  doc: DocumentMeta;
+  doc: DocumentRef;
   keys: Map<string, { n: number; texts: Map<string, number> }>;
   day: { start: string; end: string } | null;
   place: string | null;
   places: Map<string, number>;
+  claims: number;
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -39,7 +66,8 @@ function displayOfKey(key: string, texts: Map<string, number>): string {
 
 const DATELINE_CAPS = /^[\p{Lu}][\p{Lu} '.-]{2,}$/u;
 
-function docFacts(doc: DocumentMeta, claims: StoredClaim[], mentions: Mention[]): DocFacts {
+/** The grouping signature of a document published on `published`, from its claims and mentions. */
+export function signatureOf(published: string | null, claims: ReadonlyArray<Pick<Claim, 'time'>>, mentions: readonly Mention[]): DocSignature {
   const keys = new Map<string, { n: number; texts: Map<string, number> }>();
   const places = new Map<string, number>();
   for (const m of mentions) {
@@ -57,18 +85,31 @@ function docFacts(doc: DocumentMeta, claims: StoredClaim[], mentions: Mention[])
   // the main day: the time most claims are about, else the first dated mention before publication
   const days = new Map<string, number>();
   for (const c of claims) if (c.time && c.time.precision === 'day') days.set(`${c.time.start}/${c.time.end}`, (days.get(`${c.time.start}/${c.time.end}`) ?? 0) + (c.time.inferred ? 1 : 2));
-  let day: DocFacts['day'] = null;
+  let day: DocSignature['day'] = null;
   const top = [...days].sort((a, b) => b[1] - a[1])[0];
   if (top) {
     const [start, end] = top[0].split('/') as [string, string];
     day = { start, end };
   } else {
-    const d = mentions.find((m) => m.kind === 'date' && m.data?.precision === 'day' && (!doc.published || String(m.data?.start) < doc.published));
+    const d = mentions.find((m) => m.kind === 'date' && m.data?.precision === 'day' && (!published || String(m.data?.start) < published));
     if (d) day = { start: String(d.data!.start), end: String(d.data!.end) };
   }
   const place = [...places].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { doc, keys, day, place, places };
+  return { keys: [...keys].map(([k, v]) => [k, v.n, [...v.texts]]), day, place, places: [...places], claims: claims.length };
 }
+
+function docFacts(doc: DocumentRef, sig: DocSignature): DocFacts {
+  return {
+    doc,
+    keys: new Map(sig.keys.map(([k, n, texts]) => [k, { n, texts: new Map(texts) }])),
+    day: sig.day,
+    place: sig.place,
+    places: new Map(sig.places),
+    claims: sig.claims,
+  };
+}
+
+const NO_SIGNATURE: DocSignature = { keys: [], day: null, place: null, places: [], claims: 0 };
 
 /**
  * Days that overlap, or touch within a day (one report dates a night "9 to 10", another "the 10th"):
@@ -85,9 +126,9 @@ function primaryKeys(f: DocFacts): string[] {
   return [...f.keys].filter(([, k]) => k.n >= Math.max(1, max / 2)).map(([key]) => key);
 }
 
-/** Groups documents into events; `claimsBy` and `mentionsBy` hold each document's claims and mentions. */
-export function groupEvents(documents: DocumentMeta[], claimsBy: ReadonlyMap<string, StoredClaim[]>, mentionsBy: ReadonlyMap<string, Mention[]>): EventGroup[] {
-  const facts = documents.map((d) => docFacts(d, claimsBy.get(d.id) ?? [], mentionsBy.get(d.id) ?? []));
+/** Groups documents into events by their signatures (see signatureOf; a document without one has none of it). */
+export function groupEvents<D extends DocumentRef>(documents: readonly D[], signatures: ReadonlyMap<string, DocSignature>): Array<EventGroup<D>> {
+  const facts = documents.map((d) => docFacts(d, signatures.get(d.id) ?? NO_SIGNATURE));
   const parent = facts.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const union = (a: number, b: number) => {
@@ -106,7 +147,7 @@ export function groupEvents(documents: DocumentMeta[], claimsBy: ReadonlyMap<str
   // so, through them, every run of overlapping days (one sweep in order of start, not every pair)
   const byDay = new Map<string, number[]>();
   facts.forEach((f, i) => {
-    if (!f.day || !f.place || !(claimsBy.get(f.doc.id)?.length)) return;
+    if (!f.day || !f.place || !f.claims) return;
     const key = `${f.day.start.slice(0, 7)}\u0000${f.place}`;
     const list = byDay.get(key);
     if (list) list.push(i);
@@ -136,7 +177,7 @@ export function groupEvents(documents: DocumentMeta[], claimsBy: ReadonlyMap<str
     if (list) list.push(i);
     else groups.set(root, [i]);
   });
-  const out: EventGroup[] = [];
+  const out: Array<EventGroup<D>> = [];
   for (const members of groups.values()) {
     const fs = members.map((i) => facts[i]!);
     const keyCounts = new Map<string, { n: number; texts: Map<string, number> }>();
@@ -176,7 +217,7 @@ export function groupEvents(documents: DocumentMeta[], claimsBy: ReadonlyMap<str
       id: `ev-${id}`,
       name,
       aliases: [...aliasSet].filter((a) => a.toLowerCase() !== name!.toLowerCase()).slice(0, 12),
-      documents: fs.map((f) => f.doc),
+      documents: fs.map((f) => f.doc as D),
       start: mainDay?.[0] ?? null,
       end: mainDay?.[1] ?? null,
       places,
