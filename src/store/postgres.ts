@@ -21,7 +21,7 @@ import { MARK_CLOSE, MARK_OPEN, parseQuery, toTsQuery } from './fts.js';
 import { redact } from './open.js';
 import { CLAIM_COLUMNS, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow } from './rows.js';
 import type {
-  ClaimFilter, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
+  ClaimFilter, DerivedEntry, DocumentHead, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
   StoreStats, StoredClaim,
 } from './types.js';
 
@@ -125,6 +125,16 @@ const MIGRATIONS: string[] = [
   ${TSV_FUNCTION.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION').replaceAll("'simple'::regconfig", "'reckon'::regconfig")}
   ALTER TABLE documents ADD COLUMN fts tsvector GENERATED ALWAYS AS (reckon_tsv(title, text)) STORED;
   CREATE INDEX documents_fts ON documents USING gin (fts);
+  `,
+  // 4: derived data kept to be read again (event signatures, reconciled events); rebuilt from the rest at any time
+  `
+  CREATE TABLE derived (
+    kind text NOT NULL,
+    key text NOT NULL,
+    stamp text NOT NULL,
+    value text NOT NULL,
+    PRIMARY KEY (kind, key)
+  );
   `,
 ];
 
@@ -424,14 +434,62 @@ export class PostgresStore implements Store {
     return (await this.q('reading mentions', 'SELECT * FROM mentions WHERE document_id = $1 ORDER BY idx', [documentId])).map(mentionFromRow);
   }
 
-  async allMentions(kinds?: Mention['kind'][]): Promise<Array<Mention & { document: string }>> {
+  async allMentions(kinds?: Mention['kind'][], documents?: string[]): Promise<Array<Mention & { document: string }>> {
+    const args: unknown[] = [];
+    const where = ['d.latest'];
+    if (kinds?.length) where.push(`m.kind = ANY($${args.push(kinds)}::text[])`);
+    if (documents) where.push(`m.document_id = ANY($${args.push(documents)}::text[])`);
     const rows = await this.q(
       'reading mentions',
-      `SELECT m.* FROM mentions m JOIN documents d ON d.id = m.document_id
-       WHERE d.latest ${kinds?.length ? 'AND m.kind = ANY($1::text[])' : ''} ORDER BY d.seq, m.idx`,
-      kinds?.length ? [kinds] : [],
+      `SELECT m.* FROM mentions m JOIN documents d ON d.id = m.document_id WHERE ${where.join(' AND ')} ORDER BY d.seq, m.idx`,
+      args,
     );
     return rows.map((r) => ({ ...mentionFromRow(r), document: String(r.document_id) }));
+  }
+
+  async documentHeads(): Promise<DocumentHead[]> {
+    const rows = await this.q('reading documents', 'SELECT id, source, title, outlet, published, language, url, analyzed FROM documents WHERE latest ORDER BY seq');
+    return rows.map((r) => ({
+      id: String(r.id), source: String(r.source), title: s(r.title), outlet: s(r.outlet), published: s(r.published),
+      language: s(r.language), url: s(r.url), analyzed: Number(r.analyzed),
+    }));
+  }
+
+  async documentTexts(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.q('reading documents', 'SELECT id, text FROM documents WHERE id = ANY($1::text[])', [ids]);
+    return new Map(rows.map((r) => [String(r.id), String(r.text)]));
+  }
+
+  async derived(kind: string, keys?: string[]): Promise<DerivedEntry[]> {
+    const rows = await this.q(
+      'reading derived data',
+      `SELECT key, stamp, value FROM derived WHERE kind = $1 ${keys ? 'AND key = ANY($2::text[])' : ''}`,
+      keys ? [kind, keys] : [kind],
+    );
+    return rows.map((r) => ({ key: String(r.key), stamp: String(r.stamp), value: String(r.value) }));
+  }
+
+  async derivedStamps(kind: string): Promise<Map<string, string>> {
+    const rows = await this.q('reading derived data', 'SELECT key, stamp FROM derived WHERE kind = $1', [kind]);
+    return new Map(rows.map((r) => [String(r.key), String(r.stamp)]));
+  }
+
+  async putDerived(kind: string, entries: DerivedEntry[]): Promise<void> {
+    if (!entries.length) return;
+    // one key once per statement (ON CONFLICT cannot touch a row twice): the last entry of a key wins
+    const last = new Map(entries.map((e) => [e.key, e]));
+    const list = [...last.values()];
+    await this.q(
+      'storing derived data',
+      `INSERT INTO derived (kind, key, stamp, value) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
+       ON CONFLICT (kind, key) DO UPDATE SET stamp = excluded.stamp, value = excluded.value`,
+      [kind, list.map((e) => e.key), list.map((e) => e.stamp), list.map((e) => e.value)],
+    );
+  }
+
+  async dropDerived(kind: string, keys: string[]): Promise<void> {
+    if (!keys.length) return;
+    await this.q('dropping derived data', 'DELETE FROM derived WHERE kind = $1 AND key = ANY($2::text[])', [kind, keys]);
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {

@@ -11,7 +11,7 @@ import type { Analysis, DocumentRecord, Mention } from '../core/types.js';
 import { MARK_CLOSE, MARK_OPEN, parseQuery, toFts5 } from './fts.js';
 import { CLAIM_COLUMNS, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow } from './rows.js';
 import type {
-  ClaimFilter, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
+  ClaimFilter, DerivedEntry, DocumentHead, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
   StoreStats, StoredClaim,
 } from './types.js';
 
@@ -84,7 +84,26 @@ const MIGRATIONS: string[] = [
   `
   CREATE INDEX documents_published ON documents(latest, published);
   `,
+  // 3: derived data kept to be read again (event signatures, reconciled events); rebuilt from the rest at any time
+  `
+  CREATE TABLE derived (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+  ) WITHOUT ROWID;
+  `,
 ];
+
+/** How many ids one statement binds (SQLite binds at most 32,766 parameters). */
+const IDS_PER_STATEMENT = 5_000;
+
+function chunks<T>(xs: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
 
 type Row = Record<string, unknown>;
 
@@ -255,9 +274,11 @@ export class SqliteStore implements Store {
     return this.guard('reading claims', () => {
       const where: string[] = [];
       const args: unknown[] = [];
-      if (filter.latestOnly !== false) where.push('d.latest = 1');
+      // given documents, the plan starts from them (by id), not from every latest document (the + keeps
+      // SQLite from choosing the index on latest, which made a read of 2,000 documents' claims a scan of all)
+      if (filter.latestOnly !== false) where.push(filter.documents?.length ? '+d.latest = 1' : 'd.latest = 1');
       if (filter.documents?.length) {
-        where.push(`c.document_id IN (${filter.documents.map(() => '?').join(',')})`);
+        where.push(`d.id IN (${filter.documents.map(() => '?').join(',')})`);
         args.push(...filter.documents);
       }
       if (filter.category) {
@@ -289,13 +310,72 @@ export class SqliteStore implements Store {
     );
   }
 
-  async allMentions(kinds?: Mention['kind'][]): Promise<Array<Mention & { document: string }>> {
+  async allMentions(kinds?: Mention['kind'][], documents?: string[]): Promise<Array<Mention & { document: string }>> {
     return this.guard('reading mentions', () => {
-      const where = kinds?.length ? `AND m.kind IN (${kinds.map(() => '?').join(',')})` : '';
-      const rows = this.db
-        .prepare(`SELECT m.* FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.latest = 1 ${where} ORDER BY d.rowid, m.idx`)
-        .all(...(kinds ?? [])) as Row[];
+      const read = (ids: string[] | null) => {
+        // of some documents: from them by id, then their mentions by key (not every latest document's, nor
+        // every mention of the kinds: the + keeps SQLite from choosing those indexes)
+        const plus = ids ? '+' : '';
+        const where = `${kinds?.length ? `AND ${plus}m.kind IN (${kinds.map(() => '?').join(',')})` : ''} ${ids ? `AND d.id IN (${ids.map(() => '?').join(',')})` : ''}`;
+        return this.db
+          .prepare(`SELECT m.*, d.rowid AS seq FROM mentions m JOIN documents d ON d.id = m.document_id WHERE ${plus}d.latest = 1 ${where} ORDER BY d.rowid, m.idx`)
+          .all(...(kinds ?? []), ...(ids ?? [])) as Row[];
+      };
+      const parts = documents ? chunks(documents, IDS_PER_STATEMENT).map(read) : [read(null)];
+      const rows = parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => Number(a.seq) - Number(b.seq) || Number(a.idx) - Number(b.idx));
       return rows.map((r) => ({ ...mentionFromRow(r), document: String(r.document_id) }));
+    });
+  }
+
+  async documentHeads(): Promise<DocumentHead[]> {
+    return this.guard('reading documents', () =>
+      (this.db.prepare('SELECT id, source, title, outlet, published, language, url, analyzed FROM documents WHERE latest = 1 ORDER BY rowid').all() as Row[]).map((r) => ({
+        id: String(r.id), source: String(r.source), title: s(r.title), outlet: s(r.outlet), published: s(r.published),
+        language: s(r.language), url: s(r.url), analyzed: Number(r.analyzed),
+      })),
+    );
+  }
+
+  async documentTexts(ids: string[]): Promise<Map<string, string>> {
+    return this.guard('reading documents', () => {
+      const out = new Map<string, string>();
+      for (const part of chunks(ids, IDS_PER_STATEMENT)) {
+        const rows = this.db.prepare(`SELECT id, text FROM documents WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
+        for (const r of rows) out.set(String(r.id), String(r.text));
+      }
+      return out;
+    });
+  }
+
+  async derived(kind: string, keys?: string[]): Promise<DerivedEntry[]> {
+    return this.guard('reading derived data', () => {
+      const read = (part: string[] | null) =>
+        (this.db.prepare(`SELECT key, stamp, value FROM derived WHERE kind = ? ${part ? `AND key IN (${part.map(() => '?').join(',')})` : ''}`).all(kind, ...(part ?? [])) as Row[]).map((r) => ({
+          key: String(r.key), stamp: String(r.stamp), value: String(r.value),
+        }));
+      return keys ? chunks(keys, IDS_PER_STATEMENT).flatMap(read) : read(null);
+    });
+  }
+
+  async derivedStamps(kind: string): Promise<Map<string, string>> {
+    return this.guard('reading derived data', () => new Map((this.db.prepare('SELECT key, stamp FROM derived WHERE kind = ?').all(kind) as Row[]).map((r) => [String(r.key), String(r.stamp)])));
+  }
+
+  async putDerived(kind: string, entries: DerivedEntry[]): Promise<void> {
+    this.guard('storing derived data', () => {
+      const ins = this.db.prepare('INSERT OR REPLACE INTO derived (kind, key, stamp, value) VALUES (?, ?, ?, ?)');
+      this.db.transaction(() => {
+        for (const e of entries) ins.run(kind, e.key, e.stamp, e.value);
+      })();
+    });
+  }
+
+  async dropDerived(kind: string, keys: string[]): Promise<void> {
+    this.guard('dropping derived data', () => {
+      const del = this.db.prepare('DELETE FROM derived WHERE kind = ? AND key = ?');
+      this.db.transaction(() => {
+        for (const k of keys) del.run(kind, k);
+      })();
     });
   }
 

@@ -35,6 +35,25 @@ export interface StoredClaim extends Claim {
   index: number;
 }
 
+/** A latest document's metadata, without its text, and the analyzer version its claims came from. */
+export interface DocumentHead {
+  id: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string | null;
+  url: string | null;
+  analyzed: number;
+}
+
+/** One item of derived data: its key, a stamp saying what made it, and its value (JSON text). */
+export interface DerivedEntry {
+  key: string;
+  stamp: string;
+  value: string;
+}
+
 export interface ClaimFilter {
   documents?: string[];
   category?: string;
@@ -125,8 +144,23 @@ export interface Store {
   iterateDocuments(options?: { latestOnly?: boolean; batch?: number }): AsyncIterable<DocumentRecord>;
   claims(filter?: ClaimFilter): Promise<StoredClaim[]>;
   mentions(documentId: string): Promise<Mention[]>;
-  /** Mentions of all latest documents (for grouping events), optionally of some kinds. */
-  allMentions(kinds?: Mention['kind'][]): Promise<Array<Mention & { document: string }>>;
+  /** Mentions of all latest documents (for grouping events), optionally of some kinds, or of some documents only. */
+  allMentions(kinds?: Mention['kind'][], documents?: string[]): Promise<Array<Mention & { document: string }>>;
+  /** Every latest document's metadata without its text, in ingest order. */
+  documentHeads(): Promise<DocumentHead[]>;
+  /** The texts of these documents (ids not stored are left out). */
+  documentTexts(ids: string[]): Promise<Map<string, string>>;
+  /**
+   * Derived data the archive keeps to be read again (event signatures, reconciled events): what it holds of
+   * `kind`, for these keys or all of them. Derived data can be dropped at any time; it is rebuilt from the
+   * documents, claims and mentions.
+   */
+  derived(kind: string, keys?: string[]): Promise<DerivedEntry[]>;
+  /** The keys and stamps held of `kind` (not the values). */
+  derivedStamps(kind: string): Promise<Map<string, string>>;
+  /** Writes derived data, replacing what a key held. */
+  putDerived(kind: string, entries: DerivedEntry[]): Promise<void>;
+  dropDerived(kind: string, keys: string[]): Promise<void>;
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
   stats(): Promise<StoreStats>;
   /** Documents whose analysis is missing or older than `analyzer`. */

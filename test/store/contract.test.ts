@@ -68,7 +68,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL', () => {
       const stores = Array.from({ length: 4 }, () => new PostgresStore(db.url));
       opened.push(...stores);
       await Promise.all(stores.map((s) => s.migrate()));
-      expect(await db.sql('SELECT version FROM reckon_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+      expect(await db.sql('SELECT version FROM reckon_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
       expect(await stores[0]!.check()).toEqual([]);
     });
 

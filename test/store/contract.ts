@@ -216,6 +216,60 @@ export function storeContract(name: string, makeStore: () => Promise<Archive>): 
         await put(store, doc('report.txt', HERAT));
         expect((await store.allMentions(['place'])).map((m) => m.value)).toEqual(['Ohrid', 'Herat']);
       });
+
+      it('allMentions of some documents: theirs only, in ingest order', async () => {
+        const { store } = await fresh();
+        const k = kabul();
+        const o = ohrid();
+        const b = berlin();
+        await put(store, k, o, b);
+        const some = await store.allMentions(['place', 'date'], [b.doc.id, k.doc.id]);
+        expect(some.length).toBeGreaterThan(0);
+        expect([...new Set(some.map((m) => m.document))]).toEqual([k.doc.id, b.doc.id]);
+        expect(some).toEqual((await store.allMentions(['place', 'date'])).filter((m) => m.document !== o.doc.id));
+        expect(await store.allMentions(undefined, [])).toEqual([]);
+      });
+
+      it('documentHeads: latest documents without text, with their analyzer version; documentTexts by id', async () => {
+        const { store } = await fresh();
+        const k = kabul('report.txt');
+        await put(store, k);
+        await putRaw(store, ohrid());
+        const h = doc('report.txt', HERAT, { title: 'Herat', date: '2021-03-04' });
+        await put(store, h);
+        const heads = await store.documentHeads();
+        expect(heads[1]!.id).toBe(h.doc.id);
+        expect(heads.map((h) => [h.title, h.analyzed])).toEqual([['Floods', 0], ['Herat', ANALYZER_VERSION]]);
+        expect(heads[0]).toMatchObject({ source: 'ohrid.txt', outlet: 'Balkan Daily', published: '2023-08-06', language: 'en', url: null });
+        expect(Object.keys(heads[0]!).sort()).toEqual(['analyzed', 'id', 'language', 'outlet', 'published', 'source', 'title', 'url']);
+        const texts = await store.documentTexts([k.doc.id, h.doc.id, 'no-such-id']);
+        expect(texts).toEqual(new Map([[k.doc.id, k.doc.text], [h.doc.id, h.doc.text]]));
+        expect(await store.documentTexts([])).toEqual(new Map());
+      });
+
+      it('derived data: written, replaced, read by key or whole, dropped; kinds apart', async () => {
+        const { store, connect } = await fresh();
+        expect(await store.derived('signature')).toEqual([]);
+        await store.putDerived('signature', [
+          { key: 'a', stamp: 's1', value: '{"x":1}' },
+          { key: 'b', stamp: 's1', value: 'ünïcode ✓' },
+        ]);
+        await store.putDerived('event:median', [{ key: 'a', stamp: 's1', value: '[]' }]);
+        await store.putDerived('signature', [{ key: 'a', stamp: 's2', value: '{"x":2}' }, { key: 'a', stamp: 's3', value: '{"x":3}' }]);
+        const other = await connect();
+        const byKey = (es: Array<{ key: string }>) => [...es].sort((x, y) => x.key.localeCompare(y.key));
+        expect(byKey(await other.derived('signature'))).toEqual([
+          { key: 'a', stamp: 's3', value: '{"x":3}' },
+          { key: 'b', stamp: 's1', value: 'ünïcode ✓' },
+        ]);
+        expect(await other.derived('signature', ['b', 'zz'])).toEqual([{ key: 'b', stamp: 's1', value: 'ünïcode ✓' }]);
+        expect(await other.derivedStamps('signature')).toEqual(new Map([['a', 's3'], ['b', 's1']]));
+        await store.dropDerived('signature', ['a', 'zz']);
+        expect(await other.derivedStamps('signature')).toEqual(new Map([['b', 's1']]));
+        expect(await other.derivedStamps('event:median')).toEqual(new Map([['a', 's1']]));
+        await store.putDerived('signature', []);
+        await store.dropDerived('signature', []);
+      });
     });
 
     describe('search', () => {
