@@ -1,12 +1,13 @@
 /** Analysis commands: claims, events, facts. */
 import type { Command } from 'commander';
 import { ReckonError } from '../core/errors.js';
-import { eventsOf } from '../export/stream.js';
+import { eachEvent, eventOf, groupsOf } from '../pipeline/events.js';
 import { factSheetMarkdown } from '../export/markdown.js';
 import { POLICIES } from '../reconcile/facts.js';
 import type { Event, PolicyName } from '../reconcile/types.js';
 import { openStore } from '../store/open.js';
 import { fmtValue } from './archive.js';
+import { ProgressLine } from './progress.js';
 import { action, bold, cut, dim, invalid, json, out, status, table } from './output.js';
 
 const DB_HELP = 'archive: SQLite file or postgres:// URL (default: $RECKON_DB or ./reckon.db)';
@@ -19,7 +20,7 @@ function policyOf(p: string | undefined): PolicyName {
 }
 
 /** The event an argument names (id, id prefix or a word of its name), or the largest. */
-export function pickEvent(events: Event[], ref?: string): Event {
+export function pickEvent<E extends { id: string; name: string; aliases: string[] }>(events: E[], ref?: string): E {
   if (!events.length) throw new ReckonError('NOT_FOUND', 'the archive holds no events yet (run reckon ingest first)');
   if (!ref) return events[0]!;
   const r = ref.toLowerCase();
@@ -51,7 +52,7 @@ export function registerAnalysis(p: Command): void {
             if (!d) throw new ReckonError('NOT_FOUND', `no document "${o.doc}"`);
             documents = [d.id];
           }
-          if (o.event) documents = pickEvent(await eventsOf(store), o.event).documents;
+          if (o.event) documents = pickEvent(await groupsOf(store), o.event).documents.map((d) => d.id);
           const claims = await store.claims({ ...(documents ? { documents } : {}), ...(o.category ? { category: o.category } : {}) });
           if (o.json) {
             json(claims);
@@ -93,16 +94,23 @@ export function registerAnalysis(p: Command): void {
       action(async (o: { db?: string; json?: boolean }) => {
         const store = await openStore(o.db);
         try {
-          const events = await eventsOf(store);
+          const progress = new ProgressLine(Boolean(process.stderr.isTTY));
+          // one event at a time: only what is printed stays in memory
+          const events: Array<{ id: string; name: string; aliases: string[]; start: string | null; end: string | null; places: string[]; documents: string[]; facts: number }> = [];
+          const each = eachEvent(store, {
+            onProgress: (p) => progress.say(`${p.step === 'signatures' ? 'reading reports' : 'reconciling events'} ${p.done}/${p.total}`),
+          });
+          for await (const e of each) events.push({ id: e.id, name: e.name, aliases: e.aliases, start: e.start, end: e.end, places: e.places, documents: e.documents, facts: e.facts.length });
+          progress.clear();
           if (o.json) {
-            json(events.map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, start: e.start, end: e.end, places: e.places, documents: e.documents, facts: e.facts.length })));
+            json(events);
             return;
           }
           if (!events.length) {
             status('no events (run reckon ingest first)');
             return;
           }
-          out(table(events.map((e) => [e.id, cut(e.name, 40), String(e.documents.length), e.start ?? '', cut(e.places.slice(0, 2).join(', '), 30), String(e.facts.length)]), ['event', 'name', 'reports', 'date', 'places', 'facts']));
+          out(table(events.map((e) => [e.id, cut(e.name, 40), String(e.documents.length), e.start ?? '', cut(e.places.slice(0, 2).join(', '), 30), String(e.facts)]), ['event', 'name', 'reports', 'date', 'places', 'facts']));
         } finally {
           await store.close();
         }
@@ -122,7 +130,7 @@ export function registerAnalysis(p: Command): void {
         const policy = policyOf(o.policy);
         const store = await openStore(o.db);
         try {
-          const event = pickEvent(await eventsOf(store, { policy }), ref);
+          const event = await eventOf(store, pickEvent(await groupsOf(store), ref), { policy });
           if (o.format === 'json') return void json(event);
           if (o.format === 'md') return void out(factSheetMarkdown(event));
           const num = new Map(event.sources.map((s, i) => [s.document, i + 1]));

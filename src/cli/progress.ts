@@ -21,6 +21,17 @@ export class ProgressLine {
     this.shown = true;
   }
 
+  /** Any other line of progress (throttled like update). */
+  say(line: string): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    const width = process.stderr.columns || 100;
+    process.stderr.write(`\r\u001b[2K${line.slice(0, width - 1)}`);
+    this.shown = true;
+  }
+
   /** Clears the line (before printing something else, or at the end). */
   clear(): void {
     if (this.enabled && this.shown) process.stderr.write('\r\u001b[2K');

@@ -3,21 +3,21 @@
  * so an archive of any size is exported with bounded memory for documents.
  */
 import type { Store } from '../store/types.js';
-import { reconcile, type DocumentMeta, type Event, type ReconcileOptions } from '../reconcile/index.js';
+import { eachEvent } from '../pipeline/events.js';
+import type { Event } from '../reconcile/index.js';
 import { exportClaim, exportDocument } from './documents.js';
 
 export type ExportFormat = 'json' | 'jsonl' | 'csv';
 
-/** Loads what reconciliation needs and runs it. */
-export async function eventsOf(store: Store, options: ReconcileOptions = {}): Promise<Event[]> {
-  const documents: DocumentMeta[] = [];
-  for await (const d of store.iterateDocuments()) {
-    documents.push({ id: d.id, source: d.source, title: d.title, outlet: d.outlet, published: d.published, language: d.language, url: d.url, text: d.text });
+export { eventsOf } from '../pipeline/events.js';
+
+/** The archive's events one by one, or the ones given. */
+async function* eventsFrom(store: Store, given: Event[] | undefined): AsyncGenerator<Event> {
+  if (given) {
+    yield* given;
+    return;
   }
-  const claims = await store.claims();
-  // reconciliation reads event names, places and dates (people and organisations, most of the mentions, not)
-  const mentions = await store.allMentions(['event', 'place', 'date']);
-  return reconcile({ documents, claims, mentions }, options);
+  yield* eachEvent(store);
 }
 
 export async function* exportJson(store: Store, options: { events?: Event[]; mentions?: boolean } = {}): AsyncGenerator<string> {
@@ -29,8 +29,14 @@ export async function* exportJson(store: Store, options: { events?: Event[]; men
     yield `${first ? '\n' : ',\n'}    ${JSON.stringify(exportDocument(d, claims, mentions))}`;
     first = false;
   }
-  const events = options.events ?? (await eventsOf(store));
-  yield `\n  ],\n  "events": ${JSON.stringify(events, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+  // the events one at a time, laid out as JSON.stringify(events, null, 2) would lay them out at this depth
+  yield '\n  ],\n  "events": [';
+  let none = true;
+  for await (const e of eventsFrom(store, options.events)) {
+    yield `${none ? '\n' : ',\n'}    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`;
+    none = false;
+  }
+  yield none ? ']\n}\n' : '\n  ]\n}\n';
 }
 
 export async function* exportJsonl(store: Store, options: { events?: Event[] } = {}): AsyncGenerator<string> {
@@ -38,8 +44,7 @@ export async function* exportJsonl(store: Store, options: { events?: Event[] } =
     const claims = await store.claims({ documents: [d.id] });
     yield `${JSON.stringify({ type: 'document', ...exportDocument(d, claims) })}\n`;
   }
-  const events = options.events ?? (await eventsOf(store));
-  for (const e of events) yield `${JSON.stringify({ type: 'event', ...e })}\n`;
+  for await (const e of eventsFrom(store, options.events)) yield `${JSON.stringify({ type: 'event', ...e })}\n`;
 }
 
 const CSV_COLUMNS = [

@@ -9,6 +9,7 @@ import { ANALYZER_VERSION } from '../analyze/index.js';
 import { DEFAULT_LOAD, load, type LoadOptions } from '../ingest/sources.js';
 import { jsonlStream, toDocuments, type FormatEvent } from '../ingest/formats.js';
 import type { NewDocument, PutResult, Store } from '../store/types.js';
+import { keepSignatures } from './events.js';
 import { prepareDocument, prepareRecord } from './prepare.js';
 
 /**
@@ -158,6 +159,10 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       if (results) {
         refusedInARow = 0;
         results.forEach((r, i) => count(r, good[i]!));
+        if (analyze) {
+          const stored = results.flatMap((r, i) => (r.status === 'duplicate' || !good[i]!.analysis ? [] : [{ id: r.id, published: good[i]!.doc.published, analysis: good[i]!.analysis! }]));
+          await keepSignatures(store, stored, ANALYZER_VERSION);
+        }
       }
     }
     documents += batch.length;
