@@ -12,7 +12,7 @@ import type { Store } from '../store/types.js';
 import { problemResponse, Refusal } from './errors.js';
 import { EventCache, type EventsLoader } from './events.js';
 import { clientAddress, crossSiteCheck, hostCheck, LOCAL_HOSTS, rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
-import { registerRoutes } from './routes.js';
+import { isStreamed, registerRoutes, untilEnd } from './routes.js';
 import { defaultWebRoot, hasWebBuild, staticFiles } from './static.js';
 import { ReckonError } from '../core/errors.js';
 
@@ -71,14 +71,26 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', hostCheck([...LOCAL_HOSTS, ...(options.allowedHosts ?? [])]));
   app.use('*', crossSiteCheck());
   app.use('*', rateLimit(limits.rate, options.clientAddress ?? clientAddress(options.trustProxy ?? false)));
-  app.use('*', async (_c, next) => {
+  app.use('*', async (c, next) => {
     if (inFlight >= limits.inFlight) throw new Refusal('BUSY', 'the server is busy; try again shortly', { 'Retry-After': '1' });
     inFlight++;
+    let ended = false;
+    const end = () => {
+      if (!ended) {
+        ended = true;
+        inFlight--;
+      }
+    };
     try {
       await next();
-    } finally {
-      inFlight--;
+    } catch (e) {
+      end();
+      throw e;
     }
+    // a streamed answer (an export) is in flight until its last chunk is read or the client goes away
+    const body = c.res.body;
+    if (body && isStreamed(body)) c.res = new Response(untilEnd(body, end), c.res);
+    else end();
   });
   app.use('/api/*', timeLimit(limits.requestMs));
 

@@ -54,7 +54,38 @@ function streamText(gen: AsyncGenerator<string>, type: string, filename: string)
       await gen.return(undefined);
     },
   });
+  STREAMED.add(body);
   return new Response(body, { headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` } });
+}
+
+/** Bodies that streamText made: long answers, counted as in flight until they end (see createApp). */
+const STREAMED = new WeakSet<ReadableStream<Uint8Array>>();
+
+export function isStreamed(body: ReadableStream<Uint8Array>): boolean {
+  return STREAMED.has(body);
+}
+
+/** The same stream, calling `end` once when it is read to its end, fails or is cancelled. */
+export function untilEnd(body: ReadableStream<Uint8Array>, end: () => void): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(ctl) {
+      try {
+        const r = await reader.read();
+        if (r.done) {
+          end();
+          ctl.close();
+        } else ctl.enqueue(r.value);
+      } catch (e) {
+        end();
+        ctl.error(e);
+      }
+    },
+    async cancel(reason) {
+      end();
+      await reader.cancel(reason);
+    },
+  });
 }
 
 export function registerRoutes(app: Hono, ctx: RouteContext): void {

@@ -204,6 +204,54 @@ describe('limits', () => {
     expect(b.status).toBe(503);
     expect((await errorOf(b)).code).toBe('BUSY');
   });
+
+  it('counts a streamed export as in flight until it is read to its end or cancelled', async () => {
+    const app = createApp({ store, webRoot: null, events: async () => [], limits: { inFlight: 1 } });
+    const a = await app.request('/api/export?format=jsonl');
+    expect(a.status).toBe(200);
+    expect((await app.request('/api/stats')).status).toBe(503);
+    expect(await a.text()).toContain('"type":"document"');
+    expect((await app.request('/api/stats')).status).toBe(200);
+    const b = await app.request('/api/export?format=csv');
+    expect((await app.request('/api/stats')).status).toBe(503);
+    await b.body!.cancel();
+    expect((await app.request('/api/stats')).status).toBe(200);
+  });
+
+  it('a client that goes away in the middle of an export no longer counts as in flight', async () => {
+    // an export that never ends: the first document over and over
+    const [first] = await store.listDocuments();
+    const endless = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'iterateDocuments') {
+          return async function* () {
+            const d = (await target.getDocument(first!.id))!;
+            for (;;) yield d;
+          };
+        }
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const running = await startServer({ store: endless, webRoot: null, port: 0, events: async () => [], limits: { inFlight: 1 } });
+    try {
+      const ctl = new AbortController();
+      const res = await fetch(`${running.url}/api/export?format=jsonl`, { signal: ctl.signal });
+      const reader = res.body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      expect((await fetch(`${running.url}/api/stats`)).status).toBe(503);
+      ctl.abort();
+      await reader.cancel().catch(() => {});
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 40));
+        status = (await fetch(`${running.url}/api/stats`)).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      await running.close();
+    }
+  });
 });
 
 const TRAVERSALS = [
