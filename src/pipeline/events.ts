@@ -33,10 +33,26 @@ export interface EventsProgress {
   total: number;
 }
 
+/**
+ * What a long-lived caller (the server) keeps in memory between calls, so that after an ingest it reads only
+ * the new reports' signatures and events, not every one of them again.
+ */
+export interface EventsMemo {
+  signatures: Map<string, { stamp: string; signature: DocSignature }>;
+  /** per policy, events by key */
+  events: Map<PolicyName, Map<string, Event>>;
+}
+
+export function newMemo(): EventsMemo {
+  return { signatures: new Map(), events: new Map() };
+}
+
 export interface EventsOptions {
   policy?: PolicyName;
   /** keep and reuse derived data in the archive (default true) */
   cache?: boolean;
+  /** signatures and events kept in memory from an earlier call (see EventsMemo) */
+  memo?: EventsMemo;
   onProgress?: (p: EventsProgress) => void;
 }
 
@@ -114,9 +130,18 @@ export async function keepSignatures(store: Store, stored: Array<{ id: string; p
 async function signaturesOf(store: Store, heads: DocumentHead[], options: EventsOptions): Promise<Map<string, DocSignature>> {
   const stampOf = (h: DocumentHead) => signatureStamp(h.analyzed);
   const cache = options.cache !== false;
-  const held = cache ? await tryRead(() => store.derived('signature'), [] as DerivedEntry[]) : [];
-  const byId = new Map(heads.map((h) => [h.id, h]));
+  const memo = options.memo?.signatures;
   const out = new Map<string, DocSignature>();
+  if (memo) {
+    for (const h of heads) {
+      const m = memo.get(h.id);
+      if (m && m.stamp === stampOf(h)) out.set(h.id, m.signature);
+    }
+  }
+  // with a memo, only the documents it lacks (and then nothing is known of superseded ones: the next call without one drops them)
+  const unknown = memo ? heads.filter((h) => !out.has(h.id)).map((h) => h.id) : undefined;
+  const held = cache && unknown?.length !== 0 ? await tryRead(() => store.derived('signature', unknown), [] as DerivedEntry[]) : [];
+  const byId = new Map(heads.map((h) => [h.id, h]));
   const stale: string[] = [];
   for (const e of held) {
     const h = byId.get(e.key);
@@ -142,6 +167,10 @@ async function signaturesOf(store: Store, heads: DocumentHead[], options: Events
   }
   // superseded documents' signatures
   if (cache && stale.length) await tryWrite(() => store.dropDerived('signature', stale));
+  if (memo) {
+    memo.clear();
+    for (const h of heads) memo.set(h.id, { stamp: stampOf(h), signature: out.get(h.id)! });
+  }
   return out;
 }
 
@@ -183,13 +212,21 @@ export async function* eventsOfGroups(store: Store, groups: Array<EventGroup<Doc
   const cache = options.cache !== false;
   const kind = `event:${policy}`;
   const code = codeStamp();
-  const held = cache ? await tryRead(() => store.derivedStamps(kind), new Map<string, string>()) : new Map<string, string>();
   const keys = groups.map((g) => eventKey(g, policy));
+  const memo = options.memo?.events.get(policy) ?? new Map<string, Event>();
+  if (options.memo && !options.memo.events.has(policy)) options.memo.events.set(policy, memo);
+  const held = cache && keys.some((k) => !memo.has(k)) ? await tryRead(() => store.derivedStamps(kind), new Map<string, string>()) : new Map<string, string>();
   let done = 0;
   for (const part of chunksOf(groups.map((g, i) => ({ g, key: keys[i]! })), (x) => x.g.documents.length, CHUNK_DOCUMENTS * 5)) {
-    const hit = part.filter((x) => held.get(x.key) === code);
+    if (part.every((x) => memo.has(x.key))) {
+      for (const x of part) yield memo.get(x.key)!;
+      done += part.length;
+      options.onProgress?.({ step: 'events', done, total: groups.length });
+      continue;
+    }
+    const hit = part.filter((x) => !memo.has(x.key) && held.get(x.key) === code);
     const values = hit.length ? new Map((await tryRead(() => store.derived(kind, hit.map((x) => x.key)), [] as DerivedEntry[])).map((e) => [e.key, e.value])) : new Map<string, string>();
-    const misses = part.filter((x) => !values.has(x.key));
+    const misses = part.filter((x) => !memo.has(x.key) && !values.has(x.key));
     const made = new Map<string, Event>();
     if (misses.length) {
       const entries: DerivedEntry[] = [];
@@ -201,7 +238,11 @@ export async function* eventsOfGroups(store: Store, groups: Array<EventGroup<Doc
       }
       if (cache) await tryWrite(() => store.putDerived(kind, entries));
     }
-    for (const x of part) yield made.get(x.key) ?? (JSON.parse(values.get(x.key)!) as Event);
+    for (const x of part) {
+      const e = memo.get(x.key) ?? made.get(x.key) ?? (JSON.parse(values.get(x.key)!) as Event);
+      if (options.memo) memo.set(x.key, e);
+      yield e;
+    }
     done += part.length;
     options.onProgress?.({ step: 'events', done, total: groups.length });
   }
@@ -223,7 +264,13 @@ async function dropStale(store: Store, groups: Array<EventGroup<DocumentHead>>, 
 export async function* eachEvent(store: Store, options: EventsOptions = {}): AsyncGenerator<Event> {
   const groups = await groupsOf(store, options);
   yield* eventsOfGroups(store, groups, options);
-  if (options.cache !== false) await dropStale(store, groups, options.policy ?? DEFAULT_POLICY);
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const memo = options.memo?.events.get(policy);
+  if (memo) {
+    const current = new Set(groups.map((g) => eventKey(g, policy)));
+    for (const k of memo.keys()) if (!current.has(k)) memo.delete(k);
+  }
+  if (options.cache !== false) await dropStale(store, groups, policy);
 }
 
 /** Every event of the archive, reconciled, in one list. */

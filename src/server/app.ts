@@ -7,7 +7,7 @@
  * page's requests do not use up the local user's bucket) → rate limit → requests in flight → time limit → routes.
  */
 import { Hono, type Context } from 'hono';
-import { eventsOf } from '../export/stream.js';
+import { eventsOf, newMemo } from '../pipeline/events.js';
 import type { Store } from '../store/types.js';
 import { problemResponse, Refusal } from './errors.js';
 import { EventCache, type EventsLoader } from './events.js';
@@ -60,7 +60,9 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const store = options.store;
-  const events = new EventCache(store, options.events ?? (() => eventsOf(store)));
+  // between loads, the events and signatures already read stay in memory: after an ingest only new ones are read
+  const memo = newMemo();
+  const events = new EventCache(store, options.events ?? (() => eventsOf(store, { memo })));
   const app = new Hono();
   let inFlight = 0;
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportJson } from '../../src/export/stream.js';
-import { eventsOf, groupsOf } from '../../src/pipeline/events.js';
+import { eventsOf, groupsOf, newMemo } from '../../src/pipeline/events.js';
 import { ingest } from '../../src/pipeline/ingest.js';
 import { reconcile, type DocumentMeta } from '../../src/reconcile/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
@@ -106,6 +106,41 @@ describe('events kept in the archive', () => {
     // the event as it was is no longer kept, and only current events are
     const kept = await archive.derivedStamps('event:median');
     expect(kept.size).toBe(after.length);
+  });
+
+  it('with a memo (the server), a later call reads only what changed, and gives the same events', async () => {
+    const dir = tempDir();
+    const archive = await openTestStore(dir);
+    await ingest(archive, folders);
+    const memo = newMemo();
+    const first = await eventsOf(archive, { memo });
+    expect(memo.signatures.size).toBe((await archive.stats()).documents);
+    expect(memo.events.get('median')?.size).toBe(first.length);
+    // nothing changed: no derived data is read at all
+    const derivedReads: Array<[string, number | null]> = [];
+    const watch = (store: Store) =>
+      new Proxy(store, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver) as unknown;
+          if (typeof v !== 'function') return v;
+          return (...args: unknown[]) => {
+            if (prop === 'derived') derivedReads.push([args[0] as string, (args[1] as string[] | undefined)?.length ?? null]);
+            return (v as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+    expect(plain(await eventsOf(watch(archive), { memo }))).toEqual(plain(first));
+    expect(derivedReads).toEqual([]);
+    // one more report: only its signature is read, and only its event is computed
+    const extra = path.join(dir, 'another.txt');
+    fs.writeFileSync(extra, 'A fire in a warehouse in Tromsø on 3 March 2021 injured 4 workers, the fire service said.\n');
+    await ingest(archive, [extra]);
+    const { store, reads } = counting(watch(archive));
+    const after = await eventsOf(store, { memo });
+    expect(derivedReads).toEqual([['signature', 1]]);
+    expect(reads.documents.length).toBe(1);
+    expect(plain(after)).toEqual(plain(await computedAtOnce(archive)));
+    expect(memo.events.get('median')?.size).toBe(after.length);
   });
 
   it('a signature kept with another stamp is computed again', async () => {
