@@ -5,15 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJson } from '../../src/export/stream.js';
 import { eventsOf, groupsOf, newMemo } from '../../src/pipeline/events.js';
 import { ingest } from '../../src/pipeline/ingest.js';
 import { reconcile, type DocumentMeta } from '../../src/reconcile/index.js';
+import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { PolicyName } from '../../src/reconcile/types.js';
 import type { Store } from '../../src/store/types.js';
 import { openTestStore, tempDir } from '../helpers.js';
+import { SKIP_PG, createTestDatabase, type TestDatabase } from '../store/pg.js';
 
 const FIXTURES = new URL('../fixtures/events/', import.meta.url).pathname;
 const folders = fs.readdirSync(FIXTURES).map((f) => path.join(FIXTURES, f));
@@ -191,5 +193,32 @@ describe('events kept in the archive', () => {
     for await (const chunk of exportJson(empty)) none += chunk;
     expect(JSON.parse(none)).toEqual({ reckon: 1, documents: [], events: [] });
     expect(none.endsWith('"events": []\n}\n')).toBe(true);
+  });
+});
+
+describe.skipIf(SKIP_PG)('events kept in a PostgreSQL archive', () => {
+  let db: TestDatabase;
+  let store: PostgresStore;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new PostgresStore(db.url);
+    await store.migrate();
+  });
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  it('equal the events of the same reports in SQLite, computed, then read back without reading claims', async () => {
+    await ingest(store, folders);
+    const lite = await openTestStore(tempDir());
+    await ingest(lite, folders);
+    const expected = plain(await computedAtOnce(lite));
+    expect(plain(await computedAtOnce(store))).toEqual(expected);
+    expect(plain(await eventsOf(store))).toEqual(expected);
+    const { store: watched, reads } = counting(store);
+    expect(plain(await eventsOf(watched))).toEqual(expected);
+    expect(reads.claims).toBe(0);
+    expect((await store.derivedStamps('event:median')).size).toBe((expected as unknown[]).length);
   });
 });
