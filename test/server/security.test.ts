@@ -101,6 +101,8 @@ describe('ingest and its token', () => {
     expect(r.results.every((x) => x.id && x.status === 'added')).toBe(true);
     const found = (await (await app.request('/api/search?q=Eastbay')).json()) as SearchResponse;
     expect(found.hits.map((h) => h.id).sort()).toEqual(r.results.map((x) => x.id).sort());
+    // and keeps what grouping them into events reads
+    expect((await store.derived('signature', r.results.map((x) => x.id!))).length).toBe(2);
     const again = await app.request('/api/ingest', json(body, auth));
     expect(again.status).toBe(200);
     expect((await again.json()) as IngestResponse).toMatchObject({ added: 0, duplicates: 2 });

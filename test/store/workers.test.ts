@@ -149,6 +149,10 @@ describe.skipIf(SKIP_PG)('reckon worker processes on PostgreSQL', () => {
     expect(new Set(taken)).toEqual(new Set((await store.listDocuments()).map((d) => d.id)));
     expect((await store.stats()).claims).toBe(claims);
     await expectAllAnalysedOnce(() => 1);
+    // the workers kept each analysed report's grouping signature
+    const signatures = await store.derived('signature');
+    expect(new Set(signatures.map((e) => e.key))).toEqual(new Set(taken));
+    expect(signatures.every((e) => e.stamp.endsWith(`:${ANALYZER_VERSION}`))).toBe(true);
   }, 120_000);
 
   it('a worker killed while holding leases: another takes its documents once the leases expire', async () => {
