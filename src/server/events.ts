@@ -1,6 +1,6 @@
 /**
  * Reconciled events for the server: computed once, kept until the archive
- * changes (its stats differ), and viewed under any best-value policy.
+ * changes (its revision differs), and viewed under any best-value policy.
  */
 import type { Store } from '../store/types.js';
 import type { Event, Fact, PolicyName } from '../reconcile/types.js';
@@ -22,7 +22,7 @@ export class EventCache {
 
   /** The events of the archive as it is now. */
   async get(): Promise<Event[]> {
-    const key = JSON.stringify(await this.store.stats());
+    const key = String(await this.store.revision());
     if (key !== this.key || !this.value) {
       this.key = key;
       const p = this.load();

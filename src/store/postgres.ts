@@ -44,6 +44,16 @@ const TSV_FUNCTION = `
   END $$;
 `;
 
+/** What stats() reports, counted from the tables (a migration starts the counts so; check() compares them). */
+const COUNTED: Array<[string, string]> = [
+  ['documents', '(SELECT count(*) FROM documents WHERE latest)'],
+  ['versions', '(SELECT count(*) FROM documents)'],
+  ['claims', '(SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.latest)'],
+  ['mentions', '(SELECT count(*) FROM mentions)'],
+  ['analyzed', '(SELECT count(*) FROM documents WHERE analyzed > 0)'],
+];
+const COUNT_SQL = COUNTED.map(([, sql]) => sql).join(', ');
+
 const MIGRATIONS: string[] = [
   // 1: documents, claims, mentions, full-text index, job leases
   `
@@ -135,6 +145,17 @@ const MIGRATIONS: string[] = [
     value text NOT NULL,
     PRIMARY KEY (kind, key)
   );
+  `,
+  // 5: what the archive holds, counted as it is written (counting every claim and mention on each /api/stats
+  // and events request does not scale); revision counts the writes, so that a cache knows. The row is updated
+  // last in each write's transaction, so writers hold its lock only until they commit.
+  `
+  CREATE TABLE counts (
+    one boolean PRIMARY KEY DEFAULT true CHECK (one),
+    documents bigint NOT NULL, versions bigint NOT NULL, claims bigint NOT NULL, mentions bigint NOT NULL,
+    analyzed bigint NOT NULL, revision bigint NOT NULL
+  );
+  INSERT INTO counts SELECT true, ${COUNT_SQL}, 0;
   `,
 ];
 
@@ -341,13 +362,24 @@ export class PostgresStore implements Store {
             true,
           );
         }
+        const delta = { documents: 0, versions: rows.length, claims: 0, mentions: 0, analyzed: 0 };
         if (supersede.length) {
           await c.query(
             'UPDATE documents AS d SET latest = false, superseded_by = u.next FROM unnest($1::text[], $2::text[]) AS u(id, next) WHERE d.id = u.id',
             [supersede.map(([a]) => a), supersede.map(([, b]) => b)],
           );
+          const [r] = (await c.query('SELECT count(*) AS n FROM claims WHERE document_id = ANY($1::text[])', [supersede.map(([a]) => a)])).rows as Row[];
+          delta.claims -= Number(r!.n);
         }
         await writeAnalyses(c, rows.filter((r) => r.analysis).map((r) => [r.doc.id, r.analysis!]));
+        for (const r of rows) {
+          if (r.supersededBy === null) delta.claims += r.analysis?.claims.length ?? 0;
+          delta.mentions += r.analysis?.mentions.length ?? 0;
+          if (r.analysis && analyzer > 0) delta.analyzed++;
+        }
+        // a new source adds a document; a new version of a known one (stored, or earlier in this batch) does not
+        delta.documents = out.filter((o) => o.status === 'added').length;
+        if (rows.length) await count(c, delta);
         return out;
       },
       5,
@@ -359,11 +391,23 @@ export class PostgresStore implements Store {
       'storing an analysis',
       async (c) => {
         // updating the document first locks it: two writers of one document's analysis take turns
-        const r = await c.query('UPDATE documents SET analyzed = $2, lease_owner = NULL, lease_until = NULL WHERE id = $1', [id, analyzer]);
+        const r = await c.query(
+          `UPDATE documents d SET analyzed = $2, lease_owner = NULL, lease_until = NULL
+           FROM (SELECT id, analyzed FROM documents WHERE id = $1 FOR UPDATE) AS was
+           WHERE d.id = was.id RETURNING d.latest, was.analyzed AS was`,
+          [id, analyzer],
+        );
         if (!r.rowCount) throw new ReckonError('NOT_FOUND', `no document ${id}`);
-        await c.query('DELETE FROM claims WHERE document_id = $1', [id]);
-        await c.query('DELETE FROM mentions WHERE document_id = $1', [id]);
+        const row = r.rows[0] as Row;
+        const claims = (await c.query('DELETE FROM claims WHERE document_id = $1', [id])).rowCount ?? 0;
+        const mentions = (await c.query('DELETE FROM mentions WHERE document_id = $1', [id])).rowCount ?? 0;
         await writeAnalyses(c, [[id, analysis]]);
+        const counted = (n: number) => (n > 0 ? 1 : 0);
+        await count(c, {
+          claims: row.latest ? analysis.claims.length - claims : 0,
+          mentions: analysis.mentions.length - mentions,
+          analyzed: counted(analyzer) - counted(Number(row.was)),
+        });
       },
       3,
     );
@@ -539,18 +583,16 @@ export class PostgresStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    const [r] = await this.q(
-      'counting',
-      `SELECT (SELECT count(*) FROM documents WHERE latest) AS documents,
-              (SELECT count(*) FROM documents) AS versions,
-              (SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.latest) AS claims,
-              (SELECT count(*) FROM mentions) AS mentions,
-              (SELECT count(*) FROM documents WHERE analyzed > 0) AS analyzed`,
-    );
+    const [r] = await this.q('counting', 'SELECT documents, versions, claims, mentions, analyzed FROM counts');
     return {
       documents: Number(r!.documents), versions: Number(r!.versions), claims: Number(r!.claims),
       mentions: Number(r!.mentions), analyzed: Number(r!.analyzed),
     };
+  }
+
+  async revision(): Promise<number> {
+    const [r] = await this.q('reading the revision', 'SELECT revision FROM counts');
+    return Number(r!.revision);
   }
 
   async pendingAnalysis(analyzer: number, limit: number): Promise<string[]> {
@@ -606,6 +648,11 @@ export class PostgresStore implements Store {
     if (n('orphan_claims')) problems.push(`${n('orphan_claims')} claim(s) of no document`);
     if (n('orphan_mentions')) problems.push(`${n('orphan_mentions')} mention(s) of no document`);
     if (n('unindexed')) problems.push(`full-text index: ${n('unindexed')} document(s) not indexed`);
+    const [kept] = await this.q('checking', `SELECT ${COUNTED.map(([k]) => k).join(', ')} FROM counts`);
+    const [real] = await this.q('checking', `SELECT ${COUNTED.map(([k, sql]) => `${sql} AS ${k}`).join(', ')}`);
+    const keptList = COUNTED.map(([k]) => Number(kept![k]));
+    const realList = COUNTED.map(([k]) => Number(real![k]));
+    if (keptList.join() !== realList.join()) problems.push(`the counts kept (${COUNTED.map(([k]) => k).join(', ')}: ${keptList.join(', ')}) differ from the tables (${realList.join(', ')})`);
     if (!n('folding')) problems.push('full-text search does not fold accents ("Sao" does not find "São"): the unaccent extension could not be created when the archive was set up');
     return problems;
   }
@@ -642,6 +689,15 @@ async function insertColumns(c: Client, table: string, columns: readonly string[
 
 const QUOTE = CLAIM_COLUMNS.indexOf('quote');
 const MENTION_TEXT = MENTION_COLUMNS.indexOf('text');
+
+/** Adds to the counts, and one to the revision: the last statement of a write's transaction (it locks the row). */
+async function count(c: Client, d: { documents?: number; versions?: number; claims?: number; mentions?: number; analyzed?: number }): Promise<void> {
+  await c.query(
+    `UPDATE counts SET documents = documents + $1, versions = versions + $2, claims = claims + $3, mentions = mentions + $4,
+       analyzed = analyzed + $5, revision = revision + 1`,
+    [d.documents ?? 0, d.versions ?? 0, d.claims ?? 0, d.mentions ?? 0, d.analyzed ?? 0],
+  );
+}
 
 async function writeAnalyses(c: Client, analyses: Array<[string, Analysis]>): Promise<void> {
   const claims: unknown[][] = [];

@@ -162,7 +162,10 @@ export interface Store {
   putDerived(kind: string, entries: DerivedEntry[]): Promise<void>;
   dropDerived(kind: string, keys: string[]): Promise<void>;
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
+  /** What the archive holds, counted as it is written (cheap at any size). */
   stats(): Promise<StoreStats>;
+  /** A number that every write (documents, analyses) changes: a cache of anything derived keys on it. */
+  revision(): Promise<number>;
   /** Documents whose analysis is missing or older than `analyzer`. */
   pendingAnalysis(analyzer: number, limit: number): Promise<string[]>;
   /**

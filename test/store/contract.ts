@@ -467,6 +467,42 @@ export function storeContract(name: string, makeStore: () => Promise<Archive>): 
           mentions: k.analysis.mentions.length + v2.analysis.mentions.length, analyzed: 2,
         });
       });
+
+      it('the counts kept as documents are written equal the tables through every kind of write; the revision moves only on writes', async () => {
+        const { store, connect } = await fresh();
+        const other = await connect();
+        const revisions: number[] = [await store.revision()];
+        const step = async () => {
+          expect(await store.check()).toEqual([]);
+          revisions.push(await other.revision());
+        };
+        const k = kabul('report.txt');
+        const o = ohrid();
+        await put(store, k, o);
+        await step();
+        await put(store, k); // a duplicate changes nothing
+        expect(await store.revision()).toBe(revisions.at(-1));
+        await putRaw(store, berlin());
+        await step();
+        // two versions of one source in one batch, the first superseding a stored one
+        await put(store, doc('report.txt', HERAT), doc('report.txt', `${HERAT} Officials said 3 more died later.`));
+        await step();
+        // an analysis of an unanalysed document, a re-analysis of a latest one, and of a superseded one
+        const b = berlin();
+        await store.putAnalysis(b.doc.id, b.analysis, ANALYZER_VERSION);
+        await step();
+        await store.putAnalysis(o.doc.id, kabul().analysis, ANALYZER_VERSION + 1);
+        await step();
+        await store.putAnalysis(k.doc.id, { claims: [], mentions: [] }, ANALYZER_VERSION + 1);
+        await step();
+        await store.putAnalysis(o.doc.id, { claims: [], mentions: [] }, 0);
+        await step();
+        expect((await store.stats()).analyzed).toBe(4); // report.txt's three versions and Berlin; Ohrid no longer
+        expect(new Set(revisions).size).toBe(revisions.length); // each write moved it
+        await store.search('Kabul');
+        await store.claims();
+        expect(await store.revision()).toBe(revisions.at(-1));
+      });
     });
 
     describe('analysis jobs', () => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Analysis, Claim, Mention } from '../../src/core/types.js';
 import { ReckonError } from '../../src/core/errors.js';
+import { analyzeText } from '../../src/analyze/index.js';
 import { contentHash } from '../../src/pipeline/prepare.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { MARK_CLOSE, MARK_OPEN, parseQuery, toFts5, unmark } from '../../src/store/fts.js';
@@ -42,6 +43,7 @@ function claim(text: string, quote: string, extra: Partial<Claim> = {}): Claim {
   };
 }
 
+const CTX = { published: '2024-05-04', title: null, language: 'en' };
 const FLOOD = 'Floods in the Vardar valley killed 12 people on Saturday, police in Ohrid said. Another 30 were injured.';
 const FIRE = 'A forest fire near Pinecrest destroyed 45 houses; firefighters were hurt, the fire service said.';
 const QUAKE = 'An earthquake in the hills killed 7 people and damaged the old Neftçala mosque, officials said.';
@@ -64,6 +66,27 @@ describe('schema', () => {
     expect(raw.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
+  });
+
+  it('an archive from before the kept counts starts them from its tables', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.db');
+    const s1 = new SqliteStore(file);
+    await s1.migrate();
+    await s1.putDocuments([{ doc: newDoc('a.txt', FLOOD), analysis: null }, { doc: newDoc('b.txt', QUAKE), analysis: analyzeText(QUAKE, CTX) }], 1);
+    await s1.putDocuments([{ doc: newDoc('a.txt', FIRE), analysis: analyzeText(FIRE, CTX) }], 1);
+    const before = await s1.stats();
+    await s1.close();
+    const raw = new Database(file);
+    raw.exec('DROP TABLE counts');
+    raw.pragma('user_version = 3');
+    raw.close();
+    const s2 = new SqliteStore(file);
+    await s2.migrate();
+    expect(await s2.stats()).toEqual(before);
+    expect(before).toMatchObject({ documents: 2, versions: 3, analyzed: 2 });
+    expect(await s2.check()).toEqual([]);
+    await s2.close();
   });
 
   it('refuses an archive written by a newer schema', async () => {
