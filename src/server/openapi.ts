@@ -37,10 +37,16 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/stats': { get: { summary: 'What the archive holds', operationId: 'stats', responses: { 200: json(ref('Stats')), ...common } } },
       '/api/events': {
         get: {
-          summary: 'Reconciled events, each with its facts in brief',
+          summary: 'Reconciled events, each with its facts in brief, largest first, a page at a time',
           operationId: 'listEvents',
-          parameters: [policy],
-          responses: { 200: json({ type: 'object', required: ['events'], properties: { events: { type: 'array', items: ref('EventSummary') } } }), ...common },
+          parameters: [policy, limit(50), offset],
+          responses: {
+            200: json({
+              type: 'object', required: ['events', 'total', 'limit', 'offset', 'next'],
+              properties: { events: { type: 'array', items: ref('EventSummary') }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, next: nullable('integer') },
+            }),
+            ...common,
+          },
         },
       },
       '/api/events/{id}': {

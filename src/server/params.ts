@@ -40,6 +40,9 @@ export const policyParam = z.enum(POLICIES as [PolicyName, ...PolicyName[]], { e
 
 export const EventsQuery = z.strictObject({ policy: policyParam.optional() });
 
+/** The list of events, a page at a time (an archive of 100,000 reports holds some 80,000 events). */
+export const EventListQuery = z.strictObject({ policy: policyParam.optional(), ...limitOffset(50) });
+
 export const ClaimsQuery = z.strictObject({
   event: z.string().regex(EVENT_ID, 'event is not an event id').optional(),
   category: z.string().regex(/^[a-z][a-z_]{0,31}$/, 'category must be a category name such as killed or injured').optional(),

@@ -21,7 +21,7 @@ import { eventUnder, summarize, type EventCache } from './events.js';
 import { requireToken } from './guards.js';
 import { openApiDocument } from './openapi.js';
 import {
-  ClaimsQuery, DOCUMENT_ID, DocumentsQuery, EVENT_ID, EventsQuery, ExportQuery, IngestBody, SearchQuery,
+  ClaimsQuery, DOCUMENT_ID, DocumentsQuery, EVENT_ID, EventListQuery, EventsQuery, ExportQuery, IngestBody, SearchQuery,
   validBody, validId, validQuery,
 } from './params.js';
 import type {
@@ -101,8 +101,11 @@ export function registerRoutes(app: Hono, ctx: RouteContext): void {
   });
 
   app.get('/api/events', async (c) => {
-    const q = validQuery(c, EventsQuery);
-    const body: EventsResponse = { events: (await events.get()).map((e) => summarize(eventUnder(e, q.policy))) };
+    const q = validQuery(c, EventListQuery);
+    const all = await events.get();
+    const page = all.slice(q.offset, q.offset + q.limit);
+    const next = q.offset + q.limit < all.length ? q.offset + q.limit : null;
+    const body: EventsResponse = { events: page.map((e) => summarize(eventUnder(e, q.policy))), total: all.length, limit: q.limit, offset: q.offset, next };
     return c.json(body);
   });
 

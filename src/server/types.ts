@@ -34,7 +34,13 @@ export interface StatsResponse extends StoreStats {
 }
 
 export interface EventsResponse {
+  /** a page of the events, largest first */
   events: EventSummary[];
+  /** how many events the archive holds */
+  total: number;
+  limit: number;
+  offset: number;
+  next: number | null;
 }
 
 export type EventResponse = Event;

@@ -86,6 +86,22 @@ describe('events', () => {
     ]);
   });
 
+  it('lists the events a page at a time, with how many there are', async () => {
+    const many = Array.from({ length: 7 }, (_, i) => ({ ...event, id: `fixture-${i}`, name: `Event ${i}` }));
+    const paged = createApp({ store, webRoot: null, events: async () => many });
+    const page = async (q: string) => (await (await paged.request(`/api/events${q}`)).json()) as EventsResponse;
+    const first = await page('?limit=3');
+    expect(first).toMatchObject({ total: 7, limit: 3, offset: 0, next: 3 });
+    expect(first.events.map((e) => e.id)).toEqual(['fixture-0', 'fixture-1', 'fixture-2']);
+    const last = await page('?limit=3&offset=6&policy=conservative');
+    expect(last).toMatchObject({ total: 7, offset: 6, next: null });
+    expect(last.events.map((e) => [e.id, e.policy])).toEqual([['fixture-6', 'conservative']]);
+    expect((await page('')).events).toHaveLength(7);
+    expect((await page('')).limit).toBe(50);
+    expect((await paged.request('/api/events?limit=0')).status).toBe(400);
+    expect((await paged.request('/api/events?limit=501')).status).toBe(400);
+  });
+
   it('returns one event with facts, checks, timeline, sources and copies', async () => {
     const e = await get<Event>('/api/events/fixture-flood');
     expect(Object.keys(e)).toEqual(expect.arrayContaining(['facts', 'checks', 'timeline', 'sources', 'copies']));

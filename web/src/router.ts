@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
-  | { view: 'home' }
+  | { view: 'home'; offset: number }
   | { view: 'event'; id: string; policy: string | null }
   | { view: 'doc'; id: string; claim: string | null }
   | { view: 'search'; q: string; outlet: string; language: string; from: string; to: string; offset: number }
@@ -26,7 +26,7 @@ export function parseHash(hash: string): Route {
   }
   const p = (k: string) => params.get(k) ?? '';
   const offset = Math.max(0, Math.min(1_000_000, Number.parseInt(p('offset'), 10) || 0));
-  if (parts.length === 0) return { view: 'home' };
+  if (parts.length === 0) return { view: 'home', offset };
   if (parts[0] === 'event' && parts.length === 2) return { view: 'event', id: parts[1]!, policy: params.get('policy') };
   if (parts[0] === 'doc' && parts.length === 2) return { view: 'doc', id: parts[1]!, claim: params.get('claim') };
   if (parts[0] === 'search' && parts.length === 1) return { view: 'search', q: p('q'), outlet: p('outlet'), language: p('language'), from: p('from'), to: p('to'), offset };
@@ -42,7 +42,7 @@ const qs = (o: Record<string, string | number | null | undefined>): string => {
 };
 
 export const href = {
-  home: () => '#/',
+  home: (offset = 0) => `#/${qs({ offset })}`,
   event: (id: string, policy?: string | null) => `#/event/${encodeURIComponent(id)}${qs({ policy })}`,
   doc: (id: string, claim?: string | null) => `#/doc/${encodeURIComponent(id)}${qs({ claim })}`,
   search: (o: { q: string; outlet?: string; language?: string; from?: string; to?: string; offset?: number }) =>

@@ -10,7 +10,7 @@ import { SearchView } from './Search';
 function View({ route: r }: { route: Route }) {
   switch (r.view) {
     case 'home':
-      return <Home />;
+      return <Home offset={r.offset} />;
     case 'event':
       return <EventView id={r.id} policy={r.policy} />;
     case 'doc':
