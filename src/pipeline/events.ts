@@ -204,29 +204,25 @@ async function* reconciled(store: Store, groups: Array<EventGroup<DocumentHead>>
 }
 
 /**
- * The reconciled events of these groups (default: all of the archive's), in their order, read back from the
- * archive where it holds them and computed (then kept) where not. Memory holds one chunk of events at a time.
+ * The reconciled events of these groups, in their order: from the memo, else read back from the archive where
+ * it holds them, else computed (and kept). Memory holds one chunk of events at a time (and the memo, if given).
  */
 export async function* eventsOfGroups(store: Store, groups: Array<EventGroup<DocumentHead>>, options: EventsOptions = {}): AsyncGenerator<Event> {
   const policy = options.policy ?? DEFAULT_POLICY;
   const cache = options.cache !== false;
   const kind = `event:${policy}`;
   const code = codeStamp();
-  const keys = groups.map((g) => eventKey(g, policy));
-  const memo = options.memo?.events.get(policy) ?? new Map<string, Event>();
-  if (options.memo && !options.memo.events.has(policy)) options.memo.events.set(policy, memo);
-  const held = cache && keys.some((k) => !memo.has(k)) ? await tryRead(() => store.derivedStamps(kind), new Map<string, string>()) : new Map<string, string>();
+  let memo = options.memo?.events.get(policy);
+  if (options.memo && !memo) options.memo.events.set(policy, (memo = new Map()));
   let done = 0;
-  for (const part of chunksOf(groups.map((g, i) => ({ g, key: keys[i]! })), (x) => x.g.documents.length, CHUNK_DOCUMENTS * 5)) {
-    if (part.every((x) => memo.has(x.key))) {
-      for (const x of part) yield memo.get(x.key)!;
-      done += part.length;
-      options.onProgress?.({ step: 'events', done, total: groups.length });
-      continue;
+  for (const part of chunksOf(groups, (g) => g.documents.length, CHUNK_DOCUMENTS * 5)) {
+    const keyed = part.map((g) => ({ g, key: eventKey(g, policy) }));
+    const unknown = keyed.filter((x) => !memo?.has(x.key));
+    const held = new Map<string, string>();
+    if (cache && unknown.length) {
+      for (const e of await tryRead(() => store.derived(kind, unknown.map((x) => x.key)), [] as DerivedEntry[])) if (e.stamp === code) held.set(e.key, e.value);
     }
-    const hit = part.filter((x) => !memo.has(x.key) && held.get(x.key) === code);
-    const values = hit.length ? new Map((await tryRead(() => store.derived(kind, hit.map((x) => x.key)), [] as DerivedEntry[])).map((e) => [e.key, e.value])) : new Map<string, string>();
-    const misses = part.filter((x) => !memo.has(x.key) && !values.has(x.key));
+    const misses = unknown.filter((x) => !held.has(x.key));
     const made = new Map<string, Event>();
     if (misses.length) {
       const entries: DerivedEntry[] = [];
@@ -238,9 +234,9 @@ export async function* eventsOfGroups(store: Store, groups: Array<EventGroup<Doc
       }
       if (cache) await tryWrite(() => store.putDerived(kind, entries));
     }
-    for (const x of part) {
-      const e = memo.get(x.key) ?? made.get(x.key) ?? (JSON.parse(values.get(x.key)!) as Event);
-      if (options.memo) memo.set(x.key, e);
+    for (const x of keyed) {
+      const e = memo?.get(x.key) ?? made.get(x.key) ?? (JSON.parse(held.get(x.key)!) as Event);
+      memo?.set(x.key, e);
       yield e;
     }
     done += part.length;
@@ -248,29 +244,23 @@ export async function* eventsOfGroups(store: Store, groups: Array<EventGroup<Doc
   }
 }
 
-/** Drops kept events of a policy that are no longer the archive's (their documents changed). */
-async function dropStale(store: Store, groups: Array<EventGroup<DocumentHead>>, policy: PolicyName): Promise<void> {
-  const kind = `event:${policy}`;
-  const current = new Set(groups.map((g) => eventKey(g, policy)));
-  const held = await tryRead(() => store.derivedStamps(kind), new Map<string, string>());
-  const stale = [...held.keys()].filter((k) => !current.has(k));
-  if (stale.length) await tryWrite(() => store.dropDerived(kind, stale));
-}
-
 /**
- * Every event of the archive, reconciled, one at a time (see eventsOfGroups); at the end, the kept events of
- * the policy that are no longer the archive's are dropped.
+ * Every event of the archive, reconciled, one at a time (see eventsOfGroups); at the end, what is kept of the
+ * policy's events that are no longer the archive's (their reports changed) is dropped, in the archive and memo.
  */
 export async function* eachEvent(store: Store, options: EventsOptions = {}): AsyncGenerator<Event> {
   const groups = await groupsOf(store, options);
   yield* eventsOfGroups(store, groups, options);
   const policy = options.policy ?? DEFAULT_POLICY;
+  const current = new Set(groups.map((g) => eventKey(g, policy)));
   const memo = options.memo?.events.get(policy);
-  if (memo) {
-    const current = new Set(groups.map((g) => eventKey(g, policy)));
-    for (const k of memo.keys()) if (!current.has(k)) memo.delete(k);
+  if (memo) for (const k of memo.keys()) if (!current.has(k)) memo.delete(k);
+  if (options.cache !== false) {
+    const kind = `event:${policy}`;
+    const held = await tryRead(() => store.derivedStamps(kind), new Map<string, string>());
+    const stale = [...held.keys()].filter((k) => !current.has(k));
+    if (stale.length) await tryWrite(() => store.dropDerived(kind, stale));
   }
-  if (options.cache !== false) await dropStale(store, groups, policy);
 }
 
 /** Every event of the archive, reconciled, in one list. */

@@ -133,13 +133,13 @@ describe('events kept in the archive', () => {
       });
     expect(plain(await eventsOf(watch(archive), { memo }))).toEqual(plain(first));
     expect(derivedReads).toEqual([]);
-    // one more report: only its signature is read, and only its event is computed
+    // one more report: only its signature and its event are looked up, and only its event is computed
     const extra = path.join(dir, 'another.txt');
     fs.writeFileSync(extra, 'A fire in a warehouse in Tromsø on 3 March 2021 injured 4 workers, the fire service said.\n');
     await ingest(archive, [extra]);
     const { store, reads } = counting(watch(archive));
     const after = await eventsOf(store, { memo });
-    expect(derivedReads).toEqual([['signature', 1]]);
+    expect(derivedReads).toEqual([['signature', 1], ['event:median', 1]]); // another process may have kept it
     expect(reads.documents.length).toBe(1);
     expect(plain(after)).toEqual(plain(await computedAtOnce(archive)));
     expect(memo.events.get('median')?.size).toBe(after.length);
