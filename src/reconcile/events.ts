@@ -46,13 +46,10 @@ export interface DocSignature {
   claims: number;
 }
 
+/** A document and its signature, as grouping reads them (the signature's lists as they are: no maps per document). */
 interface DocFacts {
   doc: DocumentRef;
-  keys: Map<string, { n: number; texts: Map<string, number> }>;
-  day: { start: string; end: string } | null;
-  place: string | null;
-  places: Map<string, number>;
-  claims: number;
+  sig: DocSignature;
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -98,17 +95,6 @@ export function signatureOf(published: string | null, claims: ReadonlyArray<Pick
   return { keys: [...keys].map(([k, v]) => [k, v.n, [...v.texts]]), day, place, places: [...places], claims: claims.length };
 }
 
-function docFacts(doc: DocumentRef, sig: DocSignature): DocFacts {
-  return {
-    doc,
-    keys: new Map(sig.keys.map(([k, n, texts]) => [k, { n, texts: new Map(texts) }])),
-    day: sig.day,
-    place: sig.place,
-    places: new Map(sig.places),
-    claims: sig.claims,
-  };
-}
-
 const NO_SIGNATURE: DocSignature = { keys: [], day: null, place: null, places: [], claims: 0 };
 
 /**
@@ -122,13 +108,14 @@ const NO_SIGNATURE: DocSignature = { keys: [], day: null, place: null, places: [
  * name mentioned once in passing ("the 44-day war") does not join reports.
  */
 function primaryKeys(f: DocFacts): string[] {
-  const max = Math.max(0, ...[...f.keys.values()].map((k) => k.n));
-  return [...f.keys].filter(([, k]) => k.n >= Math.max(1, max / 2)).map(([key]) => key);
+  let max = 0;
+  for (const [, n] of f.sig.keys) if (n > max) max = n;
+  return f.sig.keys.filter(([, n]) => n >= Math.max(1, max / 2)).map(([key]) => key);
 }
 
 /** Groups documents into events by their signatures (see signatureOf; a document without one has none of it). */
 export function groupEvents<D extends DocumentRef>(documents: readonly D[], signatures: ReadonlyMap<string, DocSignature>): Array<EventGroup<D>> {
-  const facts = documents.map((d) => docFacts(d, signatures.get(d.id) ?? NO_SIGNATURE));
+  const facts: DocFacts[] = documents.map((d) => ({ doc: d, sig: signatures.get(d.id) ?? NO_SIGNATURE }));
   const parent = facts.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const union = (a: number, b: number) => {
@@ -147,15 +134,16 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
   // so, through them, every run of overlapping days (one sweep in order of start, not every pair)
   const byDay = new Map<string, number[]>();
   facts.forEach((f, i) => {
-    if (!f.day || !f.place || !f.claims) return;
-    const key = `${f.day.start.slice(0, 7)}\u0000${f.place}`;
+    const { day, place, claims } = f.sig;
+    if (!day || !place || !claims) return;
+    const key = `${day.start.slice(0, 7)}\u0000${place}`;
     const list = byDay.get(key);
     if (list) list.push(i);
     else byDay.set(key, [i]);
   });
   for (const list of byDay.values()) {
     // [start − 1 day, end]: two reports' days join when these overlap (see overlaps)
-    const spans = list.map((i) => ({ i, from: addDays(facts[i]!.day!.start, -1), to: facts[i]!.day!.end }));
+    const spans = list.map((i) => ({ i, from: addDays(facts[i]!.sig.day!.start, -1), to: facts[i]!.sig.day!.end }));
     spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     let reach = spans[0]!.to;
     let head = spans[0]!.i;
@@ -182,16 +170,16 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
     const fs = members.map((i) => facts[i]!);
     const keyCounts = new Map<string, { n: number; texts: Map<string, number> }>();
     for (const f of fs) {
-      for (const [k, v] of f.keys) {
+      for (const [k, n0, texts] of f.sig.keys) {
         const c = keyCounts.get(k) ?? { n: 0, texts: new Map() };
-        c.n += v.n;
-        for (const [t, n] of v.texts) c.texts.set(t, (c.texts.get(t) ?? 0) + n);
+        c.n += n0;
+        for (const [t, n] of texts) c.texts.set(t, (c.texts.get(t) ?? 0) + n);
         keyCounts.set(k, c);
       }
     }
     // a capitalised name reads better than a date-built one; the most used first
     const reports = new Map<string, number>();
-    for (const f of fs) for (const k of f.keys.keys()) reports.set(k, (reports.get(k) ?? 0) + 1);
+    for (const f of fs) for (const [k] of f.sig.keys) reports.set(k, (reports.get(k) ?? 0) + 1);
     const ranked = [...keyCounts]
       .filter(([k]) => reports.get(k)! >= Math.min(2, fs.length) || fs.length === 1)
       .sort((a, b) => (a[0].startsWith('name:') === b[0].startsWith('name:') ? 0 : a[0].startsWith('name:') ? -1 : 1) || b[1].n - a[1].n);
@@ -199,9 +187,9 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
     const aliasSet = new Set<string>();
     for (const [k, v] of ranked) for (const t of v.texts.keys()) aliasSet.add(t.replace(/^(the|a)\s+/i, '').trim());
     const placeCounts = new Map<string, number>();
-    for (const f of fs) for (const [p, n] of f.places) placeCounts.set(p, (placeCounts.get(p) ?? 0) + n);
+    for (const f of fs) for (const [p, n] of f.sig.places) placeCounts.set(p, (placeCounts.get(p) ?? 0) + n);
     const places = [...placeCounts].sort((a, b) => b[1] - a[1]).map(([p]) => p).slice(0, 6);
-    const days = fs.map((f) => f.day).filter(Boolean) as Array<{ start: string; end: string }>;
+    const days = fs.map((f) => f.sig.day).filter(Boolean) as Array<{ start: string; end: string }>;
     const dayCounts = new Map<string, number>();
     for (const d of days) dayCounts.set(`${d.start}/${d.end}`, (dayCounts.get(`${d.start}/${d.end}`) ?? 0) + 1);
     const mainDay = [...dayCounts].sort((a, b) => b[1] - a[1])[0]?.[0]?.split('/') ?? null;
