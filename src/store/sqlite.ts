@@ -316,35 +316,44 @@ export class SqliteStore implements Store {
 
   async claims(filter: ClaimFilter = {}): Promise<StoredClaim[]> {
     return this.guard('reading claims', () => {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      // given documents, the plan starts from them (by id), not from every latest document (the + keeps
-      // SQLite from choosing the index on latest, which made a read of 2,000 documents' claims a scan of all)
-      if (filter.latestOnly !== false) where.push(filter.documents?.length ? '+d.latest = 1' : 'd.latest = 1');
-      if (filter.documents?.length) {
-        where.push(`d.id IN (${filter.documents.map(() => '?').join(',')})`);
-        args.push(...filter.documents);
-      }
-      if (filter.category) {
-        where.push('c.category = ?');
-        args.push(filter.category);
-      }
-      if (filter.location) {
-        where.push("EXISTS (SELECT 1 FROM json_each(c.location) WHERE lower(json_each.value) = lower(?))");
-        args.push(filter.location);
-      }
-      if (filter.from) {
-        where.push('c.time_end >= ?');
-        args.push(filter.from);
-      }
-      if (filter.to) {
-        where.push('c.time_start <= ?');
-        args.push(filter.to);
-      }
-      const sql = `SELECT c.* FROM claims c JOIN documents d ON d.id = c.document_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.rowid, c.idx LIMIT ? OFFSET ?`;
-      args.push(filter.limit ?? -1, filter.offset ?? 0);
-      return (this.db.prepare(sql).all(...args) as Row[]).map(claimFromRow);
+      const read = (ids: string[] | null, limit: number, offset: number): Row[] => {
+        const where: string[] = [];
+        const args: unknown[] = [];
+        // given documents, the plan starts from them (by id), not from every latest document (the + keeps
+        // SQLite from choosing the index on latest, which made a read of 2,000 documents' claims a scan of all)
+        if (filter.latestOnly !== false) where.push(ids ? '+d.latest = 1' : 'd.latest = 1');
+        if (ids) {
+          where.push(`d.id IN (${ids.map(() => '?').join(',')})`);
+          for (const id of ids) args.push(id);
+        }
+        if (filter.category) {
+          where.push('c.category = ?');
+          args.push(filter.category);
+        }
+        if (filter.location) {
+          where.push("EXISTS (SELECT 1 FROM json_each(c.location) WHERE lower(json_each.value) = lower(?))");
+          args.push(filter.location);
+        }
+        if (filter.from) {
+          where.push('c.time_end >= ?');
+          args.push(filter.from);
+        }
+        if (filter.to) {
+          where.push('c.time_start <= ?');
+          args.push(filter.to);
+        }
+        const sql = `SELECT c.*, d.rowid AS seq FROM claims c JOIN documents d ON d.id = c.document_id
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.rowid, c.idx LIMIT ? OFFSET ?`;
+        args.push(limit, offset);
+        return this.db.prepare(sql).all(...args) as Row[];
+      };
+      const ids = filter.documents?.length ? filter.documents : null;
+      if (!ids || ids.length <= IDS_PER_STATEMENT) return read(ids, filter.limit ?? -1, filter.offset ?? 0).map(claimFromRow);
+      // many documents (a large event): a statement per chunk of ids, then one order, then the page
+      const rows = chunks(ids, IDS_PER_STATEMENT).flatMap((part) => read(part, -1, 0));
+      rows.sort((a, b) => Number(a.seq) - Number(b.seq) || Number(a.idx) - Number(b.idx));
+      const from = filter.offset ?? 0;
+      return rows.slice(from, filter.limit === undefined ? undefined : from + filter.limit).map(claimFromRow);
     });
   }
 

@@ -230,6 +230,23 @@ export function storeContract(name: string, makeStore: () => Promise<Archive>): 
         expect(await store.allMentions(undefined, [])).toEqual([]);
       });
 
+      it('reads of very many documents (a large event): claims, mentions and texts of those stored, in ingest order', async () => {
+        const { store } = await fresh();
+        const k = kabul();
+        const o = ohrid();
+        const h = doc('herat.txt', HERAT);
+        await put(store, k, o, h);
+        // 40,000 ids (more than one SQL statement binds), the stored ones among them out of order
+        const ids = Array.from({ length: 40_000 }, (_, i) => `none-${i}`);
+        ids.splice(100, 0, h.doc.id);
+        ids.splice(25_000, 0, k.doc.id);
+        ids.push(o.doc.id);
+        expect(await store.claims({ documents: ids })).toEqual(await store.claims());
+        expect(await store.claims({ documents: ids, limit: 2, offset: 1 })).toEqual((await store.claims()).slice(1, 3));
+        expect(await store.allMentions(['place'], ids)).toEqual(await store.allMentions(['place']));
+        expect([...(await store.documentTexts(ids)).keys()].sort()).toEqual([k.doc.id, o.doc.id, h.doc.id].sort());
+      });
+
       it('documentHeads: latest documents without text, with their analyzer version; documentTexts by id', async () => {
         const { store } = await fresh();
         const k = kabul('report.txt');
