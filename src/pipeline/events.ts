@@ -140,13 +140,16 @@ async function signaturesOf(store: Store, heads: DocumentHead[], options: Events
   }
   // with a memo, only the documents it lacks (and then nothing is known of superseded ones: the next call without one drops them)
   const unknown = memo ? heads.filter((h) => !out.has(h.id)).map((h) => h.id) : undefined;
-  const held = cache && unknown?.length !== 0 ? await tryRead(() => store.derived('signature', unknown), [] as DerivedEntry[]) : [];
-  const byId = new Map(heads.map((h) => [h.id, h]));
   const stale: string[] = [];
-  for (const e of held) {
-    const h = byId.get(e.key);
-    if (h && e.stamp === stampOf(h)) out.set(e.key, JSON.parse(e.value) as DocSignature);
-    else if (!h) stale.push(e.key);
+  {
+    // in a block of its own, so that what was read is let go before the missing ones are computed
+    const held = cache && unknown?.length !== 0 ? await tryRead(() => store.derived('signature', unknown), [] as DerivedEntry[]) : [];
+    const byId = new Map(heads.map((h) => [h.id, h]));
+    for (const e of held) {
+      const h = byId.get(e.key);
+      if (h && e.stamp === stampOf(h)) out.set(e.key, JSON.parse(e.value) as DocSignature);
+      else if (!h) stale.push(e.key);
+    }
   }
   const missing = heads.filter((h) => !out.has(h.id));
   let done = heads.length - missing.length;
