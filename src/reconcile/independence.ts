@@ -31,7 +31,6 @@ export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
   const sh = docs.map((d) => shingles(d.text));
   const parent = docs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const detail = new Map<string, number>();
   // an inverted index keeps this near linear for large events
   const index = new Map<string, number[]>();
   sh.forEach((set, i) => {
@@ -41,36 +40,45 @@ export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
       else index.set(s, [i]);
     }
   });
-  const shared = new Map<string, number>();
+  // pairs (a < b) by number, a * n + b: a large event has millions of them, which as strings ran out of memory
+  const n = docs.length;
+  const shared = new Map<number, number>();
   for (const list of index.values()) {
     if (list.length < 2 || list.length > 50) continue;
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
-        const k = `${list[a]}:${list[b]}`;
+        const k = list[a]! * n + list[b]!;
         shared.set(k, (shared.get(k) ?? 0) + 1);
       }
     }
   }
-  for (const [k, n] of shared) {
-    const [a, b] = k.split(':').map(Number) as [number, number];
-    const share = n / Math.max(1, Math.min(sh[a]!.size, sh[b]!.size));
+  index.clear();
+  /** the pairs that join, with the share of passages they have in common */
+  const joined: Array<[number, number]> = [];
+  for (const [k, count] of shared) {
+    const a = Math.floor(k / n);
+    const b = k - a * n;
+    const share = count / Math.max(1, Math.min(sh[a]!.size, sh[b]!.size));
     if (share >= COPY_THRESHOLD) {
       parent[find(a)] = find(b);
-      detail.set(k, share);
+      joined.push([a, share]);
     }
+  }
+  // the largest share among the pairs that joined each group (both of a pair end in the same group)
+  const bestOf = new Map<number, number>();
+  for (const [a, share] of joined) {
+    const root = find(a);
+    if (share > (bestOf.get(root) ?? 0)) bestOf.set(root, share);
   }
   const members = groupBy(docs.keys(), find);
   const groupOf = new Map<string, number>();
   const groups: CopyGroup[] = [];
   let g = 0;
-  for (const list of members.values()) {
+  for (const [root, list] of members) {
     g++;
     for (const i of list) groupOf.set(docs[i]!.id, g);
     if (list.length > 1) {
-      // the pairs that joined this group (both of a pair are in the same group once joined)
-      const inGroup = new Set(list);
-      let best = 0;
-      for (const [k, v] of detail) if (v > best && inGroup.has(Number(k.slice(0, k.indexOf(':'))))) best = v;
+      const best = bestOf.get(root) ?? 0;
       groups.push({ documents: list.map((i) => docs[i]!.id), reason: 'shared wording', detail: `${Math.round(best * 100)}% of 8-word passages in common` });
     }
   }
