@@ -44,6 +44,9 @@ const isCap = (t: Token | undefined): boolean => {
 };
 const isAcronym = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^[A-Z]{2,6}$/.test(t.text));
 
+/** What ends a dateline before the first sentence ("ANKARA, March 14 — …", "KABUL (Reuters) - …"). */
+const DATELINE_DASHES = new Set(['—', '–', '-', '--']);
+
 export function findEntities(toks: Token[], text: string, places: PlaceMention[], dates: DateMention[]): EntityMention[] {
   const out: EntityMention[] = [];
   const placeTok = new Set<number>();
@@ -91,7 +94,12 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
     const last = toks[j]!;
     const lowerWords = words.map((w) => w.lower);
     const next = toks[j + 1];
-    if (EVENT_HEADS.has(next?.lower ?? '') && !placeTok.has(a) && words.length <= 4 && !MONTH_NAMES.has(lowerWords[0]!)) {
+    // one common word capitalised only because it opens the text after a dateline ("LAGOS, May 3 — Flash floods
+    // hit …", "Street protests spread …") names no event: as a key it would join every report of such floods,
+    // whatever their day and place (a sentence's first word is already left out above)
+    const sentenceStart = a === 0 || toks[a]!.breakBefore || DATELINE_DASHES.has(toks[a - 1]!.text);
+    const commonOpening = words.length === 1 && sentenceStart && g.english.has(lowerWords[0]!) && !isAcronym(toks[a]);
+    if (EVENT_HEADS.has(next?.lower ?? '') && !placeTok.has(a) && words.length <= 4 && !MONTH_NAMES.has(lowerWords[0]!) && !commonOpening) {
       // "Khojaly genocide", "Second Karabakh War" (head inside the run is handled below)
       out.push({ kind: 'event', start: toks[a]!.start, end: next!.end, text: slice(a, j + 1), value: `name:${lowerWords.join(' ')} ${next!.lower}` });
     } else if (EVENT_HEADS.has(last.lower) && words.length >= 2 && words.length <= 5) {
