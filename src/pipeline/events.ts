@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { groupBy } from '../core/collections.js';
+import { groupBy, runsOf } from '../core/collections.js';
 import type { Analysis, Mention } from '../core/types.js';
 import { DEFAULT_POLICY } from '../reconcile/facts.js';
 import { groupEvents, reconcileGroup, signatureOf, type DocSignature, type DocumentMeta, type Event, type EventGroup } from '../reconcile/index.js';
@@ -96,23 +96,6 @@ async function tryWrite(write: () => Promise<void>): Promise<void> {
   }
 }
 
-function chunksOf<T>(items: readonly T[], size: (x: T) => number, limit: number): T[][] {
-  const out: T[][] = [];
-  let cur: T[] = [];
-  let n = 0;
-  for (const x of items) {
-    cur.push(x);
-    n += size(x);
-    if (n >= limit) {
-      out.push(cur);
-      cur = [];
-      n = 0;
-    }
-  }
-  if (cur.length) out.push(cur);
-  return out;
-}
-
 /** What a signature is stamped with: the code and the analyzer version of the claims it was read from. */
 const signatureStamp = (analyzed: number) => `${codeStamp()}:${analyzed}`;
 
@@ -153,7 +136,7 @@ async function signaturesOf(store: Store, heads: DocumentHead[], options: Events
   }
   const missing = heads.filter((h) => !out.has(h.id));
   let done = heads.length - missing.length;
-  for (const part of chunksOf(missing, () => 1, CHUNK_DOCUMENTS)) {
+  for (const part of runsOf(missing, () => 1, CHUNK_DOCUMENTS)) {
     const ids = part.map((h) => h.id);
     const [claims, mentions] = await Promise.all([store.claims({ documents: ids }), store.allMentions(KINDS, ids)]);
     const claimsBy = groupBy(claims, (c) => c.document);
@@ -195,7 +178,7 @@ function meta(d: DocumentHead, text: string): DocumentMeta {
 
 /** Reconciles groups that the archive does not hold under their key, reading their documents in chunks. */
 async function* reconciled(store: Store, groups: Array<EventGroup<DocumentHead>>, policy: PolicyName): AsyncGenerator<Event> {
-  for (const part of chunksOf(groups, (g) => g.documents.length, CHUNK_DOCUMENTS)) {
+  for (const part of runsOf(groups, (g) => g.documents.length, CHUNK_DOCUMENTS)) {
     const ids = part.flatMap((g) => g.documents.map((d) => d.id));
     const [texts, claims, mentions] = await Promise.all([store.documentTexts(ids), store.claims({ documents: ids }), store.allMentions(KINDS, ids)]);
     const claimsBy = groupBy(claims, (c) => c.document);
@@ -210,17 +193,21 @@ async function* reconciled(store: Store, groups: Array<EventGroup<DocumentHead>>
  * The reconciled events of these groups, in their order: from the memo, else read back from the archive where
  * it holds them, else computed (and kept). Memory holds one chunk of events at a time (and the memo, if given).
  */
-export async function* eventsOfGroups(store: Store, groups: Array<EventGroup<DocumentHead>>, options: EventsOptions = {}): AsyncGenerator<Event> {
+export function eventsOfGroups(store: Store, groups: Array<EventGroup<DocumentHead>>, options: EventsOptions = {}): AsyncGenerator<Event> {
   const policy = options.policy ?? DEFAULT_POLICY;
+  return keyedEvents(store, groups.map((g) => ({ g, key: eventKey(g, policy) })), policy, options);
+}
+
+/** eventsOfGroups, for groups whose keys under `policy` are known. */
+async function* keyedEvents(store: Store, groups: Array<{ g: EventGroup<DocumentHead>; key: string }>, policy: PolicyName, options: EventsOptions): AsyncGenerator<Event> {
   const cache = options.cache !== false;
   const kind = `event:${policy}`;
   const code = codeStamp();
   let memo = options.memo?.events.get(policy);
   if (options.memo && !memo) options.memo.events.set(policy, (memo = new Map()));
   let done = 0;
-  for (const part of chunksOf(groups, (g) => g.documents.length, CHUNK_DOCUMENTS * 5)) {
-    const keyed = part.map((g) => ({ g, key: eventKey(g, policy) }));
-    const unknown = keyed.filter((x) => !memo?.has(x.key));
+  for (const run of runsOf(groups, (x) => x.g.documents.length, CHUNK_DOCUMENTS * 5)) {
+    const unknown = run.filter((x) => !memo?.has(x.key));
     const held = new Map<string, string>();
     if (cache && unknown.length) {
       for (const e of await tryRead(() => store.derived(kind, unknown.map((x) => x.key)), [] as DerivedEntry[])) if (e.stamp === code) held.set(e.key, e.value);
@@ -237,12 +224,12 @@ export async function* eventsOfGroups(store: Store, groups: Array<EventGroup<Doc
       }
       if (cache) await tryWrite(() => store.putDerived(kind, entries));
     }
-    for (const x of keyed) {
+    for (const x of run) {
       const e = memo?.get(x.key) ?? made.get(x.key) ?? (JSON.parse(held.get(x.key)!) as Event);
       memo?.set(x.key, e);
       yield e;
     }
-    done += part.length;
+    done += run.length;
     options.onProgress?.({ step: 'events', done, total: groups.length });
   }
 }
@@ -252,10 +239,10 @@ export async function* eventsOfGroups(store: Store, groups: Array<EventGroup<Doc
  * policy's events that are no longer the archive's (their reports changed) is dropped, in the archive and memo.
  */
 export async function* eachEvent(store: Store, options: EventsOptions = {}): AsyncGenerator<Event> {
-  const groups = await groupsOf(store, options);
-  yield* eventsOfGroups(store, groups, options);
   const policy = options.policy ?? DEFAULT_POLICY;
-  const current = new Set(groups.map((g) => eventKey(g, policy)));
+  const keyed = (await groupsOf(store, options)).map((g) => ({ g, key: eventKey(g, policy) }));
+  yield* keyedEvents(store, keyed, policy, options);
+  const current = new Set(keyed.map((x) => x.key));
   const memo = options.memo?.events.get(policy);
   if (memo) for (const k of memo.keys()) if (!current.has(k)) memo.delete(k);
   if (options.cache !== false) {

@@ -15,11 +15,14 @@
  */
 import { inspect } from 'node:util';
 import pg from 'pg';
+import { runsOf } from '../core/collections.js';
 import { ReckonError } from '../core/errors.js';
 import type { Analysis, DocumentRecord, Mention } from '../core/types.js';
 import { MARK_CLOSE, MARK_OPEN, parseQuery, toTsQuery } from './fts.js';
 import { redact } from './open.js';
-import { CLAIM_COLUMNS, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow } from './rows.js';
+import {
+  CLAIM_COLUMNS, COUNT_KEYS, countedFromTables, countsProblem, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow, statsFromRow,
+} from './rows.js';
 import type {
   ClaimFilter, DerivedEntry, DocumentHead, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
   StoreStats, StoredClaim,
@@ -44,14 +47,8 @@ const TSV_FUNCTION = `
   END $$;
 `;
 
-/** What stats() reports, counted from the tables (a migration starts the counts so; check() compares them). */
-const COUNTED: Array<[string, string]> = [
-  ['documents', '(SELECT count(*) FROM documents WHERE latest)'],
-  ['versions', '(SELECT count(*) FROM documents)'],
-  ['claims', '(SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.latest)'],
-  ['mentions', '(SELECT count(*) FROM mentions)'],
-  ['analyzed', '(SELECT count(*) FROM documents WHERE analyzed > 0)'],
-];
+/** The counts kept in the table `counts`, counted from the tables (see countedFromTables). */
+const COUNTED = countedFromTables('latest');
 const COUNT_SQL = COUNTED.map(([, sql]) => sql).join(', ');
 
 const MIGRATIONS: string[] = [
@@ -351,7 +348,7 @@ export class PostgresStore implements Store {
         }
 
         const now = new Date().toISOString();
-        for (const chunk of chunks(rows, (r) => r.doc.original.length + r.doc.text.length + r.doc.segments.length * 40)) {
+        for (const chunk of runsOf(rows, (r) => r.doc.original.length + r.doc.text.length + r.doc.segments.length * 40, CHUNK_CHARS)) {
           await insertColumns(
             c, 'documents', DOC_INSERT.map(([n]) => n), DOC_INSERT.map(([, t]) => t),
             chunk.map(({ doc, version, supersededBy, analysis }) => [
@@ -583,11 +580,8 @@ export class PostgresStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    const [r] = await this.q('counting', 'SELECT documents, versions, claims, mentions, analyzed FROM counts');
-    return {
-      documents: Number(r!.documents), versions: Number(r!.versions), claims: Number(r!.claims),
-      mentions: Number(r!.mentions), analyzed: Number(r!.analyzed),
-    };
+    const [r] = await this.q('counting', `SELECT ${COUNT_KEYS.join(', ')} FROM counts`);
+    return statsFromRow(r!);
   }
 
   async revision(): Promise<number> {
@@ -648,11 +642,10 @@ export class PostgresStore implements Store {
     if (n('orphan_claims')) problems.push(`${n('orphan_claims')} claim(s) of no document`);
     if (n('orphan_mentions')) problems.push(`${n('orphan_mentions')} mention(s) of no document`);
     if (n('unindexed')) problems.push(`full-text index: ${n('unindexed')} document(s) not indexed`);
-    const [kept] = await this.q('checking', `SELECT ${COUNTED.map(([k]) => k).join(', ')} FROM counts`);
+    const [kept] = await this.q('checking', `SELECT ${COUNT_KEYS.join(', ')} FROM counts`);
     const [real] = await this.q('checking', `SELECT ${COUNTED.map(([k, sql]) => `${sql} AS ${k}`).join(', ')}`);
-    const keptList = COUNTED.map(([k]) => Number(kept![k]));
-    const realList = COUNTED.map(([k]) => Number(real![k]));
-    if (keptList.join() !== realList.join()) problems.push(`the counts kept (${COUNTED.map(([k]) => k).join(', ')}: ${keptList.join(', ')}) differ from the tables (${realList.join(', ')})`);
+    const differ = countsProblem(statsFromRow(kept!), statsFromRow(real!));
+    if (differ) problems.push(differ);
     if (!n('folding')) problems.push('full-text search does not fold accents ("Sao" does not find "São"): the unaccent extension could not be created when the archive was set up');
     return problems;
   }
@@ -691,7 +684,7 @@ const QUOTE = CLAIM_COLUMNS.indexOf('quote');
 const MENTION_TEXT = MENTION_COLUMNS.indexOf('text');
 
 /** Adds to the counts, and one to the revision: the last statement of a write's transaction (it locks the row). */
-async function count(c: Client, d: { documents?: number; versions?: number; claims?: number; mentions?: number; analyzed?: number }): Promise<void> {
+async function count(c: Client, d: Partial<StoreStats>): Promise<void> {
   await c.query(
     `UPDATE counts SET documents = documents + $1, versions = versions + $2, claims = claims + $3, mentions = mentions + $4,
        analyzed = analyzed + $5, revision = revision + 1`,
@@ -706,30 +699,14 @@ async function writeAnalyses(c: Client, analyses: Array<[string, Analysis]>): Pr
     a.claims.forEach((cl, i) => claims.push(claimRow(id, i, cl).map((v) => (typeof v === 'string' ? pgText(v) : v))));
     a.mentions.forEach((m, i) => mentions.push(mentionRow(id, i, m).map((v) => (typeof v === 'string' ? pgText(v) : v))));
   }
-  for (const chunk of chunks(claims, (r) => String(r[QUOTE] ?? '').length + 400)) {
+  for (const chunk of runsOf(claims, (r) => String(r[QUOTE] ?? '').length + 400, CHUNK_CHARS)) {
     await insertColumns(c, 'claims', CLAIM_COLUMNS, CLAIM_COLUMNS.map((k) => CLAIM_TYPES[k]), chunk);
   }
-  for (const chunk of chunks(mentions, (r) => String(r[MENTION_TEXT] ?? '').length + 200)) {
+  for (const chunk of runsOf(mentions, (r) => String(r[MENTION_TEXT] ?? '').length + 200, CHUNK_CHARS)) {
     await insertColumns(c, 'mentions', MENTION_COLUMNS, MENTION_COLUMNS.map((k) => MENTION_TYPES[k]), chunk);
   }
 }
 
-/** Splits items into runs of at most CHUNK_CHARS (by `size`), at least one item each. */
-function* chunks<T>(items: T[], size: (t: T) => number): Generator<T[]> {
-  let run: T[] = [];
-  let total = 0;
-  for (const it of items) {
-    const n = size(it);
-    if (run.length && total + n > CHUNK_CHARS) {
-      yield run;
-      run = [];
-      total = 0;
-    }
-    run.push(it);
-    total += n;
-  }
-  if (run.length) yield run;
-}
 
 /** Hides passwords of any connection string inside a message. */
 const redactText = (msg: string): string => msg.replace(/postgres(ql)?:\/\/[^\s'"]+/gi, (u) => redact(u));

@@ -3,7 +3,7 @@
  * a claim or a mention is laid out in columns.
  */
 import type { Claim, DocumentRecord, Mention, TimeSpan } from '../core/types.js';
-import type { StoredClaim } from './types.js';
+import type { StoreStats, StoredClaim } from './types.js';
 
 export const CLAIM_COLUMNS = [
   'document_id', 'idx', 'category', 'value', 'low', 'high', 'approx', 'subject', 'subgroup', 'relation', 'parent',
@@ -99,4 +99,33 @@ export function docFromRow(r: Row): DocumentRecord {
     original: String(r.original), text: String(r.text), segments: (typeof r.segments === 'string' ? JSON.parse(r.segments) : r.segments) as DocumentRecord['segments'],
     supersededBy: str(r.superseded_by),
   };
+}
+
+/**
+ * The counts stats() reports (kept in the table `counts`), each with the SQL that counts it from the tables:
+ * a migration starts the kept counts with it, and check() compares them. `latest` is the engine's test of a
+ * latest document ("latest = 1", "latest").
+ */
+export function countedFromTables(latest: string): Array<[keyof StoreStats, string]> {
+  return [
+    ['documents', `(SELECT count(*) FROM documents WHERE ${latest})`],
+    ['versions', '(SELECT count(*) FROM documents)'],
+    ['claims', `(SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.${latest})`],
+    ['mentions', '(SELECT count(*) FROM mentions)'],
+    ['analyzed', '(SELECT count(*) FROM documents WHERE analyzed > 0)'],
+  ];
+}
+
+export const COUNT_KEYS: ReadonlyArray<keyof StoreStats> = countedFromTables('latest').map(([k]) => k);
+
+/** The kept counts from a row of the table `counts`. */
+export function statsFromRow(r: Row): StoreStats {
+  return Object.fromEntries(COUNT_KEYS.map((k) => [k, Number(r[k])])) as unknown as StoreStats;
+}
+
+/** check()'s problem when the kept counts differ from the tables' (null when they agree). */
+export function countsProblem(kept: StoreStats, real: StoreStats): string | null {
+  const a = COUNT_KEYS.map((k) => kept[k]);
+  const b = COUNT_KEYS.map((k) => real[k]);
+  return a.join() === b.join() ? null : `the counts kept (${COUNT_KEYS.join(', ')}: ${a.join(', ')}) differ from the tables (${b.join(', ')})`;
 }

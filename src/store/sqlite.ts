@@ -6,23 +6,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { runsOf } from '../core/collections.js';
 import { ReckonError } from '../core/errors.js';
 import type { Analysis, DocumentRecord, Mention } from '../core/types.js';
 import { MARK_CLOSE, MARK_OPEN, parseQuery, toFts5 } from './fts.js';
-import { CLAIM_COLUMNS, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow } from './rows.js';
+import {
+  CLAIM_COLUMNS, COUNT_KEYS, countedFromTables, countsProblem, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow, statsFromRow,
+} from './rows.js';
 import type {
   ClaimFilter, DerivedEntry, DocumentHead, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
   StoreStats, StoredClaim,
 } from './types.js';
 
-/** What stats() reports, counted from the tables (a migration starts the counts so; check() compares them). */
-const COUNTED: Array<[string, string]> = [
-  ['documents', '(SELECT count(*) FROM documents WHERE latest = 1)'],
-  ['versions', '(SELECT count(*) FROM documents)'],
-  ['claims', '(SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.latest = 1)'],
-  ['mentions', '(SELECT count(*) FROM mentions)'],
-  ['analyzed', '(SELECT count(*) FROM documents WHERE analyzed > 0)'],
-];
+/** The counts kept in the table `counts`, counted from the tables (see countedFromTables). */
+const COUNTED = countedFromTables('latest = 1');
 const COUNT_SQL = COUNTED.map(([, sql]) => sql).join(', ');
 
 const MIGRATIONS: string[] = [
@@ -119,10 +116,16 @@ const MIGRATIONS: string[] = [
 /** How many ids one statement binds (SQLite binds at most 32,766 parameters). */
 const IDS_PER_STATEMENT = 5_000;
 
-function chunks<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
+/** Ids in runs that one statement binds. */
+const idRuns = (ids: readonly string[]): string[][] => [...runsOf(ids, () => 1, IDS_PER_STATEMENT)];
+
+/**
+ * The rows `read` gives for these ids, a statement per run of them, in the order one statement would give
+ * (ingest order `seq`, then `idx`).
+ */
+function rowsOfIds(ids: readonly string[], read: (part: string[]) => Row[]): Row[] {
+  const parts = idRuns(ids).map(read);
+  return parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => Number(a.seq) - Number(b.seq) || Number(a.idx) - Number(b.idx));
 }
 
 type Row = Record<string, unknown>;
@@ -239,7 +242,7 @@ export class SqliteStore implements Store {
   }
 
   /** Adds to the counts, and one to the revision (inside the write's transaction). */
-  private count(d: { documents?: number; versions?: number; claims?: number; mentions?: number; analyzed?: number }): void {
+  private count(d: Partial<StoreStats>): void {
     this.stmt(
       `UPDATE counts SET documents = documents + ?, versions = versions + ?, claims = claims + ?, mentions = mentions + ?,
          analyzed = analyzed + ?, revision = revision + 1`,
@@ -349,9 +352,8 @@ export class SqliteStore implements Store {
       };
       const ids = filter.documents?.length ? filter.documents : null;
       if (!ids || ids.length <= IDS_PER_STATEMENT) return read(ids, filter.limit ?? -1, filter.offset ?? 0).map(claimFromRow);
-      // many documents (a large event): a statement per chunk of ids, then one order, then the page
-      const rows = chunks(ids, IDS_PER_STATEMENT).flatMap((part) => read(part, -1, 0));
-      rows.sort((a, b) => Number(a.seq) - Number(b.seq) || Number(a.idx) - Number(b.idx));
+      // many documents (a large event): a statement per run of ids, then one order, then the page
+      const rows = rowsOfIds(ids, (part) => read(part, -1, 0));
       const from = filter.offset ?? 0;
       return rows.slice(from, filter.limit === undefined ? undefined : from + filter.limit).map(claimFromRow);
     });
@@ -374,8 +376,7 @@ export class SqliteStore implements Store {
           .prepare(`SELECT m.*, d.rowid AS seq FROM mentions m JOIN documents d ON d.id = m.document_id WHERE ${plus}d.latest = 1 ${where} ORDER BY d.rowid, m.idx`)
           .all(...(kinds ?? []), ...(ids ?? [])) as Row[];
       };
-      const parts = documents ? chunks(documents, IDS_PER_STATEMENT).map(read) : [read(null)];
-      const rows = parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => Number(a.seq) - Number(b.seq) || Number(a.idx) - Number(b.idx));
+      const rows = documents ? rowsOfIds(documents, read) : read(null);
       return rows.map((r) => ({ ...mentionFromRow(r), document: String(r.document_id) }));
     });
   }
@@ -392,7 +393,7 @@ export class SqliteStore implements Store {
   async documentTexts(ids: string[]): Promise<Map<string, string>> {
     return this.guard('reading documents', () => {
       const out = new Map<string, string>();
-      for (const part of chunks(ids, IDS_PER_STATEMENT)) {
+      for (const part of idRuns(ids)) {
         const rows = this.db.prepare(`SELECT id, text FROM documents WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
         for (const r of rows) out.set(String(r.id), String(r.text));
       }
@@ -406,7 +407,7 @@ export class SqliteStore implements Store {
         (this.db.prepare(`SELECT key, stamp, value FROM derived WHERE kind = ? ${part ? `AND key IN (${part.map(() => '?').join(',')})` : ''}`).all(kind, ...(part ?? [])) as Row[]).map((r) => ({
           key: String(r.key), stamp: String(r.stamp), value: String(r.value),
         }));
-      return keys ? chunks(keys, IDS_PER_STATEMENT).flatMap(read) : read(null);
+      return keys ? idRuns(keys).flatMap(read) : read(null);
     });
   }
 
@@ -416,7 +417,7 @@ export class SqliteStore implements Store {
 
   async putDerived(kind: string, entries: DerivedEntry[]): Promise<void> {
     this.guard('storing derived data', () => {
-      const ins = this.db.prepare('INSERT OR REPLACE INTO derived (kind, key, stamp, value) VALUES (?, ?, ?, ?)');
+      const ins = this.stmt('INSERT OR REPLACE INTO derived (kind, key, stamp, value) VALUES (?, ?, ?, ?)');
       this.db.transaction(() => {
         for (const e of entries) ins.run(kind, e.key, e.stamp, e.value);
       })();
@@ -425,7 +426,7 @@ export class SqliteStore implements Store {
 
   async dropDerived(kind: string, keys: string[]): Promise<void> {
     this.guard('dropping derived data', () => {
-      const del = this.db.prepare('DELETE FROM derived WHERE kind = ? AND key = ?');
+      const del = this.stmt('DELETE FROM derived WHERE kind = ? AND key = ?');
       this.db.transaction(() => {
         for (const k of keys) del.run(kind, k);
       })();
@@ -501,8 +502,7 @@ export class SqliteStore implements Store {
 
   async stats(): Promise<StoreStats> {
     return this.guard('counting', () => {
-      const r = this.stmt('SELECT documents, versions, claims, mentions, analyzed FROM counts').get() as Row;
-      return { documents: Number(r.documents), versions: Number(r.versions), claims: Number(r.claims), mentions: Number(r.mentions), analyzed: Number(r.analyzed) };
+      return statsFromRow(this.stmt(`SELECT ${COUNT_KEYS.join(', ')} FROM counts`).get() as Row);
     });
   }
 
@@ -538,9 +538,10 @@ export class SqliteStore implements Store {
       for (const r of fk) problems.push(`foreign key: ${JSON.stringify(r)}`);
       const orphan = Number((this.db.prepare('SELECT count(*) AS n FROM documents d WHERE d.latest = 1 AND EXISTS (SELECT 1 FROM documents e WHERE e.source = d.source AND e.version > d.version)').get() as Row).n);
       if (orphan) problems.push(`${orphan} superseded document(s) still marked latest`);
-      const kept = this.db.prepare(`SELECT ${COUNTED.map(([k]) => k).join(', ')} FROM counts`).raw().get() as number[];
-      const real = this.db.prepare(`SELECT ${COUNT_SQL}`).raw().get() as number[];
-      if (kept.join() !== real.join()) problems.push(`the counts kept (${COUNTED.map(([k]) => k).join(', ')}: ${kept.join(', ')}) differ from the tables (${real.join(', ')})`);
+      const kept = statsFromRow(this.db.prepare(`SELECT ${COUNT_KEYS.join(', ')} FROM counts`).get() as Row);
+      const real = statsFromRow(this.db.prepare(`SELECT ${COUNTED.map(([k, sql]) => `${sql} AS ${k}`).join(', ')}`).get() as Row);
+      const differ = countsProblem(kept, real);
+      if (differ) problems.push(differ);
       try {
         this.db.prepare("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)").run();
       } catch (e) {
