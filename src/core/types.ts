@@ -126,19 +126,23 @@ export interface Article {
   author: string | null;
 }
 
-export interface DocumentRecord {
+/** A document's identity and metadata, without its text: what lists, grouping and reconciliation read. */
+export interface DocumentRef {
   id: string;
   source: string;
-  version: number;
-  format: DocumentInput['format'];
-  encoding: string;
-  contentHash: string;
-  ingestedAt: string;
   title: string | null;
   outlet: string | null;
   published: string | null;
   language: string | null;
   url: string | null;
+}
+
+export interface DocumentRecord extends DocumentRef {
+  version: number;
+  format: DocumentInput['format'];
+  encoding: string;
+  contentHash: string;
+  ingestedAt: string;
   author: string | null;
   original: string;
   text: string;

@@ -6,18 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { addDays } from '../core/dates.js';
-import type { Claim, Mention } from '../core/types.js';
+import type { Claim, DocumentRef, Mention } from '../core/types.js';
 
-/** A document as grouping and reconciliation see it: its metadata, without its text. */
-export interface DocumentRef {
-  id: string;
-  source: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  language: string | null;
-  url: string | null;
-}
+export type { DocumentRef } from '../core/types.js';
 
 export interface EventGroup<D extends DocumentRef = DocumentRef> {
   id: string;

@@ -2,7 +2,7 @@
  * The store contract. SQLite (embedded, the default) and PostgreSQL (shared)
  * implement it; one contract test suite runs against both real engines.
  */
-import type { Analysis, Claim, DocumentRecord, Mention } from '../core/types.js';
+import type { Analysis, Claim, DocumentRecord, DocumentRef, Mention } from '../core/types.js';
 
 /** A document ready to be stored: everything but the fields the store assigns. */
 export type NewDocument = Omit<DocumentRecord, 'version' | 'supersededBy' | 'ingestedAt'> & { ingestedAt?: string };
@@ -15,15 +15,8 @@ export interface PutResult {
   version: number;
 }
 
-export interface DocumentSummary {
-  id: string;
-  source: string;
+export interface DocumentSummary extends DocumentRef {
   version: number;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  language: string | null;
-  url: string | null;
   claims: number;
   latest: boolean;
 }
@@ -36,14 +29,7 @@ export interface StoredClaim extends Claim {
 }
 
 /** A latest document's metadata, without its text, and the analyzer version its claims came from. */
-export interface DocumentHead {
-  id: string;
-  source: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  language: string | null;
-  url: string | null;
+export interface DocumentHead extends DocumentRef {
   analyzed: number;
 }
 
