@@ -7,27 +7,24 @@ export class ProgressLine {
   constructor(private readonly enabled: boolean) {}
 
   update(p: IngestProgress): void {
-    if (!this.enabled) return;
-    const now = Date.now();
-    if (now - this.last < 100) return;
-    this.last = now;
-    const rate = p.elapsedMs > 0 ? (p.documents / (p.elapsedMs / 1000)).toFixed(p.documents < 100 ? 1 : 0) : '0';
-    const width = process.stderr.columns || 100;
-    const spin = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[Math.floor(now / 100) % 10];
-    let line = `${spin} files ${p.files} · documents ${p.documents} (${rate}/s) · new ${p.added + p.versions} · duplicates ${p.duplicates} · failures ${p.failures}`;
-    const rest = width - line.length - 4;
-    if (rest > 10 && p.current) line += ` · ${p.current.length > rest ? `…${p.current.slice(-rest + 1)}` : p.current}`;
-    process.stderr.write(`\r\u001b[2K${line.slice(0, width - 1)}`);
-    this.shown = true;
+    this.say((now, width) => {
+      const rate = p.elapsedMs > 0 ? (p.documents / (p.elapsedMs / 1000)).toFixed(p.documents < 100 ? 1 : 0) : '0';
+      const spin = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[Math.floor(now / 100) % 10];
+      let line = `${spin} files ${p.files} · documents ${p.documents} (${rate}/s) · new ${p.added + p.versions} · duplicates ${p.duplicates} · failures ${p.failures}`;
+      const rest = width - line.length - 4;
+      if (rest > 10 && p.current) line += ` · ${p.current.length > rest ? `…${p.current.slice(-rest + 1)}` : p.current}`;
+      return line;
+    });
   }
 
-  /** Any other line of progress (throttled like update). */
-  say(line: string): void {
+  /** Shows a line (or what `make` builds, given the time and the terminal's width), at most every 100 ms. */
+  say(make: string | ((now: number, width: number) => string)): void {
     if (!this.enabled) return;
     const now = Date.now();
     if (now - this.last < 100) return;
     this.last = now;
     const width = process.stderr.columns || 100;
+    const line = typeof make === 'string' ? make : make(now, width);
     process.stderr.write(`\r\u001b[2K${line.slice(0, width - 1)}`);
     this.shown = true;
   }
