@@ -3,7 +3,7 @@ import type { DocumentsResponse } from '../../../src/server/types.js';
 import { useApi } from '../api';
 import { baseName, date, num } from '../format';
 import { href } from '../router';
-import { Show } from './common';
+import { Pager, Show } from './common';
 
 const PAGE = 50;
 
@@ -41,10 +41,7 @@ export function DocumentsView({ offset }: { offset: number }) {
                 </tbody>
               </table>
             </div>
-            <nav class="pager" aria-label="Pages">
-              {offset > 0 ? <a href={href.documents(Math.max(0, offset - PAGE))}>← previous</a> : null}
-              {r.next !== null ? <a href={href.documents(r.next)}>next →</a> : null}
-            </nav>
+            <Pager previous={offset > 0 ? href.documents(Math.max(0, offset - PAGE)) : null} next={r.next !== null ? href.documents(r.next) : null} />
           </>
         )}
       </Show>

@@ -3,7 +3,7 @@ import type { EventsResponse, StatsResponse } from '../../../src/server/types.js
 import { useApi } from '../api';
 import { category, dateSpan, num, range } from '../format';
 import { href } from '../router';
-import { Show, StatusBadge } from './common';
+import { Pager, Show, StatusBadge } from './common';
 
 const BRIEF = 6;
 /** events a page */
@@ -63,10 +63,7 @@ export function Home({ offset }: { offset: number }) {
                   </li>
                 ))}
               </ul>
-              <nav class="pager" aria-label="Pages">
-                {offset > 0 ? <a href={href.home(Math.max(0, offset - PAGE))}>← previous</a> : null}
-                {r.next !== null ? <a href={href.home(r.next)}>next →</a> : null}
-              </nav>
+              <Pager previous={offset > 0 ? href.home(Math.max(0, offset - PAGE)) : null} next={r.next !== null ? href.home(r.next) : null} />
             </>
           ) : (
             <p class="empty">

@@ -4,7 +4,7 @@ import type { SearchResponse } from '../../../src/server/types.js';
 import { useApi } from '../api';
 import { baseName, date, num } from '../format';
 import { href, type Route } from '../router';
-import { Marked, Show } from './common';
+import { Marked, Pager, Show } from './common';
 
 type SearchRoute = Extract<Route, { view: 'search' }>;
 
@@ -81,10 +81,10 @@ export function SearchView({ route: r }: { route: SearchRoute }) {
                   ))}
                 </ol>
               </div>
-              <nav class="pager" aria-label="Pages">
-                {res.offset > 0 ? <a href={href.search({ ...r, offset: Math.max(0, res.offset - PAGE) })}>← previous</a> : null}
-                {res.offset + res.hits.length < res.total ? <a href={href.search({ ...r, offset: res.offset + PAGE })}>next →</a> : null}
-              </nav>
+              <Pager
+                previous={res.offset > 0 ? href.search({ ...r, offset: Math.max(0, res.offset - PAGE) }) : null}
+                next={res.offset + res.hits.length < res.total ? href.search({ ...r, offset: res.offset + PAGE }) : null}
+              />
             </div>
           )}
         </Show>

@@ -76,3 +76,13 @@ export function OutLink({ url, children }: { url: string; children: ComponentChi
     </a>
   );
 }
+
+/** Links to the previous and next page of a list (either may be absent). */
+export function Pager({ previous, next }: { previous: string | null; next: string | null }) {
+  return (
+    <nav class="pager" aria-label="Pages">
+      {previous !== null ? <a href={previous}>← previous</a> : null}
+      {next !== null ? <a href={next}>next →</a> : null}
+    </nav>
+  );
+}
