@@ -9,8 +9,6 @@ import { exportClaim, exportDocument } from './documents.js';
 
 export type ExportFormat = 'json' | 'jsonl' | 'csv';
 
-export { eventsOf } from '../pipeline/events.js';
-
 /** The archive's events one by one, or the ones given. */
 async function* eventsFrom(store: Store, given: Event[] | undefined): AsyncGenerator<Event> {
   if (given) {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eventsOf } from '../../src/export/stream.js';
+import { eventsOf } from '../../src/pipeline/events.js';
 import { ingest } from '../../src/pipeline/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 
