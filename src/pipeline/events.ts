@@ -20,7 +20,7 @@ import type { Analysis, Mention } from '../core/types.js';
 import { DEFAULT_POLICY } from '../reconcile/facts.js';
 import { groupEvents, reconcileGroup, signatureOf, type DocSignature, type DocumentMeta, type Event, type EventGroup } from '../reconcile/index.js';
 import type { PolicyName } from '../reconcile/types.js';
-import type { DerivedEntry, DocumentHead, Store } from '../store/types.js';
+import type { DerivedEntry, DerivedOfDocument, DocumentHead, Store } from '../store/types.js';
 
 /** The mentions reconciliation reads: event names, places and dates (not people and organisations, most of them). */
 const KINDS: Mention['kind'][] = ['event', 'place', 'date'];
@@ -100,13 +100,12 @@ async function tryWrite(write: () => Promise<void>): Promise<void> {
 const signatureStamp = (analyzed: number) => `${codeStamp()}:${analyzed}`;
 
 /**
- * Keeps the signatures of documents just stored with their analysis (ingest calls it, so that the first
- * grouping after an ingest does not read every claim to compute them).
+ * The grouping signature of a document's analysis, as derived data for the store to keep with the document or
+ * analysis it writes (Store.putDocuments, putAnalysis), so that the first grouping after an ingest does not read
+ * every claim to compute it.
  */
-export async function keepSignatures(store: Store, stored: Array<{ id: string; published: string | null; analysis: Analysis }>, analyzed: number): Promise<void> {
-  if (!stored.length) return;
-  const entries = stored.map((d) => ({ key: d.id, stamp: signatureStamp(analyzed), value: JSON.stringify(signatureOf(d.published, d.analysis.claims, d.analysis.mentions)) }));
-  await tryWrite(() => store.putDerived('signature', entries));
+export function signatureEntry(published: string | null, analysis: Analysis, analyzed: number): DerivedOfDocument {
+  return { kind: 'signature', stamp: signatureStamp(analyzed), value: JSON.stringify(signatureOf(published, analysis.claims, analysis.mentions)) };
 }
 
 /** Every latest document's grouping signature, computed for those the archive does not hold yet. */

@@ -8,8 +8,8 @@ import type { Analysis, DocumentInput } from '../core/types.js';
 import { ANALYZER_VERSION } from '../analyze/index.js';
 import { DEFAULT_LOAD, load, type LoadOptions } from '../ingest/sources.js';
 import { jsonlStream, toDocuments, type FormatEvent } from '../ingest/formats.js';
-import type { NewDocument, PutResult, Store } from '../store/types.js';
-import { keepSignatures } from './events.js';
+import type { NewDocument, PutItem, PutResult, Store } from '../store/types.js';
+import { signatureEntry } from './events.js';
 import { prepareDocument, prepareRecord } from './prepare.js';
 
 /**
@@ -136,7 +136,11 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
         if (options.keepIds !== false) report.ids.push(r.id);
       }
     };
-    const item = (p: ReadyDocument) => ({ doc: p.doc, analysis: analyze ? p.analysis : null });
+    // an analysed document is stored with its grouping signature (see signatureEntry)
+    const item = (p: ReadyDocument): PutItem =>
+      analyze && p.analysis
+        ? { doc: p.doc, analysis: p.analysis, derived: [signatureEntry(p.doc.published, p.analysis, ANALYZER_VERSION)] }
+        : { doc: p.doc, analysis: null };
     if (good.length) {
       let results: PutResult[] | null = null;
       try {
@@ -159,10 +163,6 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       if (results) {
         refusedInARow = 0;
         results.forEach((r, i) => count(r, good[i]!));
-        if (analyze) {
-          const stored = results.flatMap((r, i) => (r.status === 'duplicate' || !good[i]!.analysis ? [] : [{ id: r.id, published: good[i]!.doc.published, analysis: good[i]!.analysis! }]));
-          await keepSignatures(store, stored, ANALYZER_VERSION);
-        }
       }
     }
     documents += batch.length;

@@ -10,7 +10,7 @@ import { ANALYZER_VERSION } from '../analyze/index.js';
 import { asReckonError, type ErrorCode } from '../core/errors.js';
 import type { Analysis, DocumentRecord } from '../core/types.js';
 import type { Store } from '../store/types.js';
-import { keepSignatures } from './events.js';
+import { signatureEntry } from './events.js';
 import { analyzeDocument } from './prepare.js';
 
 export interface WorkerOptions {
@@ -86,8 +86,6 @@ export async function runWorker(store: Store, options: WorkerOptions): Promise<W
     doneSince = null;
     report.batches++;
     if (options.pauseAfterClaimMs) await pause(options.pauseAfterClaimMs, signal);
-    // the grouping signatures of the batch's analyses, kept at its end (see keepSignatures)
-    const analysed: Array<{ id: string; published: string | null; analysis: Analysis }> = [];
     for (const job of jobs) {
       // a stop request lets the current document finish; the rest of the batch is taken again when its lease expires
       if (signal?.aborted) break;
@@ -111,13 +109,12 @@ export async function runWorker(store: Store, options: WorkerOptions): Promise<W
         }
         analysis = EMPTY;
       }
-      await store.putAnalysis(job.id, analysis, analyzer);
-      analysed.push({ id: job.id, published: doc.published, analysis });
+      // with its grouping signature (see signatureEntry)
+      await store.putAnalysis(job.id, analysis, analyzer, [signatureEntry(doc.published, analysis, analyzer)]);
       report.analyzed++;
       report.claims += analysis.claims.length;
       options.onDocument?.({ id: job.id, attempt: job.attempts, claims: analysis.claims.length, ...(error ? { error } : {}) });
     }
-    await keepSignatures(store, analysed, analyzer);
   }
   report.elapsedMs = Date.now() - started;
   return report;

@@ -11,7 +11,7 @@ import { exportClaim, exportDocument } from '../export/documents.js';
 import { factSheetMarkdown } from '../export/markdown.js';
 import { exportCsv, exportJson, exportJsonl } from '../export/stream.js';
 import { recordToInput } from '../ingest/formats.js';
-import { keepSignatures } from '../pipeline/events.js';
+import { signatureEntry } from '../pipeline/events.js';
 import { prepareDocument, type Prepared } from '../pipeline/prepare.js';
 import { unmark } from '../store/fts.js';
 import type { Store, StoredClaim } from '../store/types.js';
@@ -235,9 +235,8 @@ async function ingestRoute(c: Context, store: Store): Promise<Response> {
       results.push({ index, error: toProblem(e).body.error });
     }
   });
-  const put = ready.length ? await store.putDocuments(ready.map((r) => ({ doc: r.prepared.doc, analysis: r.prepared.analysis })), ANALYZER_VERSION) : [];
-  const stored = put.flatMap((p, i) => (p.status === 'duplicate' ? [] : [{ id: p.id, published: ready[i]!.prepared.doc.published, analysis: ready[i]!.prepared.analysis }]));
-  await keepSignatures(store, stored, ANALYZER_VERSION);
+  const items = ready.map(({ prepared: { doc, analysis } }) => ({ doc, analysis, derived: [signatureEntry(doc.published, analysis, ANALYZER_VERSION)] }));
+  const put = items.length ? await store.putDocuments(items, ANALYZER_VERSION) : [];
   put.forEach((p, i) => {
     const r = ready[i]!;
     results.push({ index: r.index, status: p.status, id: p.id, version: p.version, claims: r.prepared.analysis.claims.length });

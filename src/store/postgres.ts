@@ -24,7 +24,7 @@ import {
   CLAIM_COLUMNS, COUNT_KEYS, countedFromTables, countsProblem, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow, statsFromRow,
 } from './rows.js';
 import type {
-  ClaimFilter, DerivedEntry, DocumentHead, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
+  ClaimFilter, DerivedEntry, DerivedOfDocument, DocumentHead, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutItem, PutResult, SearchOptions, SearchResult, Store,
   StoreStats, StoredClaim,
 } from './types.js';
 
@@ -301,7 +301,7 @@ export class PostgresStore implements Store {
     });
   }
 
-  async putDocuments(items: Array<{ doc: NewDocument; analysis: Analysis | null }>, analyzer = 0): Promise<PutResult[]> {
+  async putDocuments(items: PutItem[], analyzer = 0): Promise<PutResult[]> {
     if (!items.length) return [];
     return this.tx(
       'storing documents',
@@ -326,10 +326,10 @@ export class PostgresStore implements Store {
         }
 
         const out: PutResult[] = [];
-        const rows: Array<{ doc: NewDocument; version: number; supersededBy: string | null; analysis: Analysis | null }> = [];
+        const rows: Array<{ doc: NewDocument; version: number; supersededBy: string | null; analysis: Analysis | null; derived?: DerivedOfDocument[] }> = [];
         const byId = new Map<string, (typeof rows)[number]>();
         const supersede: Array<[string, string]> = [];
-        for (const { doc, analysis } of items) {
+        for (const { doc, analysis, derived } of items) {
           const dup = byHash.get(doc.contentHash);
           if (dup) {
             out.push({ status: 'duplicate', id: dup.id, version: dup.version });
@@ -337,7 +337,7 @@ export class PostgresStore implements Store {
           }
           const prev = last.get(doc.source);
           const version = prev ? prev.version + 1 : 1;
-          const row = { doc, version, supersededBy: null, analysis };
+          const row = { doc, version, supersededBy: null, analysis, derived };
           rows.push(row);
           byId.set(doc.id, row);
           if (prev?.stored) supersede.push([prev.id, doc.id]);
@@ -369,6 +369,7 @@ export class PostgresStore implements Store {
           delta.claims -= Number(r!.n);
         }
         await writeAnalyses(c, rows.filter((r) => r.analysis).map((r) => [r.doc.id, r.analysis!]));
+        await writeDerived(c, rows.flatMap((r) => (r.derived ?? []).map((d) => ({ ...d, key: r.doc.id }))));
         for (const r of rows) {
           if (r.supersededBy === null) delta.claims += r.analysis?.claims.length ?? 0;
           delta.mentions += r.analysis?.mentions.length ?? 0;
@@ -383,7 +384,7 @@ export class PostgresStore implements Store {
     );
   }
 
-  async putAnalysis(id: string, analysis: Analysis, analyzer: number): Promise<void> {
+  async putAnalysis(id: string, analysis: Analysis, analyzer: number, derived?: DerivedOfDocument[]): Promise<void> {
     await this.tx(
       'storing an analysis',
       async (c) => {
@@ -399,6 +400,7 @@ export class PostgresStore implements Store {
         const claims = (await c.query('DELETE FROM claims WHERE document_id = $1', [id])).rowCount ?? 0;
         const mentions = (await c.query('DELETE FROM mentions WHERE document_id = $1', [id])).rowCount ?? 0;
         await writeAnalyses(c, [[id, analysis]]);
+        await writeDerived(c, (derived ?? []).map((d) => ({ ...d, key: id })));
         const counted = (n: number) => (n > 0 ? 1 : 0);
         await count(c, {
           claims: row.latest ? analysis.claims.length - claims : 0,
@@ -517,15 +519,7 @@ export class PostgresStore implements Store {
 
   async putDerived(kind: string, entries: DerivedEntry[]): Promise<void> {
     if (!entries.length) return;
-    // one key once per statement (ON CONFLICT cannot touch a row twice): the last entry of a key wins
-    const last = new Map(entries.map((e) => [e.key, e]));
-    const list = [...last.values()];
-    await this.q(
-      'storing derived data',
-      `INSERT INTO derived (kind, key, stamp, value) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
-       ON CONFLICT (kind, key) DO UPDATE SET stamp = excluded.stamp, value = excluded.value`,
-      [kind, list.map((e) => e.key), list.map((e) => e.stamp), list.map((e) => e.value)],
-    );
+    await this.tx('storing derived data', (c) => writeDerived(c, entries.map((e) => ({ ...e, kind }))));
   }
 
   async dropDerived(kind: string, keys: string[]): Promise<void> {
@@ -689,6 +683,18 @@ async function count(c: Client, d: Partial<StoreStats>): Promise<void> {
     `UPDATE counts SET documents = documents + $1, versions = versions + $2, claims = claims + $3, mentions = mentions + $4,
        analyzed = analyzed + $5, revision = revision + 1`,
     [d.documents ?? 0, d.versions ?? 0, d.claims ?? 0, d.mentions ?? 0, d.analyzed ?? 0],
+  );
+}
+
+/** Writes derived data, replacing what a key held; of one key written twice, the last entry wins. */
+async function writeDerived(c: Client, entries: Array<DerivedEntry & { kind: string }>): Promise<void> {
+  if (!entries.length) return;
+  // one key once per statement (ON CONFLICT cannot touch a row twice)
+  const list = [...new Map(entries.map((e) => [`${e.kind}\0${e.key}`, e])).values()];
+  await c.query(
+    `INSERT INTO derived (kind, key, stamp, value) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (kind, key) DO UPDATE SET stamp = excluded.stamp, value = excluded.value`,
+    [list.map((e) => e.kind), list.map((e) => e.key), list.map((e) => e.stamp), list.map((e) => e.value)],
   );
 }
 

@@ -14,13 +14,16 @@ import {
   CLAIM_COLUMNS, COUNT_KEYS, countedFromTables, countsProblem, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow, statsFromRow,
 } from './rows.js';
 import type {
-  ClaimFilter, DerivedEntry, DocumentHead, DocumentSummary, Facet, Job, ListOptions, NewDocument, PutResult, SearchOptions, SearchResult, Store,
+  ClaimFilter, DerivedEntry, DerivedOfDocument, DocumentHead, DocumentSummary, Facet, Job, ListOptions, PutItem, PutResult, SearchOptions, SearchResult, Store,
   StoreStats, StoredClaim,
 } from './types.js';
 
 /** The counts kept in the table `counts`, counted from the tables (see countedFromTables). */
 const COUNTED = countedFromTables('latest = 1');
 const COUNT_SQL = COUNTED.map(([, sql]) => sql).join(', ');
+
+/** Writes one item of derived data (kind, key, stamp, value), replacing what the key held. */
+const PUT_DERIVED = 'INSERT OR REPLACE INTO derived (kind, key, stamp, value) VALUES (?, ?, ?, ?)';
 
 const MIGRATIONS: string[] = [
   // 1: documents, claims, mentions, full-text index
@@ -182,7 +185,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  async putDocuments(items: Array<{ doc: NewDocument; analysis: Analysis | null }>, analyzer = 0): Promise<PutResult[]> {
+  async putDocuments(items: PutItem[], analyzer = 0): Promise<PutResult[]> {
     return this.guard('storing documents', () => {
       const byHash = this.stmt('SELECT id, version FROM documents WHERE content_hash = ?');
       const lastOf = this.stmt('SELECT id, version FROM documents WHERE source = ? ORDER BY version DESC LIMIT 1');
@@ -196,7 +199,7 @@ export class SqliteStore implements Store {
       const run = this.db.transaction((batch: typeof items) => {
         const out: PutResult[] = [];
         const delta = { documents: 0, versions: 0, claims: 0, mentions: 0, analyzed: 0 };
-        for (const { doc, analysis } of batch) {
+        for (const { doc, analysis, derived } of batch) {
           const dup = byHash.get(doc.contentHash) as Row | undefined;
           if (dup) {
             out.push({ status: 'duplicate', id: String(dup.id), version: Number(dup.version) });
@@ -220,6 +223,7 @@ export class SqliteStore implements Store {
             delta.mentions += written.mentions;
             if (analyzer > 0) delta.analyzed++;
           }
+          if (derived?.length) this.writeDerived(doc.id, derived);
           out.push({ status: prev ? 'version' : 'added', id: doc.id, version });
         }
         if (delta.versions) this.count(delta);
@@ -260,7 +264,13 @@ export class SqliteStore implements Store {
     return { claims: analysis.claims.length - claims, mentions: analysis.mentions.length - mentions };
   }
 
-  async putAnalysis(id: string, analysis: Analysis, analyzer: number): Promise<void> {
+  /** Writes a document's derived data under its id (inside the write's transaction). */
+  private writeDerived(id: string, derived: DerivedOfDocument[]): void {
+    const ins = this.stmt(PUT_DERIVED);
+    for (const d of derived) ins.run(d.kind, id, d.stamp, d.value);
+  }
+
+  async putAnalysis(id: string, analysis: Analysis, analyzer: number, derived?: DerivedOfDocument[]): Promise<void> {
     this.guard('storing an analysis', () => {
       this.db.transaction(() => {
         const was = this.db.prepare('SELECT latest, analyzed FROM documents WHERE id = ?').get(id) as Row | undefined;
@@ -268,6 +278,7 @@ export class SqliteStore implements Store {
         const written = this.writeAnalysis(id, analysis);
         this.db.prepare('UPDATE documents SET analyzed = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?').run(analyzer, id);
         const counted = (n: number) => (n > 0 ? 1 : 0);
+        if (derived?.length) this.writeDerived(id, derived);
         this.count({ claims: was.latest === 1 ? written.claims : 0, mentions: written.mentions, analyzed: counted(analyzer) - counted(Number(was.analyzed)) });
       }).immediate();
     });
@@ -417,7 +428,7 @@ export class SqliteStore implements Store {
 
   async putDerived(kind: string, entries: DerivedEntry[]): Promise<void> {
     this.guard('storing derived data', () => {
-      const ins = this.stmt('INSERT OR REPLACE INTO derived (kind, key, stamp, value) VALUES (?, ?, ?, ?)');
+      const ins = this.stmt(PUT_DERIVED);
       this.db.transaction(() => {
         for (const e of entries) ins.run(kind, e.key, e.stamp, e.value);
       })();

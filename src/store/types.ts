@@ -40,6 +40,24 @@ export interface DerivedEntry {
   value: string;
 }
 
+/**
+ * Derived data of one document (its event signature), written under the document's id in the same
+ * transaction as the document or its analysis, so that a write keeps both or neither.
+ */
+export interface DerivedOfDocument {
+  kind: string;
+  stamp: string;
+  value: string;
+}
+
+/** One document to store, with its analysis when it has one, and what is derived from them. */
+export interface PutItem {
+  doc: NewDocument;
+  analysis: Analysis | null;
+  /** kept only if the document is stored (not for a duplicate) */
+  derived?: DerivedOfDocument[];
+}
+
 export interface ClaimFilter {
   documents?: string[];
   category?: string;
@@ -114,16 +132,16 @@ export interface Store {
   /**
    * Stores documents (and their analyses, when given) in one transaction:
    * a document whose content is already stored adds nothing; new content at
-   * a known source becomes its next version.
+   * a known source becomes its next version. Each stored document's `derived` entries are written with it.
    */
-  putDocuments(items: Array<{ doc: NewDocument; analysis: Analysis | null }>, analyzer?: number): Promise<PutResult[]>;
+  putDocuments(items: PutItem[], analyzer?: number): Promise<PutResult[]>;
   /**
    * After a bulk write: makes search as fast as the archive allows (PostgreSQL merges the full-text index's
    * list of pending entries, which every search reads until then, and refreshes the planner's statistics).
    */
   settle?(): Promise<void>;
-  /** Replaces a document's claims and mentions. */
-  putAnalysis(id: string, analysis: Analysis, analyzer: number): Promise<void>;
+  /** Replaces a document's claims and mentions, and writes `derived` under its id, in one transaction. */
+  putAnalysis(id: string, analysis: Analysis, analyzer: number, derived?: DerivedOfDocument[]): Promise<void>;
   getDocument(ref: string): Promise<DocumentRecord | null>;
   listDocuments(options?: ListOptions): Promise<DocumentSummary[]>;
   /** All documents, streamed in ingest order (bounded memory). */

@@ -287,6 +287,42 @@ export function storeContract(name: string, makeStore: () => Promise<Archive>): 
         await store.putDerived('signature', []);
         await store.dropDerived('signature', []);
       });
+
+      it("a document's derived data is written with it: stored documents keep it, a duplicate's is not written, a refused batch keeps neither", async () => {
+        const { store, connect } = await fresh();
+        const sig = (value: string) => [{ kind: 'signature', stamp: 's1', value }];
+        const k = kabul();
+        const o = ohrid();
+        const res = await store.putDocuments(
+          [
+            { doc: k.doc, analysis: k.analysis, derived: sig('kabul') },
+            { doc: kabul('copy.txt').doc, analysis: null, derived: sig('copy') },
+            { doc: o.doc, analysis: null, derived: [...sig('ohrid'), { kind: 'other', stamp: 's2', value: '2' }] },
+          ],
+          ANALYZER_VERSION,
+        );
+        expect(res.map((r) => r.status)).toEqual(['added', 'duplicate', 'added']);
+        const other = await connect();
+        expect(await other.derivedStamps('signature')).toEqual(new Map([[k.doc.id, 's1'], [o.doc.id, 's1']]));
+        expect(await other.derived('signature', [k.doc.id])).toEqual([{ key: k.doc.id, stamp: 's1', value: 'kabul' }]);
+        expect(await other.derived('other')).toEqual([{ key: o.doc.id, stamp: 's2', value: '2' }]);
+
+        // putAnalysis writes them with the analysis, replacing what the key held
+        await store.putAnalysis(o.doc.id, o.analysis, ANALYZER_VERSION, [{ kind: 'signature', stamp: 's3', value: 'ohrid again' }]);
+        expect(await other.derived('signature', [o.doc.id])).toEqual([{ key: o.doc.id, stamp: 's3', value: 'ohrid again' }]);
+        await expect(store.putAnalysis('ffffffffffffffff', o.analysis, ANALYZER_VERSION, sig('none'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        expect(await other.derived('signature', ['ffffffffffffffff'])).toEqual([]);
+
+        // a batch the archive refuses (a new document whose id is taken) keeps none of its documents nor their derived data
+        const b = berlin();
+        const clash = { ...ohrid('clash.txt').doc, contentHash: 'f'.repeat(64), original: `${o.doc.original} (changed)` };
+        await expect(
+          store.putDocuments([{ doc: b.doc, analysis: b.analysis, derived: sig('berlin') }, { doc: clash, analysis: null, derived: sig('clash') }], ANALYZER_VERSION),
+        ).rejects.toMatchObject({ code: 'STORE' });
+        expect(await other.derived('signature', [b.doc.id])).toEqual([]);
+        expect((await other.stats()).documents).toBe(2);
+        expect(await other.check()).toEqual([]);
+      });
     });
 
     describe('search', () => {
