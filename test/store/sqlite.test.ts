@@ -89,6 +89,27 @@ describe('schema', () => {
     await s2.close();
   });
 
+  it('an archive from before migration 5 loses the index of mentions by kind and value, and none of its mentions', async () => {
+    const file = path.join(tempDir(), 'a.db');
+    const s1 = new SqliteStore(file);
+    await s1.migrate();
+    await s1.putDocuments([{ doc: newDoc('b.txt', QUAKE), analysis: analyzeText(QUAKE, CTX) }], 1);
+    const before = await s1.allMentions();
+    await s1.close();
+    const raw = new Database(file);
+    raw.exec('CREATE INDEX mentions_kind ON mentions(kind, value)');
+    raw.pragma('user_version = 4');
+    raw.close();
+    const s2 = new SqliteStore(file);
+    await s2.migrate();
+    const indexes = (s: string) => new Database(s, { readonly: true }).prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions'").all();
+    expect(indexes(file)).toEqual([{ name: 'sqlite_autoindex_mentions_1' }]);
+    expect(before.length).toBeGreaterThan(0);
+    expect(await s2.allMentions()).toEqual(before);
+    expect(await s2.check()).toEqual([]);
+    await s2.close();
+  });
+
   it('refuses an archive written by a newer schema', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'new.db');
