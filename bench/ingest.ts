@@ -5,7 +5,7 @@
  * are not in it): resident memory is sampled every 100 ms and the process's
  * peak (getrusage) is read at the end.
  *
- *   tsx bench/ingest.ts --db .bench/x.db --inputs dir1,dir2 [--workers 2]
+ *   tsx bench/ingest.ts --db .bench/x.db --inputs dir1,dir2 [--workers 2] [--batch 64]
  *
  * Prints one JSON line: { docs, added, failures, claims, seconds, peakRssMb, sampledPeakRssMb, peakHeapMb, samples }.
  */
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     const report = await ingest(store, inputs, {
       prepare: pool.prepare,
       concurrency: pool.size,
+      ...(args.has('batch') ? { batchSize: Number(args.get('batch')) } : {}),
       onProgress: (p) => {
         if (progressEvery && p.documents - lastProgress >= progressEvery) {
           lastProgress = p.documents;
