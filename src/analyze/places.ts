@@ -105,6 +105,23 @@ function holdsSpace(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Characters from the start of its line within which a bracketed name before a dash is a dateline's agency. */
+const DATELINE_SPAN = 60;
+const DATELINE_DASH = new Set(['—', '–', '-', '--']);
+/** What a dateline holds before its agency: capitalised words (place, month), commas, a day, a year. */
+const DATELINE_HEAD = /^(?:(?:\p{Lu}[\p{L}'’.-]*|\d{1,4}(?:st|nd|rd|th)?)(?:[\s,]+|$))*$/u;
+
+/**
+ * Whether the name from token i to j is in the brackets of a dateline, before its dash: "YANGON, July 22
+ * (Xinhua) — …", "KABUL (Reuters) - …" (at the start of a line, after nothing but the dateline's place and date).
+ */
+function isDatelineAgency(toks: Token[], i: number, j: number, text: string): boolean {
+  if (toks[i - 1]?.text !== '(' || toks[j + 1]?.text !== ')' || !DATELINE_DASH.has(toks[j + 2]?.text ?? '')) return false;
+  const open = toks[i - 1]!.start;
+  const line = text.lastIndexOf('\n', open - 1) + 1;
+  return open - line <= DATELINE_SPAN && DATELINE_HEAD.test(text.slice(line, open));
+}
+
 export function findPlaces(toks: Token[], text: string): PlaceMention[] {
   const g = gazetteer();
   const out: PlaceMention[] = [];
@@ -143,6 +160,8 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     if (NEVER.has(key)) continue;
     const prev = toks[i - 1];
     if (prev && TITLES.has(prev.lower.replace(/\.$/, ''))) continue;
+    // the wire agency of a dateline is no place, whatever it is named: "YANGON, July 22 (Xinhua) — …"
+    if (isDatelineAgency(toks, i, j, text)) continue;
     // two-letter codes only after a comma ("Sherman, TX")
     if (j === i && /^[A-Z]{2}$/.test(t.text) && prev?.text !== ',') continue;
     // a region or country after a comma picks the candidate: "Austin, Texas", "Mesa, Arizona"
