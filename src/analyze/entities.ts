@@ -13,7 +13,7 @@ import { MONTHS } from '../core/dates.js';
 import { gazetteer } from './gazetteer.js';
 import type { DateMention } from './dates.js';
 import type { PlaceMention } from './places.js';
-import type { Token } from './text.js';
+import { DATELINE_DASHES, type Token } from './text.js';
 
 export interface EntityMention {
   kind: 'person' | 'org' | 'event';
@@ -43,9 +43,6 @@ const isCap = (t: Token | undefined): boolean => {
   return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
 };
 const isAcronym = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^[A-Z]{2,6}$/.test(t.text));
-
-/** What ends a dateline before the first sentence ("ANKARA, March 14 — …", "KABUL (Reuters) - …"). */
-const DATELINE_DASHES = new Set(['—', '–', '-', '--']);
 
 export function findEntities(toks: Token[], text: string, places: PlaceMention[], dates: DateMention[]): EntityMention[] {
   const out: EntityMention[] = [];

@@ -6,7 +6,7 @@
  */
 import ENTITIES from './lexicon/entities.json' with { type: 'json' };
 import { gazetteer, normaliseName, type Gazetteer, type Place } from './gazetteer.js';
-import type { Token } from './text.js';
+import { DATELINE_DASHES, type Token } from './text.js';
 
 export interface PlaceMention {
   first: number;
@@ -107,7 +107,6 @@ function holdsSpace(text: string, from: number, to: number): boolean {
 
 /** Characters from the start of its line within which a bracketed name before a dash is a dateline's agency. */
 const DATELINE_SPAN = 60;
-const DATELINE_DASH = new Set(['—', '–', '-', '--']);
 /** What a dateline holds before its agency: capitalised words (place, month), commas, a day, a year. */
 const DATELINE_HEAD = /^(?:(?:\p{Lu}[\p{L}'’.-]*|\d{1,4}(?:st|nd|rd|th)?)(?:[\s,]+|$))*$/u;
 
@@ -116,7 +115,7 @@ const DATELINE_HEAD = /^(?:(?:\p{Lu}[\p{L}'’.-]*|\d{1,4}(?:st|nd|rd|th)?)(?:[\
  * (Xinhua) — …", "KABUL (Reuters) - …" (at the start of a line, after nothing but the dateline's place and date).
  */
 function isDatelineAgency(toks: Token[], i: number, j: number, text: string): boolean {
-  if (toks[i - 1]?.text !== '(' || toks[j + 1]?.text !== ')' || !DATELINE_DASH.has(toks[j + 2]?.text ?? '')) return false;
+  if (toks[i - 1]?.text !== '(' || toks[j + 1]?.text !== ')' || !DATELINE_DASHES.has(toks[j + 2]?.text ?? '')) return false;
   const open = toks[i - 1]!.start;
   const line = text.lastIndexOf('\n', open - 1) + 1;
   return open - line <= DATELINE_SPAN && DATELINE_HEAD.test(text.slice(line, open));

@@ -136,6 +136,9 @@ class TokenRecord implements Token {
   ) {}
 }
 
+/** The dash tokens that end a dateline before its first sentence ("ANKARA, March 14 — …", "KABUL (Reuters) - …"). */
+export const DATELINE_DASHES: ReadonlySet<string> = new Set(['—', '–', '-', '--']);
+
 /** s.toLowerCase(), without the call for the many tokens that are lower-case ASCII already */
 function lowerOf(s: string): string {
   for (let k = 0; k < s.length; k++) {
