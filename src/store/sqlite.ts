@@ -294,8 +294,8 @@ export class SqliteStore implements Store {
         if (!was) throw new ReckonError('NOT_FOUND', `no document ${id}`);
         const written = this.writeAnalysis(id, analysis);
         this.db.prepare('UPDATE documents SET analyzed = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?').run(analyzer, id);
-        const counted = (n: number) => (n > 0 ? 1 : 0);
         if (derived?.length) this.writeDerived(id, derived);
+        const counted = (n: number) => (n > 0 ? 1 : 0);
         this.count({ claims: was.latest === 1 ? written.claims : 0, mentions: written.mentions, analyzed: counted(analyzer) - counted(Number(was.analyzed)) });
       }).immediate();
     });

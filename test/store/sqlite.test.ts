@@ -68,6 +68,17 @@ describe('schema', () => {
     raw.close();
   });
 
+  /** The archive in `file` taken back to schema `version` (by `sql`, which undoes what came after), then opened and migrated. */
+  async function upgradedFrom(file: string, version: number, sql: string): Promise<SqliteStore> {
+    const raw = new Database(file);
+    raw.exec(sql);
+    raw.pragma(`user_version = ${version}`);
+    raw.close();
+    const store = new SqliteStore(file);
+    await store.migrate();
+    return store;
+  }
+
   it('an archive from before the kept counts starts them from its tables', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.db');
@@ -77,12 +88,7 @@ describe('schema', () => {
     await s1.putDocuments([{ doc: newDoc('a.txt', FIRE), analysis: analyzeText(FIRE, CTX) }], 1);
     const before = await s1.stats();
     await s1.close();
-    const raw = new Database(file);
-    raw.exec('DROP TABLE counts');
-    raw.pragma('user_version = 3');
-    raw.close();
-    const s2 = new SqliteStore(file);
-    await s2.migrate();
+    const s2 = await upgradedFrom(file, 3, 'DROP TABLE counts');
     expect(await s2.stats()).toEqual(before);
     expect(before).toMatchObject({ documents: 2, versions: 3, analyzed: 2 });
     expect(await s2.check()).toEqual([]);
@@ -96,14 +102,10 @@ describe('schema', () => {
     await s1.putDocuments([{ doc: newDoc('b.txt', QUAKE), analysis: analyzeText(QUAKE, CTX) }], 1);
     const before = await s1.allMentions();
     await s1.close();
-    const raw = new Database(file);
-    raw.exec('CREATE INDEX mentions_kind ON mentions(kind, value)');
-    raw.pragma('user_version = 4');
+    const s2 = await upgradedFrom(file, 4, 'CREATE INDEX mentions_kind ON mentions(kind, value)');
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions'").all()).toEqual([{ name: 'sqlite_autoindex_mentions_1' }]);
     raw.close();
-    const s2 = new SqliteStore(file);
-    await s2.migrate();
-    const indexes = (s: string) => new Database(s, { readonly: true }).prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions'").all();
-    expect(indexes(file)).toEqual([{ name: 'sqlite_autoindex_mentions_1' }]);
     expect(before.length).toBeGreaterThan(0);
     expect(await s2.allMentions()).toEqual(before);
     expect(await s2.check()).toEqual([]);
