@@ -8,7 +8,7 @@ import type { Analysis, DocumentInput } from '../core/types.js';
 import { ANALYZER_VERSION } from '../analyze/index.js';
 import { DEFAULT_LOAD, load, type LoadOptions } from '../ingest/sources.js';
 import { jsonlStream, toDocuments, type FormatEvent } from '../ingest/formats.js';
-import type { NewDocument, PutItem, PutResult, Store } from '../store/types.js';
+import type { NewDocument, PutItem, PutOptions, PutResult, Store } from '../store/types.js';
 import { signatureEntry } from './events.js';
 import { prepareDocument, prepareRecord } from './prepare.js';
 
@@ -144,7 +144,7 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
     if (good.length) {
       let results: PutResult[] | null = null;
       try {
-        results = await store.putDocuments(good.map(item), ANALYZER_VERSION);
+        results = await store.putDocuments(good.map(item), ANALYZER_VERSION, BULK);
       } catch (e) {
         // the batch is one transaction, so nothing of it was stored: store its documents one at a time,
         // so that the one the archive refuses fails alone (with its source named) and the others are stored
@@ -152,7 +152,7 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
         else {
           for (const p of good) {
             try {
-              count((await store.putDocuments([item(p)], ANALYZER_VERSION))[0]!, p);
+              count((await store.putDocuments([item(p)], ANALYZER_VERSION, BULK))[0]!, p);
               refusedInARow = 0;
             } catch (e1) {
               writeFailed(p, e1);
@@ -194,29 +194,40 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
   };
 
   const maxLineBytes = options.maxBytes ?? DEFAULT_LOAD.maxBytes;
-  for await (const ev of load(inputs, options)) {
-    if (ev.kind === 'skip') {
-      report.skipped++;
-      continue;
+  let stopped: unknown = null;
+  try {
+    for await (const ev of load(inputs, options)) {
+      if (ev.kind === 'skip') {
+        report.skipped++;
+        continue;
+      }
+      report.files++;
+      if (ev.kind === 'error') {
+        fail(ev.source, ev.error);
+        progress();
+        continue;
+      }
+      current = ev.item.source;
+      if (ev.kind === 'stream') {
+        // JSON Lines: read line by line, so a file of any size keeps memory bounded
+        for await (const fev of jsonlStream(ev.item, { maxLineBytes })) await take(fev);
+      } else {
+        for (const fev of toDocuments(ev.item)) await take(fev);
+      }
+      if (report.files % 16 === 0) progress();
     }
-    report.files++;
-    if (ev.kind === 'error') {
-      fail(ev.source, ev.error);
-      progress();
-      continue;
-    }
-    current = ev.item.source;
-    if (ev.kind === 'stream') {
-      // JSON Lines: read line by line, so a file of any size keeps memory bounded
-      for await (const fev of jsonlStream(ev.item, { maxLineBytes })) await take(fev);
-    } else {
-      for (const fev of toDocuments(ev.item)) await take(fev);
-    }
-    if (report.files % 16 === 0) progress();
+    await flush();
+    while (inFlight.length) await store1();
+  } catch (e) {
+    stopped = e;
   }
-  await flush();
-  while (inFlight.length) await store1();
-  if (report.added + report.versions > 0) await store.settle?.();
+  // what this ingest stored is searchable once the archive settles, also when the ingest stopped on an error
+  // (whose error is the one reported, if settling fails too)
+  if (report.added + report.versions > 0) await store.settle?.().catch((e: unknown) => (stopped ??= e));
+  if (stopped) throw stopped;
   report.elapsedMs = Date.now() - started;
   return report;
 }
+
+/** An ingest's writes: documents wait to be put into the full-text index together (see PutOptions). */
+const BULK: PutOptions = { deferSearch: true };

@@ -58,6 +58,14 @@ export interface PutItem {
   derived?: DerivedOfDocument[];
 }
 
+export interface PutOptions {
+  /**
+   * A bulk write (an ingest of many batches): the documents may wait to be put into the full-text index until
+   * enough of them wait, or until settle(). Search does not find them until then.
+   */
+  deferSearch?: boolean;
+}
+
 export interface ClaimFilter {
   documents?: string[];
   category?: string;
@@ -134,10 +142,11 @@ export interface Store {
    * a document whose content is already stored adds nothing; new content at
    * a known source becomes its next version. Each stored document's `derived` entries are written with it.
    */
-  putDocuments(items: PutItem[], analyzer?: number): Promise<PutResult[]>;
+  putDocuments(items: PutItem[], analyzer?: number, options?: PutOptions): Promise<PutResult[]>;
   /**
-   * After a bulk write: makes search as fast as the archive allows (PostgreSQL merges the full-text index's
-   * list of pending entries, which every search reads until then, and refreshes the planner's statistics).
+   * After a bulk write: search finds every document, as fast as the archive allows (SQLite indexes the
+   * documents a bulk write left out; PostgreSQL merges the full-text index's list of pending entries, which
+   * every search reads until then, and refreshes the planner's statistics).
    */
   settle?(): Promise<void>;
   /** Replaces a document's claims and mentions, and writes `derived` under its id, in one transaction. */

@@ -366,6 +366,20 @@ export function storeContract(name: string, makeStore: () => Promise<Archive>): 
         expect(page.hits.map((h) => h.id)).toEqual([r.hits[1]!.id]);
       });
 
+      it('a bulk write (deferSearch) is found once the archive settles; an ordinary write at once, with what waited', async () => {
+        const { store } = await fresh();
+        const bulk = (...docs: Prepared[]) => store.putDocuments(docs.map((p) => ({ doc: p.doc, analysis: p.analysis })), ANALYZER_VERSION, { deferSearch: true });
+        await bulk(kabul(), ohrid());
+        await store.settle?.();
+        expect((await store.search('Kabul OR Ohrid')).total).toBe(2);
+        await bulk(berlin());
+        await put(store, doc('herat.txt', HERAT));
+        expect((await store.search('Feuerwehr OR Herat')).total).toBe(2);
+        await store.settle?.();
+        expect((await store.search('Feuerwehr OR Herat OR Kabul OR Ohrid')).total).toBe(4);
+        expect(await store.check()).toEqual([]);
+      });
+
       it('searches the latest version of each source only', async () => {
         const { store } = await seed();
         const v2 = doc('report.txt', HERAT, { title: 'Herat' });

@@ -112,6 +112,35 @@ describe('schema', () => {
     await s2.close();
   });
 
+  it('an archive from before migration 6 (documents indexed for search by a trigger) keeps its index and indexes new documents', async () => {
+    const file = path.join(tempDir(), 'a.db');
+    const s1 = new SqliteStore(file);
+    await s1.migrate();
+    await s1.putDocuments([{ doc: newDoc('a.txt', FLOOD), analysis: null }, { doc: newDoc('b.txt', QUAKE), analysis: null }]);
+    await s1.close();
+    const s2 = await upgradedFrom(file, 5, `
+      DROP TABLE search_indexed; DROP TRIGGER documents_ad; DROP TRIGGER documents_au;
+      CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+      END;
+      CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+      END;
+      CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+      END;`);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all()).toEqual([{ name: 'documents_ad' }, { name: 'documents_au' }]);
+    expect(raw.prepare('SELECT upto FROM search_indexed').get()).toEqual({ upto: 2 });
+    raw.close();
+    expect((await s2.search('Vardar OR Neftçala')).total).toBe(2);
+    await s2.putDocuments([{ doc: newDoc('c.txt', FIRE), analysis: null }]);
+    expect((await s2.search('Pinecrest')).total).toBe(1);
+    expect(await s2.check()).toEqual([]);
+    await s2.close();
+  });
+
   it('refuses an archive written by a newer schema', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'new.db');
@@ -344,6 +373,98 @@ describe('search', () => {
     expect(toFts5(parseQuery('OR OR'))).toBe('"OR"');
     expect(parseQuery('')).toEqual([]);
     expect(parseQuery('"" * -')).toEqual([]);
+  });
+});
+
+describe('search after a bulk write', () => {
+  const bulk = (store: SqliteStore, ...docs: NewDocument[]) => store.putDocuments(docs.map((doc) => ({ doc, analysis: null })), 0, { deferSearch: true });
+  const upto = (file: string) => {
+    const raw = new Database(file, { readonly: true });
+    const row = raw.prepare('SELECT upto FROM search_indexed').get() as { upto: number };
+    raw.close();
+    return row.upto;
+  };
+
+  it('documents wait for settle(), or until indexEvery wait, and are then indexed together; check() is clean meanwhile', async () => {
+    const file = path.join(tempDir(), 'a.db');
+    const store = new SqliteStore(file, { indexEvery: 3 });
+    await store.migrate();
+    await bulk(store, newDoc('a.txt', FLOOD), newDoc('b.txt', FIRE));
+    expect((await store.search('Vardar OR Pinecrest')).total).toBe(0);
+    expect(upto(file)).toBe(0);
+    expect(await store.check()).toEqual([]);
+    await bulk(store, newDoc('c.txt', QUAKE));
+    expect((await store.search('Vardar OR Pinecrest OR Neftçala')).total).toBe(3);
+    expect(upto(file)).toBe(3);
+    await bulk(store, newDoc('a.txt', 'Floods in the Vardar valley: a second version, with zebras.'));
+    expect((await store.search('zebras')).total).toBe(0);
+    await store.settle();
+    expect((await store.search('zebras')).total).toBe(1);
+    expect((await store.search('Vardar')).total).toBe(1);
+    expect(upto(file)).toBe(4);
+    expect(await store.check()).toEqual([]);
+    await store.close();
+  });
+
+  it('settle() indexes in steps of indexEvery, each its own transaction, and leaves nothing behind', async () => {
+    const file = path.join(tempDir(), 'a.db');
+    const store = new SqliteStore(file, { indexEvery: 2 });
+    await store.migrate();
+    const texts = Array.from({ length: 7 }, (_, i) => `Report ${i}: the river rose near station kilometre${i}.`);
+    for (const t of texts) await bulk(store, newDoc(`${t.slice(0, 8)}.txt`, t));
+    expect(upto(file)).toBe(6);
+    await store.settle();
+    expect(upto(file)).toBe(7);
+    expect((await store.search('river')).total).toBe(7);
+    expect((await store.search('kilometre6')).total).toBe(1);
+    expect(await store.check()).toEqual([]);
+    await store.close();
+  });
+
+  it('a bulk write stopped before it settled (a crash) is indexed when the archive is next opened', async () => {
+    const file = path.join(tempDir(), 'a.db');
+    const s1 = new SqliteStore(file);
+    await s1.migrate();
+    await bulk(s1, newDoc('a.txt', FLOOD), newDoc('b.txt', FIRE));
+    await s1.close();
+    const other = new SqliteStore(file, { readonly: true });
+    expect((await other.search('Vardar OR Pinecrest')).total).toBe(0);
+    const s2 = new SqliteStore(file);
+    await s2.migrate();
+    expect((await s2.search('Vardar OR Pinecrest')).total).toBe(2);
+    expect((await other.search('Vardar OR Pinecrest')).total).toBe(2);
+    expect(await s2.check()).toEqual([]);
+    await other.close();
+    await s2.close();
+  });
+
+  it('an ordinary write by another handle indexes what a bulk write left waiting, once', async () => {
+    const file = path.join(tempDir(), 'a.db');
+    const a = new SqliteStore(file);
+    await a.migrate();
+    const b = new SqliteStore(file);
+    await b.migrate();
+    await bulk(a, newDoc('a.txt', FLOOD));
+    await b.putDocuments([{ doc: newDoc('b.txt', FIRE), analysis: null }]);
+    expect((await a.search('Vardar OR Pinecrest')).total).toBe(2);
+    await a.settle();
+    await b.settle();
+    expect((await a.search('Vardar OR Pinecrest')).total).toBe(2);
+    expect(await a.check()).toEqual([]);
+    await a.close();
+    await b.close();
+  });
+
+  it('check() reports a mark above the last document', async () => {
+    const file = path.join(tempDir(), 'a.db');
+    const store = new SqliteStore(file);
+    await store.migrate();
+    await store.putDocuments([{ doc: newDoc('a.txt', FLOOD), analysis: null }]);
+    const raw = new Database(file);
+    raw.prepare('UPDATE search_indexed SET upto = 9').run();
+    raw.close();
+    expect((await store.check()).join('\n')).toMatch(/marked up to document 9, but the last document is 1/);
+    await store.close();
   });
 });
 
