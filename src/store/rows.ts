@@ -86,6 +86,25 @@ export function mentionFromRow(r: Row): Mention {
   return m;
 }
 
+/**
+ * A document's mentions as one JSON value (SQLite keeps them so, a row per document): an array per mention,
+ * [kind, text, value, start, end, textStart, textEnd] and its data when it has any.
+ */
+export function mentionsToJson(mentions: readonly Mention[]): string {
+  return JSON.stringify(mentions.map((m) => (m.data ? [m.kind, m.text, m.value, m.start, m.end, m.textStart, m.textEnd, m.data] : [m.kind, m.text, m.value, m.start, m.end, m.textStart, m.textEnd])));
+}
+
+export function mentionsFromJson(json: string): Mention[] {
+  return (JSON.parse(json) as unknown[][]).map((a) => {
+    const m: Mention = {
+      kind: a[0] as Mention['kind'], text: String(a[1]), value: String(a[2]), start: Number(a[3]), end: Number(a[4]),
+      textStart: Number(a[5]), textEnd: Number(a[6]),
+    };
+    if (a[7]) m.data = a[7] as Record<string, unknown>;
+    return m;
+  });
+}
+
 export const DOCUMENT_COLUMNS = [
   'id', 'source', 'version', 'format', 'encoding', 'content_hash', 'ingested_at', 'title', 'outlet', 'published',
   'language', 'url', 'author', 'original', 'text', 'segments',

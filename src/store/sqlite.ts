@@ -11,16 +11,19 @@ import { ReckonError } from '../core/errors.js';
 import type { Analysis, DocumentRecord, Mention } from '../core/types.js';
 import { MARK_CLOSE, MARK_OPEN, parseQuery, toFts5 } from './fts.js';
 import {
-  CLAIM_COLUMNS, COUNT_KEYS, countedFromTables, countsProblem, docFromRow, MENTION_COLUMNS, claimFromRow, claimRow, mentionFromRow, mentionRow, statsFromRow,
+  CLAIM_COLUMNS, COUNT_KEYS, countedFromTables, countsProblem, docFromRow, claimFromRow, claimRow, mentionsFromJson, mentionsToJson, statsFromRow,
 } from './rows.js';
 import type {
   ClaimFilter, DerivedEntry, DerivedOfDocument, DocumentHead, DocumentSummary, Facet, Job, ListOptions, PutItem, PutOptions, PutResult, SearchOptions, SearchResult, Store,
   StoreStats, StoredClaim,
 } from './types.js';
 
+/** Mentions counted from the table that keeps them (a row of them per document, since migration 7). */
+const MENTIONS_COUNTED = '(SELECT coalesce(sum(json_array_length(data)), 0) FROM document_mentions)';
 /** The counts kept in the table `counts`, counted from the tables (see countedFromTables). */
-const COUNTED = countedFromTables('latest = 1');
-const COUNT_SQL = COUNTED.map(([, sql]) => sql).join(', ');
+const COUNTED = countedFromTables('latest = 1').map(([k, sql]): [keyof StoreStats, string] => [k, k === 'mentions' ? MENTIONS_COUNTED : sql]);
+/** The same, from the tables as migration 4 found them (a row per mention). */
+const COUNT_SQL_4 = countedFromTables('latest = 1').map(([, sql]) => sql).join(', ');
 
 /** Pages of write-ahead log after which a write copies them into the file (SQLite's default: 1,000). */
 const WAL_CHECKPOINT_PAGES = 50_000;
@@ -115,7 +118,7 @@ const MIGRATIONS: string[] = [
     documents INTEGER NOT NULL, versions INTEGER NOT NULL, claims INTEGER NOT NULL, mentions INTEGER NOT NULL,
     analyzed INTEGER NOT NULL, revision INTEGER NOT NULL
   );
-  INSERT INTO counts SELECT 1, ${COUNT_SQL}, 0;
+  INSERT INTO counts SELECT 1, ${COUNT_SQL_4}, 0;
   `,
   // 5: no index of mentions by kind and value. No query reads it (mentions are read by document), and it was
   // the costliest index to keep: a document's mentions land at as many random places in it, so each batch of
@@ -140,6 +143,19 @@ const MIGRATIONS: string[] = [
     INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
     INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
   END;
+  `,
+  // 7: a document's mentions are one row, keyed by the document's rowid (see mentionsToJson), not a row each
+  // keyed by the document's id: a new document's mentions are one append, not eleven inserts at random places
+  // of an index of ids (they were the costliest rows of an ingest); they are read only a document at a time
+  `
+  CREATE TABLE document_mentions (
+    doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+    data TEXT NOT NULL
+  );
+  INSERT INTO document_mentions (doc, data)
+    SELECT d.rowid, json_group_array(json_array(m.kind, m.text, m.value, m.start_offset, m.end_offset, m.text_start, m.text_end, json(m.data)) ORDER BY m.idx)
+    FROM mentions m JOIN documents d ON d.id = m.document_id GROUP BY d.rowid ORDER BY d.rowid;
+  DROP TABLE mentions;
   `,
 ];
 
@@ -282,7 +298,7 @@ export class SqliteStore implements Store {
           }
           const prev = lastOf.get(doc.source) as Row | undefined;
           const version = prev ? Number(prev.version) + 1 : 1;
-          insert.run(
+          const { lastInsertRowid: rowid } = insert.run(
             doc.id, doc.source, version, doc.format, doc.encoding, doc.contentHash, doc.ingestedAt ?? new Date().toISOString(),
             doc.title, doc.outlet, doc.published, doc.language, doc.url, doc.author, doc.original, doc.text,
             JSON.stringify(doc.segments), analysis ? analyzer : 0,
@@ -293,7 +309,7 @@ export class SqliteStore implements Store {
           } else delta.documents++;
           delta.versions++;
           if (analysis) {
-            const written = this.writeAnalysis(doc.id, analysis, true);
+            const written = this.writeAnalysis(doc.id, Number(rowid), analysis, true);
             delta.claims += written.claims;
             delta.mentions += written.mentions;
             if (analyzer > 0) delta.analyzed++;
@@ -334,13 +350,12 @@ export class SqliteStore implements Store {
    * Replaces a document's claims and mentions; returns how many more of each it has now. A document inserted
    * in this transaction (`fresh`) has none to replace, so it is not looked up.
    */
-  private writeAnalysis(id: string, analysis: Analysis, fresh = false): { claims: number; mentions: number } {
+  private writeAnalysis(id: string, rowid: number, analysis: Analysis, fresh = false): { claims: number; mentions: number } {
     const claims = fresh ? 0 : this.stmt('DELETE FROM claims WHERE document_id = ?').run(id).changes;
-    const mentions = fresh ? 0 : this.stmt('DELETE FROM mentions WHERE document_id = ?').run(id).changes;
+    const mentions = fresh ? 0 : Number((this.stmt('DELETE FROM document_mentions WHERE doc = ? RETURNING json_array_length(data) AS n').get(rowid) as Row | undefined)?.n ?? 0);
     const ins = this.stmt(`INSERT INTO claims (${CLAIM_COLUMNS.join(',')}) VALUES (${CLAIM_COLUMNS.map(() => '?').join(',')})`);
     analysis.claims.forEach((c, i) => ins.run(...claimRow(id, i, c)));
-    const insM = this.stmt(`INSERT INTO mentions (${MENTION_COLUMNS.join(',')}) VALUES (${MENTION_COLUMNS.map(() => '?').join(',')})`);
-    analysis.mentions.forEach((m, i) => insM.run(...mentionRow(id, i, m)));
+    if (analysis.mentions.length) this.stmt('INSERT INTO document_mentions (doc, data) VALUES (?, ?)').run(rowid, mentionsToJson(analysis.mentions));
     return { claims: analysis.claims.length - claims, mentions: analysis.mentions.length - mentions };
   }
 
@@ -353,9 +368,9 @@ export class SqliteStore implements Store {
   async putAnalysis(id: string, analysis: Analysis, analyzer: number, derived?: DerivedOfDocument[]): Promise<void> {
     this.guard('storing an analysis', () => {
       this.db.transaction(() => {
-        const was = this.db.prepare('SELECT latest, analyzed FROM documents WHERE id = ?').get(id) as Row | undefined;
+        const was = this.db.prepare('SELECT rowid, latest, analyzed FROM documents WHERE id = ?').get(id) as Row | undefined;
         if (!was) throw new ReckonError('NOT_FOUND', `no document ${id}`);
-        const written = this.writeAnalysis(id, analysis);
+        const written = this.writeAnalysis(id, Number(was.rowid), analysis);
         this.db.prepare('UPDATE documents SET analyzed = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?').run(analyzer, id);
         if (derived?.length) this.writeDerived(id, derived);
         const counted = (n: number) => (n > 0 ? 1 : 0);
@@ -451,24 +466,29 @@ export class SqliteStore implements Store {
   }
 
   async mentions(documentId: string): Promise<Mention[]> {
-    return this.guard('reading mentions', () =>
-      (this.db.prepare('SELECT * FROM mentions WHERE document_id = ? ORDER BY idx').all(documentId) as Row[]).map(mentionFromRow),
-    );
+    return this.guard('reading mentions', () => {
+      const row = this.db.prepare('SELECT m.data FROM documents d JOIN document_mentions m ON m.doc = d.rowid WHERE d.id = ?').get(documentId) as Row | undefined;
+      return row ? mentionsFromJson(String(row.data)) : [];
+    });
   }
 
   async allMentions(kinds?: Mention['kind'][], documents?: string[]): Promise<Array<Mention & { document: string }>> {
     return this.guard('reading mentions', () => {
       const read = (ids: string[] | null) => {
-        // of some documents: from them by id, then their mentions by key (not every latest document's, nor
-        // every mention of the kinds: the + keeps SQLite from choosing those indexes)
-        const plus = ids ? '+' : '';
-        const where = `${kinds?.length ? `AND ${plus}m.kind IN (${kinds.map(() => '?').join(',')})` : ''} ${ids ? `AND d.id IN (${ids.map(() => '?').join(',')})` : ''}`;
+        // of some documents: from them by id (the + keeps SQLite from choosing the index on latest)
+        const where = ids ? `+d.latest = 1 AND d.id IN (${ids.map(() => '?').join(',')})` : 'd.latest = 1';
         return this.db
-          .prepare(`SELECT m.*, d.rowid AS seq FROM mentions m JOIN documents d ON d.id = m.document_id WHERE ${plus}d.latest = 1 ${where} ORDER BY d.rowid, m.idx`)
-          .all(...(kinds ?? []), ...(ids ?? [])) as Row[];
+          .prepare(`SELECT d.id, m.data, d.rowid AS seq, 0 AS idx FROM documents d JOIN document_mentions m ON m.doc = d.rowid WHERE ${where} ORDER BY d.rowid`)
+          .all(...(ids ?? [])) as Row[];
       };
       const rows = documents ? rowsOfIds(documents, read) : read(null);
-      return rows.map((r) => ({ ...mentionFromRow(r), document: String(r.document_id) }));
+      const wanted = kinds?.length ? new Set<string>(kinds) : null;
+      const out: Array<Mention & { document: string }> = [];
+      for (const r of rows) {
+        const document = String(r.id);
+        for (const m of mentionsFromJson(String(r.data))) if (!wanted || wanted.has(m.kind)) out.push({ ...m, document });
+      }
+      return out;
     });
   }
 

@@ -62,16 +62,16 @@ function inspect(): { documents: number; hashes: number; analyzed: number; orpha
   // read-write (the writer is dead): opening recovers what its WAL holds, as the next run would
   const sql = new Database(db, { fileMustExist: true });
   try {
-    // killed before its first migration committed: an archive file without tables, which the next run migrates
-    if (Number(sql.pragma('user_version', { simple: true })) === 0) return null;
+    // killed before its migrations committed: an archive file without (all its) tables, which the next run migrates
+    if (!sql.prepare("SELECT 1 FROM sqlite_master WHERE name = 'document_mentions'").get()) return null;
     const one = (q: string) => Number((sql.prepare(q).get() as { n: number }).n);
     return {
       documents: one('SELECT count(*) AS n FROM documents'),
       hashes: one('SELECT count(DISTINCT content_hash) AS n FROM documents'),
       analyzed: one(`SELECT count(*) AS n FROM documents WHERE analyzed = ${ANALYZER_VERSION}`),
       orphanClaims: one('SELECT count(*) AS n FROM claims WHERE document_id NOT IN (SELECT id FROM documents)'),
-      orphanMentions: one('SELECT count(*) AS n FROM mentions WHERE document_id NOT IN (SELECT id FROM documents)'),
-      unanalysedWithClaims: one('SELECT count(*) AS n FROM documents d WHERE d.analyzed = 0 AND (EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id) OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id))'),
+      orphanMentions: one('SELECT count(*) AS n FROM document_mentions WHERE doc NOT IN (SELECT rowid FROM documents)'),
+      unanalysedWithClaims: one('SELECT count(*) AS n FROM documents d WHERE d.analyzed = 0 AND (EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id) OR EXISTS (SELECT 1 FROM document_mentions m WHERE m.doc = d.rowid))'),
     };
   } finally {
     sql.close();

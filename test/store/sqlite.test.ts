@@ -79,6 +79,43 @@ describe('schema', () => {
     return store;
   }
 
+  /** Back to the mentions of schema 1–6: a row per mention, keyed by the document's id. */
+  const MENTIONS_BEFORE_7 = `
+    CREATE TABLE mentions (
+      document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      idx INTEGER NOT NULL,
+      kind TEXT NOT NULL, text TEXT NOT NULL, value TEXT NOT NULL,
+      start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text_start INTEGER NOT NULL, text_end INTEGER NOT NULL,
+      data TEXT,
+      PRIMARY KEY (document_id, idx)
+    );
+    INSERT INTO mentions SELECT d.id, j.key, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, j.value->7
+      FROM document_mentions m JOIN documents d ON d.rowid = m.doc, json_each(m.data) j;
+    DROP TABLE document_mentions;`;
+
+  it('an archive from before migration 7 keeps every mention, in order, with its data, a row per document', async () => {
+    const file = path.join(tempDir(), 'a.db');
+    const s1 = new SqliteStore(file);
+    await s1.migrate();
+    const docs = [newDoc('a.txt', FLOOD), newDoc('b.txt', QUAKE), newDoc('c.txt', FIRE)];
+    await s1.putDocuments(docs.map((doc) => ({ doc, analysis: analyzeText(doc.text, CTX) })), 1);
+    await s1.putDocuments([{ doc: newDoc('d.txt', 'Nothing here.'), analysis: { claims: [], mentions: [] } }], 1);
+    const before = { all: await s1.allMentions(), each: await Promise.all(docs.map((d) => s1.mentions(d.id))), stats: await s1.stats() };
+    await s1.close();
+    const s2 = await upgradedFrom(file, 6, MENTIONS_BEFORE_7);
+    expect(before.all.length).toBeGreaterThan(3);
+    expect(before.all.some((m) => m.data)).toBe(true);
+    expect(await s2.allMentions()).toEqual(before.all);
+    expect(await Promise.all(docs.map((d) => s2.mentions(d.id)))).toEqual(before.each);
+    expect(await s2.stats()).toEqual(before.stats);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'mentions'").get()).toEqual({ n: 0 });
+    expect(raw.prepare('SELECT count(*) AS n FROM document_mentions').get()).toEqual({ n: 3 });
+    raw.close();
+    expect(await s2.check()).toEqual([]);
+    await s2.close();
+  });
+
   it('an archive from before the kept counts starts them from its tables', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.db');
@@ -88,7 +125,7 @@ describe('schema', () => {
     await s1.putDocuments([{ doc: newDoc('a.txt', FIRE), analysis: analyzeText(FIRE, CTX) }], 1);
     const before = await s1.stats();
     await s1.close();
-    const s2 = await upgradedFrom(file, 3, 'DROP TABLE counts');
+    const s2 = await upgradedFrom(file, 3, `DROP TABLE counts; ${MENTIONS_BEFORE_7}`);
     expect(await s2.stats()).toEqual(before);
     expect(before).toMatchObject({ documents: 2, versions: 3, analyzed: 2 });
     expect(await s2.check()).toEqual([]);
@@ -102,9 +139,9 @@ describe('schema', () => {
     await s1.putDocuments([{ doc: newDoc('b.txt', QUAKE), analysis: analyzeText(QUAKE, CTX) }], 1);
     const before = await s1.allMentions();
     await s1.close();
-    const s2 = await upgradedFrom(file, 4, 'CREATE INDEX mentions_kind ON mentions(kind, value)');
+    const s2 = await upgradedFrom(file, 4, `${MENTIONS_BEFORE_7}; CREATE INDEX mentions_kind ON mentions(kind, value)`);
     const raw = new Database(file, { readonly: true });
-    expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions'").all()).toEqual([{ name: 'sqlite_autoindex_mentions_1' }]);
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'mentions_kind'").all()).toEqual([]);
     raw.close();
     expect(before.length).toBeGreaterThan(0);
     expect(await s2.allMentions()).toEqual(before);
@@ -118,7 +155,7 @@ describe('schema', () => {
     await s1.migrate();
     await s1.putDocuments([{ doc: newDoc('a.txt', FLOOD), analysis: null }, { doc: newDoc('b.txt', QUAKE), analysis: null }]);
     await s1.close();
-    const s2 = await upgradedFrom(file, 5, `
+    const s2 = await upgradedFrom(file, 5, `${MENTIONS_BEFORE_7};
       DROP TABLE search_indexed; DROP TRIGGER documents_ad; DROP TRIGGER documents_au;
       CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
         INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
