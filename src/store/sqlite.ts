@@ -255,15 +255,15 @@ export class SqliteStore implements Store {
     });
   }
 
-  /**
-   * Puts documents above the mark (search_indexed.upto) into the full-text index, in rowid order, at most
-   * `limit` of them (inside the caller's transaction); returns how many rowids it covered (0: none are left).
-   */
   /** How many rowids lie above the full-text index's mark (documents it lacks, when none were deleted). */
   private unindexed(): number {
     return Number((this.stmt('SELECT (SELECT coalesce(max(rowid), 0) FROM documents) - upto AS n FROM search_indexed').get() as Row).n);
   }
 
+  /**
+   * Puts documents above the mark (search_indexed.upto) into the full-text index, in rowid order, at most
+   * `limit` of them (inside the caller's transaction); returns how many rowids it covered (0: none are left).
+   */
   private indexPending(limit = Infinity): number {
     const upto = Number((this.stmt('SELECT upto FROM search_indexed').get() as Row).upto);
     const top = Number((this.stmt('SELECT coalesce(max(rowid), 0) AS top FROM documents').get() as Row).top);
