@@ -121,6 +121,22 @@ function isDatelineAgency(toks: Token[], i: number, j: number, text: string): bo
   return open - line <= DATELINE_SPAN && DATELINE_HEAD.test(text.slice(line, open));
 }
 
+const NAME_OWNERS = new Set(['his', 'her', 'their', 'my', 'our']);
+const NAME_KINDS = new Set(['first', 'last', 'full', 'given', 'family']);
+const SELVES = new Set(['himself', 'herself', 'themselves', 'myself']);
+
+/**
+ * Whether token i is where words that present a person's name leave off: "who gave his name as Joseph",
+ * "her first name is Florence", "the man identified himself as Jackson". Such a name is no place.
+ */
+function isPresentedName(toks: Token[], i: number): boolean {
+  const w = (k: number) => toks[i - k]?.lower ?? '';
+  const verb = w(1);
+  if (verb !== 'as' && verb !== 'is' && verb !== 'was' && verb !== 'were') return false;
+  if (w(2) === 'name' || w(2) === 'names') return NAME_OWNERS.has(w(3)) || (NAME_KINDS.has(w(3)) && NAME_OWNERS.has(w(4)));
+  return verb === 'as' && SELVES.has(w(2)) && (w(3) === 'identified' || w(3) === 'introduced');
+}
+
 export function findPlaces(toks: Token[], text: string): PlaceMention[] {
   const g = gazetteer();
   const out: PlaceMention[] = [];
@@ -159,6 +175,7 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     if (NEVER.has(key)) continue;
     const prev = toks[i - 1];
     if (prev && TITLES.has(prev.lower.replace(/\.$/, ''))) continue;
+    if (isPresentedName(toks, i)) continue;
     // the wire agency of a dateline is no place, whatever it is named: "YANGON, July 22 (Xinhua) — …"
     if (isDatelineAgency(toks, i, j, text)) continue;
     // two-letter codes only after a comma ("Sherman, TX")
