@@ -25,7 +25,7 @@ export function registerArchive(p: Command): void {
     .option('--no-analyze', 'store without analysing; `reckon worker` processes analyse them later')
     .option('--workers <n>', `threads that clean and analyse documents (0: this thread; default: one per core, ${defaultWorkers()} here)`, positiveInt('--workers'))
     .option('--analysis-timeout <seconds>', 'time limit for cleaning and analysing one document in a worker thread (0: none)', positiveInt('--analysis-timeout'), 120)
-    .addHelpText('after', '\nRe-ingesting the same content adds nothing; new content at a known source becomes its next version\n(the old one is kept). Each bad input gets one line on stderr and the rest go on; the exit code is 1\nif any input failed.')
+    .addHelpText('after', '\nRe-ingesting the same content adds nothing; new content at a known source becomes its next version\n(the old one is kept). Each bad input gets one line on stderr and the rest go on; the exit code is 1\nif any input failed. In SQLite, search finds the new reports once the ingest ends (and, during a long\none, each time 20,000 more are stored).')
     .action(
       action(async (inputs: string[], o: { db?: string; json?: boolean; quiet?: boolean; maxSize: number; timeout: number; analyze: boolean; workers?: number; analysisTimeout: number }) => {
         const store = await openStore(o.db);
