@@ -255,9 +255,16 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** The rowid up to which documents are in the full-text index (`upto`), and the last document's (`top`). */
+  private searchMark(): { upto: number; top: number } {
+    const r = this.stmt('SELECT upto, (SELECT coalesce(max(rowid), 0) FROM documents) AS top FROM search_indexed').get() as Row;
+    return { upto: Number(r.upto), top: Number(r.top) };
+  }
+
   /** How many rowids lie above the full-text index's mark (documents it lacks, when none were deleted). */
   private unindexed(): number {
-    return Number((this.stmt('SELECT (SELECT coalesce(max(rowid), 0) FROM documents) - upto AS n FROM search_indexed').get() as Row).n);
+    const { upto, top } = this.searchMark();
+    return top - upto;
   }
 
   /**
@@ -265,8 +272,7 @@ export class SqliteStore implements Store {
    * `limit` of them (inside the caller's transaction); returns how many rowids it covered (0: none are left).
    */
   private indexPending(limit = Infinity): number {
-    const upto = Number((this.stmt('SELECT upto FROM search_indexed').get() as Row).upto);
-    const top = Number((this.stmt('SELECT coalesce(max(rowid), 0) AS top FROM documents').get() as Row).top);
+    const { upto, top } = this.searchMark();
     if (top <= upto) return 0;
     const to = Math.min(top, upto + limit);
     this.stmt(
@@ -654,8 +660,7 @@ export class SqliteStore implements Store {
       const differ = countsProblem(kept, real);
       if (differ) problems.push(differ);
       // against the documents only when the index should hold them all (a bulk write may be under way)
-      const upto = Number((this.db.prepare('SELECT upto FROM search_indexed').get() as Row).upto);
-      const top = Number((this.db.prepare('SELECT coalesce(max(rowid), 0) AS top FROM documents').get() as Row).top);
+      const { upto, top } = this.searchMark();
       if (upto > top) problems.push(`the full-text index is marked up to document ${upto}, but the last document is ${top}`);
       try {
         this.db.prepare(`INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', ${upto === top ? 1 : 0})`).run();
