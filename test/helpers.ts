@@ -34,8 +34,8 @@ export function tempDirManual(): { dir: string; remove: () => void } {
 }
 
 /** An SQLite archive in `dir`, migrated; closed when the current test ends. */
-export async function openTestStore(dir: string, name = 'archive.db'): Promise<SqliteStore> {
-  const store = new SqliteStore(path.join(dir, name));
+export async function openTestStore(dir: string, name = 'archive.db', options: ConstructorParameters<typeof SqliteStore>[1] = {}): Promise<SqliteStore> {
+  const store = new SqliteStore(path.join(dir, name), options);
   await store.migrate();
   onTestFinished(() => store.close());
   return store;

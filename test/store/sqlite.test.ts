@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Analysis, Claim, Mention } from '../../src/core/types.js';
 import { ReckonError } from '../../src/core/errors.js';
 import { analyzeText } from '../../src/analyze/index.js';
@@ -423,9 +423,8 @@ describe('search after a bulk write', () => {
   };
 
   it('documents wait for settle(), or until indexEvery wait, and are then indexed together; check() is clean meanwhile', async () => {
-    const file = path.join(tempDir(), 'a.db');
-    const store = new SqliteStore(file, { indexEvery: 3 });
-    await store.migrate();
+    const store = await openTestStore(tempDir(), 'a.db', { indexEvery: 3 });
+    const file = store.location;
     await bulk(store, newDoc('a.txt', FLOOD), newDoc('b.txt', FIRE));
     expect((await store.search('Vardar OR Pinecrest')).total).toBe(0);
     expect(upto(file)).toBe(0);
@@ -440,13 +439,11 @@ describe('search after a bulk write', () => {
     expect((await store.search('Vardar')).total).toBe(1);
     expect(upto(file)).toBe(4);
     expect(await store.check()).toEqual([]);
-    await store.close();
   });
 
   it('settle() indexes in steps of indexEvery, each its own transaction, and leaves nothing behind', async () => {
-    const file = path.join(tempDir(), 'a.db');
-    const store = new SqliteStore(file, { indexEvery: 2 });
-    await store.migrate();
+    const store = await openTestStore(tempDir(), 'a.db', { indexEvery: 2 });
+    const file = store.location;
     const texts = Array.from({ length: 7 }, (_, i) => `Report ${i}: the river rose near station kilometre${i}.`);
     for (const t of texts) await bulk(store, newDoc(`${t.slice(0, 8)}.txt`, t));
     expect(upto(file)).toBe(6);
@@ -455,32 +452,26 @@ describe('search after a bulk write', () => {
     expect((await store.search('river')).total).toBe(7);
     expect((await store.search('kilometre6')).total).toBe(1);
     expect(await store.check()).toEqual([]);
-    await store.close();
   });
 
   it('a bulk write stopped before it settled (a crash) is indexed when the archive is next opened', async () => {
-    const file = path.join(tempDir(), 'a.db');
-    const s1 = new SqliteStore(file);
-    await s1.migrate();
+    const dir = tempDir();
+    const s1 = await openTestStore(dir);
     await bulk(s1, newDoc('a.txt', FLOOD), newDoc('b.txt', FIRE));
     await s1.close();
-    const other = new SqliteStore(file, { readonly: true });
+    const other = new SqliteStore(s1.location, { readonly: true });
+    onTestFinished(() => other.close());
     expect((await other.search('Vardar OR Pinecrest')).total).toBe(0);
-    const s2 = new SqliteStore(file);
-    await s2.migrate();
+    const s2 = await openTestStore(dir);
     expect((await s2.search('Vardar OR Pinecrest')).total).toBe(2);
     expect((await other.search('Vardar OR Pinecrest')).total).toBe(2);
     expect(await s2.check()).toEqual([]);
-    await other.close();
-    await s2.close();
   });
 
   it('an ordinary write by another handle indexes what a bulk write left waiting, once', async () => {
-    const file = path.join(tempDir(), 'a.db');
-    const a = new SqliteStore(file);
-    await a.migrate();
-    const b = new SqliteStore(file);
-    await b.migrate();
+    const dir = tempDir();
+    const a = await openTestStore(dir);
+    const b = await openTestStore(dir);
     await bulk(a, newDoc('a.txt', FLOOD));
     await b.putDocuments([{ doc: newDoc('b.txt', FIRE), analysis: null }]);
     expect((await a.search('Vardar OR Pinecrest')).total).toBe(2);
@@ -488,20 +479,15 @@ describe('search after a bulk write', () => {
     await b.settle();
     expect((await a.search('Vardar OR Pinecrest')).total).toBe(2);
     expect(await a.check()).toEqual([]);
-    await a.close();
-    await b.close();
   });
 
   it('check() reports a mark above the last document', async () => {
-    const file = path.join(tempDir(), 'a.db');
-    const store = new SqliteStore(file);
-    await store.migrate();
+    const store = await openTestStore(tempDir());
     await store.putDocuments([{ doc: newDoc('a.txt', FLOOD), analysis: null }]);
-    const raw = new Database(file);
+    const raw = new Database(store.location);
     raw.prepare('UPDATE search_indexed SET upto = 9').run();
     raw.close();
     expect((await store.check()).join('\n')).toMatch(/marked up to document 9, but the last document is 1/);
-    await store.close();
   });
 });
 
