@@ -4,6 +4,7 @@
  *
  *   sentences → numbers → dates → places → people/orgs/event names → claims
  */
+import { pushAll } from '../core/collections.js';
 import type { Analysis, Claim, Mention, TimeSpan } from '../core/types.js';
 import { PARSERS, REFINERS } from './claims/configuration.js';
 import { TRIGGER_WORDS } from './claims/lexicon.js';
@@ -92,7 +93,7 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
     if (!ctx.numbers.length && !ctx.quantities.length && !triggered[k]) continue;
     const here: Draft[] = [];
     for (const p of PARSERS) for (const d of p.parse(ctx, here)) here.push(d);
-    drafts.push(...here);
+    pushAll(drafts, here);
   }
   for (const r of REFINERS) drafts = r.refine(drafts, doc);
   const kept = drafts.filter((d) => !d.dropped && CLAIM_CATEGORIES.has(d.category)).sort((a, b) => a.sentence.toks[a.first]!.start - b.sentence.toks[b.first]!.start);

@@ -8,6 +8,7 @@ import FURNITURE from './furniture.json' with { type: 'json' };
 import { TextBuilder, type Segment } from '../core/offsets.js';
 import { MONTHS, MONTH_PATTERN, isoDate, parseDateString, validDate } from '../core/dates.js';
 import { dropPrefix, type Line } from './lines.js';
+import { minOf } from '../core/collections.js';
 
 // each list is one alternation, so that a line is read once per list, not once per pattern (the patterns hold
 // no back-references, so an alternation matches exactly where one of them does)
@@ -237,9 +238,8 @@ function yearFromAnniversary(lines: Line[], month: number, day: number): number 
   const all = lines.map((l) => l.text).join('\n');
   const a = ANNIVERSARY.exec(all);
   if (!a) return null;
-  const years = [...all.matchAll(YEAR)].map((m) => +m[1]!);
-  if (!years.length) return null;
-  const eventYear = Math.min(...years);
+  const eventYear = minOf(all.matchAll(YEAR), (m) => +m[1]!);
+  if (eventYear === Infinity) return null;
   const monthDay = new RegExp(`\\b(${Object.keys(MONTHS).filter((k) => MONTHS[k] === month).join('|')})\\.?\\s+${day}\\b|\\b${day}\\s+(${Object.keys(MONTHS).filter((k) => MONTHS[k] === month).join('|')})\\b`, 'i');
   return monthDay.test(all) ? eventYear + +a[1]! : null;
 }

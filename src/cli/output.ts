@@ -1,4 +1,5 @@
 /** Output helpers for the CLI: data on stdout, status on stderr. */
+import { maxOf } from '../core/collections.js';
 import { EXIT_CODES, ReckonError, asReckonError } from '../core/errors.js';
 
 export const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
@@ -43,7 +44,7 @@ export function cut(s: string, width: number): string {
 }
 
 export function table(rows: string[][], header: string[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = header.map((h, i) => Math.max(h.length, maxOf(rows, (r) => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [bold(line(header)), ...rows.map(line)].join('\n');
 }

@@ -5,6 +5,7 @@
  * day and the same main place. Unrelated incidents stay apart.
  */
 import { createHash } from 'node:crypto';
+import { DisjointSets } from '../core/collections.js';
 import { addDays } from '../core/dates.js';
 import type { Claim, DocumentRef, Mention } from '../core/types.js';
 
@@ -107,11 +108,8 @@ function primaryKeys(f: DocFacts): string[] {
 /** Groups documents into events by their signatures (see signatureOf; a document without one has none of it). */
 export function groupEvents<D extends DocumentRef>(documents: readonly D[], signatures: ReadonlyMap<string, DocSignature>): Array<EventGroup<D>> {
   const facts: DocFacts[] = documents.map((d) => ({ doc: d, sig: signatures.get(d.id) ?? NO_SIGNATURE }));
-  const parent = facts.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const union = (a: number, b: number) => {
-    parent[find(a)] = find(b);
-  };
+  const sets = new DisjointSets(facts.length);
+  const union = (a: number, b: number) => sets.union(a, b);
   // shared primary names (a date-named key joins only reports whose main day agrees, when both have one)
   const byKey = new Map<string, number>();
   facts.forEach((f, i) => {
@@ -151,7 +149,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
   }
   const groups = new Map<number, number[]>();
   facts.forEach((_, i) => {
-    const root = find(i);
+    const root = sets.find(i);
     const list = groups.get(root);
     if (list) list.push(i);
     else groups.set(root, [i]);

@@ -17,7 +17,7 @@
  *   fact of its own, scoped to a time window ending that day ("as of
  *   2024-04-30"), where other reports' figures for that day join it.
  */
-import { groupBy } from '../core/collections.js';
+import { groupBy, maxOf, minOf, pushAll } from '../core/collections.js';
 import type { StoredClaim } from '../store/types.js';
 import type { DocumentMeta } from './index.js';
 import { attributionKey } from './independence.js';
@@ -92,7 +92,7 @@ export function docValue(document: string, claims: StoredClaim[], text = ''): Om
   for (const c of sorted) if (!parts.some((p) => restates(p, c, text))) parts.push(c);
   if (parts.length === 1) {
     const c = parts[0]!;
-    return { document, value: c.value, low: Math.min(...claims.map((x) => x.low)), high: Math.max(...claims.map((x) => x.high)), claims, used: [c], derived: null };
+    return { document, value: c.value, low: minOf(claims, (x) => x.low), high: maxOf(claims, (x) => x.high), claims, used: [c], derived: null };
   }
   // Counts of different groups in different clauses add up ("killed his wife … then killed two neighbours",
   // "six officers were hurt … at least 20 protesters injured"). Two counts of the same group do not when
@@ -191,7 +191,7 @@ export function applyPolicy(policy: PolicyName, dvs: DocValue[]): number {
   const ind = independentValues(dvs);
   switch (policy) {
     case 'conservative':
-      return Math.min(...dvs.map((d) => d.value));
+      return minOf(dvs, (d) => d.value);
     case 'most_cited':
       return mostCommon(ind);
     case 'latest': {
@@ -239,8 +239,8 @@ function statusOf(voices: Voice[]): FactStatus {
   const values = new Set(voices.map((v) => v.value));
   if (values.size === 1) return 'consensus';
   // hedged figures that share a point agree ("about 150" and "150")
-  const lo = Math.max(...voices.map((v) => v.low));
-  const hi = Math.min(...voices.map((v) => v.high));
+  const lo = maxOf(voices, (v) => v.low);
+  const hi = minOf(voices, (v) => v.high);
   const hedged = voices.some((v) => v.claims.some((c) => c.approx !== 'exact'));
   return hedged && lo <= hi ? 'consensus' : 'disputed';
 }
@@ -391,9 +391,9 @@ export function buildFacts(input: FactsInput): Fact[] {
       id,
       category: e.category,
       scope: e.scope,
-      low: Math.min(...voices.map((v) => v.value)),
+      low: minOf(voices, (v) => v.value),
       best,
-      high: Math.max(...voices.map((v) => v.value)),
+      high: maxOf(voices, (v) => v.value),
       status,
       policy,
       alternatives,
@@ -410,7 +410,7 @@ export function buildFacts(input: FactsInput): Fact[] {
   relate(facts);
   const claimOfId = new Map(claims.map((c) => [c.id, c]));
   for (const [key, e] of byKey) if (e.base) otherDayOf(factOfKey.get(key)!, factOfKey.get(e.base)!, claimOfId, input);
-  facts.push(...reportTotals(claims, facts, input));
+  pushAll(facts, reportTotals(claims, facts, input));
   facts.sort((a, b) => catRank(a.category) - catRank(b.category) || Number(Boolean(a.derived && a.scope.label)) - Number(Boolean(b.derived && b.scope.label)) || (a.scope.label === '' ? -1 : b.scope.label === '' ? 1 : 0) || b.sources - a.sources || a.id.localeCompare(b.id));
   return facts;
 }

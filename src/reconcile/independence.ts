@@ -4,7 +4,7 @@
  * attributed source ("according to official data"). Each group counts as one
  * confirmation.
  */
-import { groupBy } from '../core/collections.js';
+import { DisjointSets, groupBy } from '../core/collections.js';
 import type { CopyGroup } from './types.js';
 
 const SHINGLE = 8;
@@ -29,8 +29,8 @@ export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
   // a report alone copies no other (most events of a large archive have one report: no passages to cut)
   if (docs.length < 2) return { groups: [], groupOf: new Map(docs.map((d, i) => [d.id, i + 1])) };
   const sh = docs.map((d) => shingles(d.text));
-  const parent = docs.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const sets = new DisjointSets(docs.length);
+  const find = (i: number) => sets.find(i);
   // an inverted index keeps this near linear for large events
   const index = new Map<string, number[]>();
   sh.forEach((set, i) => {
@@ -60,7 +60,7 @@ export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
     const b = k - a * n;
     const share = count / Math.max(1, Math.min(sh[a]!.size, sh[b]!.size));
     if (share >= COPY_THRESHOLD) {
-      parent[find(a)] = find(b);
+      sets.union(a, b);
       joined.push([a, share]);
     }
   }

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../src/core/types.js';
-import { reconcile, type DocumentMeta } from '../../src/reconcile/index.js';
+import { groupEvents, reconcile, type DocSignature, type DocumentMeta } from '../../src/reconcile/index.js';
 import type { StoredClaim } from '../../src/store/types.js';
 
 /** n reports of a few large events: shared names for half of them, the rest joined by day and place. */
@@ -61,4 +61,41 @@ describe('reconciliation time grows with the number of reports', () => {
     expect(b.events).toBeGreaterThan(0);
     expect(growth).toBeLessThan(10);
   }, 180_000);
+});
+
+/**
+ * One event of more reports than a function call takes arguments (about 100,000): its facts' low, high and
+ * status were Math.min(...voices), and grouping's union-find recursed once per report of a chain. A million
+ * generated reports held such events, and `reckon events` threw "Maximum call stack size exceeded".
+ */
+describe('an event of more reports than a call takes arguments', () => {
+  const N = 150_000;
+  const docs = (n: number) =>
+    Array.from({ length: n }, (_, i): DocumentMeta => ({ id: `d${i}`, source: `r/${i}.txt`, title: null, outlet: null, published: '2024-06-01', language: 'en', url: null, text: '' }));
+  const claim = (doc: string, value: number): StoredClaim => ({
+    id: `${doc}:0`, document: doc, index: 0, category: 'killed', value, low: value, high: value, approx: 'exact', subject: 'people', subgroup: null,
+    relation: null, parent: null, location: [], locationInferred: false, time: null, condition: null, attribution: null, attributionInferred: false,
+    start: 0, end: 1, quote: String(value), textStart: 0, textEnd: 1, rules: [], note: null,
+  });
+  const named = (doc: string, key: string): Mention & { document: string } => ({ document: doc, kind: 'event', value: key, text: key, textStart: 0, textEnd: 1, start: 0, end: 1 });
+
+  it(`reconciles one event of ${N.toLocaleString('en-US')} reports`, () => {
+    const documents = docs(N);
+    const claims = documents.map((d, i) => claim(d.id, 10 + (i % 50)));
+    const mentions = documents.map((d) => named(d.id, 'name:the flood'));
+    const events = reconcile({ documents, claims, mentions });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.documents).toHaveLength(N);
+    const killed = events[0]!.facts.find((f) => f.category === 'killed' && !f.scope.label)!;
+    expect([killed.low, killed.high, killed.status, killed.sources]).toEqual([10, 59, 'disputed', N]);
+  }, 120_000);
+
+  it(`groups ${N.toLocaleString('en-US')} reports that each share a name with the next into one event`, () => {
+    // report i names "storm i" and "storm i+1" equally: each joins the one before it, a chain as long as the list
+    const documents = docs(N);
+    const signatures = new Map(documents.map((d, i): [string, DocSignature] => [d.id, { keys: [[`name:storm ${i}`, 1, []], [`name:storm ${i + 1}`, 1, []]], day: null, place: null, places: [], claims: 0 }]));
+    const groups = groupEvents(documents, signatures);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.documents).toHaveLength(N);
+  }, 60_000);
 });

@@ -15,8 +15,13 @@ export interface Scale {
  * so that 743 and 744 do not look as far apart as 131 and 150.
  */
 export function scale(values: number[], left: number, right: number): Scale {
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
+  // a loop, not Math.min(...values): a spread call takes about 100,000 arguments at most
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
     lo = 0;
     hi = 1;

@@ -43,7 +43,7 @@ export function NumberLine({ fact, label }: { fact: Fact; label: (c: FactClaim) 
   const tickValues = ticks(sc.min, sc.max, Math.max(2, Math.min(6, Math.floor(width / 90))), values.every(Number.isInteger));
   const xs = claims.map((c) => sc.x(c.value));
   const rows = stack(xs, R * 2 + 3);
-  const nRows = Math.max(1, ...rows.map((r) => r + 1));
+  const nRows = rows.reduce((m, r) => Math.max(m, r + 1), 1);
   const axisY = TOP + nRows * ROW + 6;
   const height = axisY + 24;
   const markY = (row: number) => axisY - 6 - ROW / 2 - row * ROW;
