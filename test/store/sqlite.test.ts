@@ -10,7 +10,7 @@ import { contentHash } from '../../src/pipeline/prepare.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { MARK_CLOSE, MARK_OPEN, parseQuery, toFts5, unmark } from '../../src/store/fts.js';
 import type { NewDocument } from '../../src/store/types.js';
-import { openTestStore, tempDir } from '../helpers.js';
+import { openTestStore, seededRandom, tempDir } from '../helpers.js';
 
 function newDoc(source: string, text: string, meta: Partial<NewDocument> = {}): NewDocument {
   const hash = contentHash(text);
@@ -543,6 +543,93 @@ describe('analyses', () => {
   it('refuses an analysis for an unknown document', async () => {
     const store = await openTestStore(tempDir());
     await expect(store.putAnalysis('0123456789abcdef', { claims: [], mentions: [] }, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('derived data', () => {
+  it('keeps long values deflated and short ones as text, reads both back exactly, and reads values kept as text before', async () => {
+    const dir = tempDir();
+    const store = await openTestStore(dir);
+    // an event's JSON: long, repetitive, not only ASCII
+    const event = JSON.stringify({ name: 'Ünïcode flood ✓', facts: Array.from({ length: 60 }, (_, i) => ({ id: `killed-${i}`, quote: `at least ${i} people were killed`, sources: [i, i + 1] })) });
+    const short = JSON.stringify({ keys: [], day: null, place: 'Goma', places: [['Goma', 1]], claims: 2 });
+    await store.putDerived('event:median', [{ key: 'e1', stamp: 's', value: event }]);
+    await store.putDerived('signature', [{ key: 'd1', stamp: 's', value: short }]);
+    const raw = new Database(path.join(dir, 'archive.db'), { readonly: true });
+    onTestFinished(() => void raw.close());
+    const stored = (kind: string) => raw.prepare('SELECT typeof(value) AS type, length(value) AS size FROM derived WHERE kind = ?').get(kind) as { type: string; size: number };
+    expect(stored('event:median').type).toBe('blob');
+    expect(stored('event:median').size).toBeLessThan(Buffer.byteLength(event) / 3);
+    expect(stored('signature')).toEqual({ type: 'text', size: short.length });
+    expect(await store.derived('event:median', ['e1'])).toEqual([{ key: 'e1', stamp: 's', value: event }]);
+    expect(await store.derived('signature')).toEqual([{ key: 'd1', stamp: 's', value: short }]);
+    // a long value an older reckon kept as text
+    const writer = new Database(path.join(dir, 'archive.db'));
+    writer.prepare('INSERT INTO derived (kind, key, stamp, value) VALUES (?, ?, ?, ?)').run('event:median', 'old', 's', event);
+    writer.close();
+    expect(await store.derived('event:median', ['old'])).toEqual([{ key: 'old', stamp: 's', value: event }]);
+  });
+
+  it('keeps several deflated events to a page (a WITHOUT ROWID table gave each its own overflow page)', async () => {
+    const dir = tempDir();
+    const store = await openTestStore(dir);
+    const pages = () => {
+      const raw = new Database(path.join(dir, 'archive.db'), { readonly: true });
+      try {
+        return Number(raw.pragma('page_count', { simple: true }));
+      } finally {
+        raw.close();
+      }
+    };
+    const before = pages();
+    // 400 events of about 6 KB of JSON each, about 1.5 KB deflated: two to a page, where a WITHOUT ROWID
+    // table kept about 0.5 KB of each in its leaf and the rest on an overflow page of its own
+    const random = seededRandom(8);
+    const word = () => Math.floor(random() * 2 ** 31).toString(36);
+    const entries = Array.from({ length: 400 }, (_, k) => ({
+      key: `ev-${k}`,
+      stamp: 's',
+      value: JSON.stringify({ id: `ev-${k}`, facts: Array.from({ length: 75 }, (_, i) => ({ id: `killed-${i}`, value: Math.floor(random() * 1e6), quote: `${word()} people were killed near ${word()}` })) }),
+    }));
+    await store.putDerived('event:median', entries);
+    await store.settle();
+    expect(pages() - before).toBeLessThan(300);
+    expect(await store.derived('event:median', ['ev-399'])).toEqual([entries[399]]);
+  });
+
+  it('an archive from before migration 8 drops its derived data (stale for any newer code) and keeps what is derived next', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'archive.db');
+    {
+      const store = await openTestStore(dir);
+      await store.putDerived('signature', [{ key: 'd1', stamp: 'old', value: 'x' }]);
+      await store.close();
+    }
+    const raw = new Database(file);
+    raw.exec('DROP TABLE derived; CREATE TABLE derived (kind TEXT NOT NULL, key TEXT NOT NULL, stamp TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;');
+    raw.prepare('INSERT INTO derived VALUES (?, ?, ?, ?)').run('signature', 'd1', 'old', 'x');
+    raw.pragma('user_version = 7');
+    raw.close();
+    const store = await openTestStore(dir);
+    expect(await store.derived('signature')).toEqual([]);
+    await store.putDerived('signature', [{ key: 'd2', stamp: 'new', value: 'y' }]);
+    expect(await store.derived('signature')).toEqual([{ key: 'd2', stamp: 'new', value: 'y' }]);
+    const check = new Database(file, { readonly: true });
+    onTestFinished(() => void check.close());
+    expect(String((check.prepare("SELECT sql FROM sqlite_master WHERE name = 'derived'").get() as { sql: string }).sql)).not.toMatch(/WITHOUT ROWID/i);
+    expect(await store.check()).toEqual([]);
+  });
+
+  it("a document's derived data written with it is deflated when long, and read back exactly", async () => {
+    const dir = tempDir();
+    const store = await openTestStore(dir);
+    const value = 'ä'.repeat(3000);
+    const doc = newDoc('long.txt', 'Two people were killed in Goma on Monday.');
+    await store.putDocuments([{ doc, analysis: null, derived: [{ kind: 'signature', stamp: 's', value }] }], 1);
+    const raw = new Database(path.join(dir, 'archive.db'), { readonly: true });
+    onTestFinished(() => void raw.close());
+    expect((raw.prepare('SELECT typeof(value) AS t FROM derived').get() as { t: string }).t).toBe('blob');
+    expect(await store.derived('signature', [doc.id])).toEqual([{ key: doc.id, stamp: 's', value }]);
   });
 });
 
