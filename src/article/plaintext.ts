@@ -5,10 +5,10 @@
  * dateline) and builds the main text with a map back to the original.
  */
 import FURNITURE from './furniture.json' with { type: 'json' };
+import { minOf } from '../core/collections.js';
 import { TextBuilder, type Segment } from '../core/offsets.js';
 import { MONTHS, MONTH_PATTERN, isoDate, parseDateString, validDate } from '../core/dates.js';
 import { dropPrefix, type Line } from './lines.js';
-import { minOf } from '../core/collections.js';
 
 // each list is one alternation, so that a line is read once per list, not once per pattern (the patterns hold
 // no back-references, so an alternation matches exactly where one of them does)

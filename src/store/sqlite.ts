@@ -39,7 +39,7 @@ const PUT_DERIVED = 'INSERT OR REPLACE INTO derived (kind, key, stamp, value) VA
  * itself.)
  */
 const DEFLATE_FROM = 512;
-/** a 8 KB window and less memory than zlib's default: as small (3.61× against 3.62×) and a quarter faster to make for values of a few KB */
+/** an 8 KB window and less memory than zlib's default: as small (3.61× against 3.62×) and a quarter faster to make for values of a few KB */
 const DEFLATE_OPTIONS = { windowBits: 13, memLevel: 6 };
 const packDerived = (value: string): string | Buffer => (value.length >= DEFLATE_FROM ? deflateRawSync(value, DEFLATE_OPTIONS) : value);
 const unpackDerived = (value: unknown): string => (Buffer.isBuffer(value) ? inflateRawSync(value).toString('utf8') : String(value));
