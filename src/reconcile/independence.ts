@@ -11,11 +11,59 @@ const SHINGLE = 8;
 /** share of the smaller report's 8-word shingles found in the other */
 export const COPY_THRESHOLD = 0.25;
 
-function shingles(text: string): Set<string> {
+/**
+ * A report's 8-word passages, each as a 53-bit number hashed from its words (two 32-bit hashes of each word,
+ * combined in order), not as the passage's text: a string per passage was a third of the time of the first
+ * `reckon events` on a million reports, with what it cost the garbage collector. Two different passages of
+ * one event take the same number with a chance of about n² / 2⁵⁴ (a hundred-millionth for 10,000 passages).
+ */
+function shingles(text: string): Set<number> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(' '));
+  const out = new Set<number>();
+  if (words.length < SHINGLE) return out;
+  const h1 = new Uint32Array(words.length);
+  const h2 = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    h1[i] = hashWord(words[i]!, 0x811c9dc5);
+    h2[i] = hashWord(words[i]!, 0x9747b28c);
+  }
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    let a = 0x2f6b3c1d;
+    let b = 0x5bd1e995;
+    for (let k = i; k < i + SHINGLE; k++) {
+      a = mix(a, h1[k]!);
+      b = mix(b, h2[k]!);
+    }
+    out.add(fmix(a) * 0x200000 + (fmix(b) >>> 11));
+  }
   return out;
+}
+
+/** A 32-bit hash of a word's UTF-16 code units (FNV-1a from a seed, then finalised). */
+function hashWord(w: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return fmix(h);
+}
+
+/** One step of MurmurHash3's 32-bit block mixing: h takes in k, in order. */
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** MurmurHash3's 32-bit finaliser, as an unsigned number. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 export interface Copies {
@@ -32,7 +80,7 @@ export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
   const sets = new DisjointSets(docs.length);
   const find = (i: number) => sets.find(i);
   // an inverted index keeps this near linear for large events
-  const index = new Map<string, number[]>();
+  const index = new Map<number, number[]>();
   sh.forEach((set, i) => {
     for (const s of set) {
       const list = index.get(s);
