@@ -109,14 +109,13 @@ function primaryKeys(f: DocFacts): string[] {
 export function groupEvents<D extends DocumentRef>(documents: readonly D[], signatures: ReadonlyMap<string, DocSignature>): Array<EventGroup<D>> {
   const facts: DocFacts[] = documents.map((d) => ({ doc: d, sig: signatures.get(d.id) ?? NO_SIGNATURE }));
   const sets = new DisjointSets(facts.length);
-  const union = (a: number, b: number) => sets.union(a, b);
   // shared primary names (a date-named key joins only reports whose main day agrees, when both have one)
   const byKey = new Map<string, number>();
   facts.forEach((f, i) => {
     for (const k of primaryKeys(f)) {
       const first = byKey.get(k);
       if (first === undefined) byKey.set(k, i);
-      else union(first, i);
+      else sets.union(first, i);
     }
   });
   // same main day and same main place: within a month and a place, days that overlap (or touch) join, and
@@ -139,7 +138,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
     for (let k = 1; k < spans.length; k++) {
       const x = spans[k]!;
       if (x.from <= reach) {
-        union(head, x.i);
+        sets.union(head, x.i);
         if (x.to > reach) reach = x.to;
       } else {
         head = x.i;

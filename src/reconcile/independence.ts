@@ -78,7 +78,6 @@ export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
   if (docs.length < 2) return { groups: [], groupOf: new Map(docs.map((d, i) => [d.id, i + 1])) };
   const sh = docs.map((d) => shingles(d.text));
   const sets = new DisjointSets(docs.length);
-  const find = (i: number) => sets.find(i);
   // an inverted index keeps this near linear for large events
   const index = new Map<number, number[]>();
   sh.forEach((set, i) => {
@@ -115,10 +114,10 @@ export function findCopies(docs: Array<{ id: string; text: string }>): Copies {
   // the largest share among the pairs that joined each group (both of a pair end in the same group)
   const bestOf = new Map<number, number>();
   for (const [a, share] of joined) {
-    const root = find(a);
+    const root = sets.find(a);
     if (share > (bestOf.get(root) ?? 0)) bestOf.set(root, share);
   }
-  const members = groupBy(docs.keys(), find);
+  const members = groupBy(docs.keys(), (i) => sets.find(i));
   const groupOf = new Map<string, number>();
   const groups: CopyGroup[] = [];
   let g = 0;
