@@ -548,14 +548,13 @@ describe('analyses', () => {
 
 describe('derived data', () => {
   it('keeps long values deflated and short ones as text, reads both back exactly, and reads values kept as text before', async () => {
-    const dir = tempDir();
-    const store = await openTestStore(dir);
+    const store = await openTestStore(tempDir());
     // an event's JSON: long, repetitive, not only ASCII
     const event = JSON.stringify({ name: 'Ünïcode flood ✓', facts: Array.from({ length: 60 }, (_, i) => ({ id: `killed-${i}`, quote: `at least ${i} people were killed`, sources: [i, i + 1] })) });
     const short = JSON.stringify({ keys: [], day: null, place: 'Goma', places: [['Goma', 1]], claims: 2 });
     await store.putDerived('event:median', [{ key: 'e1', stamp: 's', value: event }]);
     await store.putDerived('signature', [{ key: 'd1', stamp: 's', value: short }]);
-    const raw = new Database(path.join(dir, 'archive.db'), { readonly: true });
+    const raw = new Database(store.location, { readonly: true });
     onTestFinished(() => void raw.close());
     const stored = (kind: string) => raw.prepare('SELECT typeof(value) AS type, length(value) AS size FROM derived WHERE kind = ?').get(kind) as { type: string; size: number };
     expect(stored('event:median').type).toBe('blob');
@@ -564,17 +563,16 @@ describe('derived data', () => {
     expect(await store.derived('event:median', ['e1'])).toEqual([{ key: 'e1', stamp: 's', value: event }]);
     expect(await store.derived('signature')).toEqual([{ key: 'd1', stamp: 's', value: short }]);
     // a long value an older reckon kept as text
-    const writer = new Database(path.join(dir, 'archive.db'));
+    const writer = new Database(store.location);
     writer.prepare('INSERT INTO derived (kind, key, stamp, value) VALUES (?, ?, ?, ?)').run('event:median', 'old', 's', event);
     writer.close();
     expect(await store.derived('event:median', ['old'])).toEqual([{ key: 'old', stamp: 's', value: event }]);
   });
 
   it('keeps several deflated events to a page (a WITHOUT ROWID table gave each its own overflow page)', async () => {
-    const dir = tempDir();
-    const store = await openTestStore(dir);
+    const store = await openTestStore(tempDir());
     const pages = () => {
-      const raw = new Database(path.join(dir, 'archive.db'), { readonly: true });
+      const raw = new Database(store.location, { readonly: true });
       try {
         return Number(raw.pragma('page_count', { simple: true }));
       } finally {
@@ -621,12 +619,11 @@ describe('derived data', () => {
   });
 
   it("a document's derived data written with it is deflated when long, and read back exactly", async () => {
-    const dir = tempDir();
-    const store = await openTestStore(dir);
+    const store = await openTestStore(tempDir());
     const value = 'ä'.repeat(3000);
     const doc = newDoc('long.txt', 'Two people were killed in Goma on Monday.');
     await store.putDocuments([{ doc, analysis: null, derived: [{ kind: 'signature', stamp: 's', value }] }], 1);
-    const raw = new Database(path.join(dir, 'archive.db'), { readonly: true });
+    const raw = new Database(store.location, { readonly: true });
     onTestFinished(() => void raw.close());
     expect((raw.prepare('SELECT typeof(value) AS t FROM derived').get() as { t: string }).t).toBe('blob');
     expect(await store.derived('signature', [doc.id])).toEqual([{ key: doc.id, stamp: 's', value }]);
