@@ -231,7 +231,8 @@ export function sentences(text: string, tokens: Token[] = tokenize(text)): Sente
       } else if (out.length) paragraph++;
     }
     cur.push(t);
-    if (TERMINAL.has(t.text)) {
+    // only a punctuation token can be a terminal: words are not looked up (the first look-up of a string hashes it)
+    if (t.kind === 'punct' && TERMINAL.has(t.text)) {
       // absorb closing quotes/brackets and repeated terminals
       while (i + 1 < tokens.length && !tokens[i + 1]!.spaceBefore && (CLOSERS.has(tokens[i + 1]!.text) || TERMINAL.has(tokens[i + 1]!.text))) cur.push(tokens[++i]!);
       const next = tokens[i + 1];
