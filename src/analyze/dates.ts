@@ -43,14 +43,23 @@ const DMY = new RegExp(`${PART}?\\b${D}(?:${SEP}${D})?\\s+(?:of\\s+)?(${M})(?:,?
 /** Month YYYY */
 const MY = new RegExp(`\\b(?:(?:early|late|mid)[\\s-])?(${M})\\s+(?:of\\s+)?(\\d{4})\\b`, 'g');
 /**
- * Cheap tests that skip the costlier patterns above in texts that cannot hold a match (about two texts in
- * three for DMY): a day before a month name ("20 January", "3rd of May") and a month name before a number
- * ("January 20", "May 1990"). Every month name of MONTH_PATTERN starts with one of these prefixes and goes
- * on in lower-case letters, so each test matches wherever its patterns can.
+ * Anchors: the cheaper core of each pattern above without its optional prefix (a part of day, a weekday,
+ * "early"), read with anchoredMatches. The prefixes start at almost every letter, so a scan for the whole
+ * pattern tries it at almost every character; the core starts only at a month name or a digit. Wherever an
+ * anchor matches, so does its pattern (the prefix is optional), and every match of a pattern holds its
+ * anchor after a prefix made only of the characters given with it.
  */
-const MONTH_PREFIXES = [...new Set(MONTH_PATTERN.split('|').map((m) => m.slice(0, 3)))].join('|');
-const DAY_BEFORE_MONTH = new RegExp(`\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PREFIXES})`);
-const MONTH_BEFORE_NUMBER = new RegExp(`(?:${MONTH_PREFIXES})[a-z]*\\.?\\s+(?:of\\s+)?\\d`);
+const MDY_ANCHOR = new RegExp(`${M}\\s+\\d{1,2}(?!\\d)`, 'g');
+const DMY_ANCHOR = new RegExp(`\\b${D}(?:${SEP}${D})?\\s+(?:of\\s+)?(${M})(?:,?\\s+(\\d{4}))?\\b`, 'g');
+const MY_ANCHOR = new RegExp(`\\b${M}\\s+(?:of\\s+)?\\d{4}\\b`, 'g');
+/** the characters of the prefixes: PART and a weekday (letters, spaces, a comma), "early", "mid-" */
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isLower = (c: number) => c >= 97 && c <= 122;
+const SPACE = /\s/;
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(String.fromCharCode(c)));
+const MDY_PREFIX = (c: number) => isLetter(c) || c === 44 || isSpace(c);
+const DMY_PREFIX = (c: number) => isLower(c) || isSpace(c);
+const MY_PREFIX = (c: number) => isLower(c) || c === 45 || isSpace(c);
 /** ISO and numeric dates */
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const US_NUMERIC = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g;
@@ -127,6 +136,35 @@ function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
+/**
+ * The matches of a global pattern, as matchesOf gives them, searched for only from a little before each match
+ * of its anchor: the pattern is tried from the start of the run of prefix characters that ends at the next
+ * anchor (never before the end of the last match) instead of at every character.
+ *
+ * Exact when every match of the pattern holds a match of the anchor with only prefix characters before it:
+ * the next match after `from` then holds an anchor at or after the first one from `from` on, so it cannot start
+ * before that anchor's run of prefix characters. (Wherever the anchor matches, the pattern should too, or the
+ * search goes on past it to the next match: still exact, only slower.)
+ */
+function anchoredMatches(re: RegExp, anchor: RegExp, prefix: (c: number) => boolean, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let from = 0; ; ) {
+    anchor.lastIndex = from;
+    const a = anchor.exec(text);
+    if (!a) break;
+    let s = a.index;
+    while (s > from && prefix(text.charCodeAt(s - 1))) s--;
+    re.lastIndex = s;
+    const m = re.exec(text);
+    if (!m) break;
+    out.push(m);
+    from = re.lastIndex;
+  }
+  anchor.lastIndex = 0;
+  re.lastIndex = 0;
+  return out;
+}
+
 const monthOf = (s: string): number => MONTHS[s.replace('.', '').toLowerCase()] ?? 0;
 
 /** All date mentions of a text, resolved against the publication date. */
@@ -160,8 +198,7 @@ export function findDates(text: string, published: string | null): DateMention[]
   for (const m of matchesOf(ISO, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[1]!, m: +m[2]!, d: +m[3]! });
   for (const m of matchesOf(US_NUMERIC, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[3]!, m: +m[1]!, d: +m[2]! });
   for (const m of matchesOf(EU_NUMERIC, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[3]!, m: +m[2]!, d: +m[1]! });
-  const monthBeforeNumber = MONTH_BEFORE_NUMBER.test(text);
-  for (const m of monthBeforeNumber ? matchesOf(MDY, text) : []) {
+  for (const m of anchoredMatches(MDY, MDY_ANCHOR, MDY_PREFIX, text)) {
     const [all, part, mon, d1, mon2, d2, y1, y2] = m;
     const start = m.index! + (all!.length - all!.trimStart().length);
     const year = y1 ?? y2;
@@ -170,14 +207,14 @@ export function findDates(text: string, published: string | null): DateMention[]
       m: monthOf(mon!), d: +d1!, ...(d2 ? { d2: +d2, m2: mon2 ? monthOf(mon2) : monthOf(mon!) } : {}), ...(year ? { y: +year } : {}),
     });
   }
-  for (const m of DAY_BEFORE_MONTH.test(text) ? matchesOf(DMY, text) : []) {
+  for (const m of anchoredMatches(DMY, DMY_ANCHOR, DMY_PREFIX, text)) {
     const [all, part, d1, d2, mon, year] = m;
     add({
       start: m.index!, end: m.index! + all!.length, kind: year ? 'explicit' : 'partial', night: Boolean(part && /night/i.test(part)),
       m: monthOf(mon!), d: +d1!, ...(d2 ? { d2: +d2, m2: monthOf(mon!) } : {}), ...(year ? { y: +year } : {}),
     });
   }
-  for (const m of monthBeforeNumber ? matchesOf(MY, text) : []) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[2]!, m: monthOf(m[1]!), precision: 'month' });
+  for (const m of anchoredMatches(MY, MY_ANCHOR, MY_PREFIX, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[2]!, m: monthOf(m[1]!), precision: 'month' });
   for (const m of foreignDates(text)) {
     const s = m.index;
     const e = s + m[0].length;
