@@ -43,22 +43,27 @@ const DMY = new RegExp(`${PART}?\\b${D}(?:${SEP}${D})?\\s+(?:of\\s+)?(${M})(?:,?
 /** Month YYYY */
 const MY = new RegExp(`\\b(?:(?:early|late|mid)[\\s-])?(${M})\\s+(?:of\\s+)?(\\d{4})\\b`, 'g');
 /**
- * Anchors: the cheaper core of each pattern above without its optional prefix (a part of day, a weekday,
- * "early"), read with anchoredMatches. The prefixes start at almost every letter, so a scan for the whole
- * pattern tries it at almost every character; the core starts only at a month name or a digit. Wherever an
- * anchor matches, so does its pattern (the prefix is optional), and every match of a pattern holds its
- * anchor after a prefix made only of the characters given with it.
+ * Where MDY, DMY and MY can match. Their optional prefixes (a part of day, a weekday, "early") start at almost
+ * every letter, so a scan for a whole pattern tries it at almost every character (MDY cost 15 µs a report);
+ * each is tried instead only from a little before a month name at which the rest of it, its core, matches
+ * (matchesNear). Every month of the three is a match of MONTH_NAME (a name has no capital after its first
+ * letter, so no match of it starts inside another), the core of a match holds at its month, and before the
+ * month there are only the characters of the prefix (for DMY, also the day and a range).
  */
-const MDY_ANCHOR = new RegExp(`${M}\\s+\\d{1,2}(?!\\d)`, 'g');
-const DMY_ANCHOR = new RegExp(`\\b${D}(?:${SEP}${D})?\\s+(?:of\\s+)?(${M})(?:,?\\s+(\\d{4}))?\\b`, 'g');
-const MY_ANCHOR = new RegExp(`\\b${M}\\s+(?:of\\s+)?\\d{4}\\b`, 'g');
-/** the characters of the prefixes: PART and a weekday (letters, spaces, a comma), "early", "mid-" */
+const MONTH_NAME = new RegExp(`(?:${MONTH_PATTERN})`, 'g');
+const MDY_CORE = new RegExp(`${M}\\s+\\d{1,2}(?!\\d)`, 'y');
+const DMY_CORE = new RegExp(`(?<=\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?)${M}(?:,?\\s+\\d{4})?\\b`, 'y');
+const MY_CORE = new RegExp(`\\b${M}\\s+(?:of\\s+)?\\d{4}\\b`, 'y');
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
 const SPACE = /\s/;
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(String.fromCharCode(c)));
+/** PART and a weekday: letters, spaces, a comma */
 const MDY_PREFIX = (c: number) => isLetter(c) || c === 44 || isSpace(c);
-const DMY_PREFIX = (c: number) => isLower(c) || isSpace(c);
+/** PART, the days and SEP: lower-case letters, digits, spaces, dashes */
+const DMY_PREFIX = (c: number) => isLower(c) || isDigit(c) || isSpace(c) || c === 45 || c === 0x2013 || c === 0x2014;
+/** "early", "late", "mid-" */
 const MY_PREFIX = (c: number) => isLower(c) || c === 45 || isSpace(c);
 /**
  * ISO and numeric dates (ISO spelt \d\d\d\d, not \d{4}: the engine skips over text that cannot start a match
@@ -140,22 +145,21 @@ function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
 }
 
 /**
- * The matches of a global pattern, as matchesOf gives them, searched for only from a little before each match
- * of its anchor: the pattern is tried from the start of the run of prefix characters that ends at the next
- * anchor (never before the end of the last match) instead of at every character.
+ * The matches of a global pattern, as matchesOf gives them, searched for only from a little before the given
+ * places (in increasing order): from the start of the run of prefix characters that ends at the next place
+ * (never before the end of the last match) instead of from every character.
  *
- * Exact when every match of the pattern holds a match of the anchor with only prefix characters before it:
- * the next match after `from` then holds an anchor at or after the first one from `from` on, so it cannot start
- * before that anchor's run of prefix characters. (Wherever the anchor matches, the pattern should too, or the
- * search goes on past it to the next match: still exact, only slower.)
+ * Exact when every match of the pattern holds one of the places with only prefix characters before it: the
+ * next match after `from` then holds a place at or after the first one from `from` on, so it cannot start
+ * before that place's run of prefix characters. (At each place the pattern should match, or the search goes
+ * on past it to the next match: still exact, only slower.)
  */
-function anchoredMatches(re: RegExp, anchor: RegExp, prefix: (c: number) => boolean, text: string): RegExpExecArray[] {
+function matchesNear(re: RegExp, prefix: (c: number) => boolean, places: number[], text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  for (let from = 0; ; ) {
-    anchor.lastIndex = from;
-    const a = anchor.exec(text);
-    if (!a) break;
-    let s = a.index;
+  let from = 0;
+  for (const p of places) {
+    if (p < from) continue;
+    let s = p;
     while (s > from && prefix(text.charCodeAt(s - 1))) s--;
     re.lastIndex = s;
     const m = re.exec(text);
@@ -163,9 +167,23 @@ function anchoredMatches(re: RegExp, anchor: RegExp, prefix: (c: number) => bool
     out.push(m);
     from = re.lastIndex;
   }
-  anchor.lastIndex = 0;
   re.lastIndex = 0;
   return out;
+}
+
+/** where the matches of a global pattern start */
+function startsOf(re: RegExp, text: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  re.lastIndex = 0;
+  return out;
+}
+
+/** whether a sticky pattern matches at i */
+function holds(re: RegExp, text: string, i: number): boolean {
+  re.lastIndex = i;
+  return re.test(text);
 }
 
 const monthOf = (s: string): number => MONTHS[s.replace('.', '').toLowerCase()] ?? 0;
@@ -201,7 +219,8 @@ export function findDates(text: string, published: string | null): DateMention[]
   for (const m of matchesOf(ISO, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[1]!, m: +m[2]!, d: +m[3]! });
   for (const m of matchesOf(US_NUMERIC, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[3]!, m: +m[1]!, d: +m[2]! });
   for (const m of matchesOf(EU_NUMERIC, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[3]!, m: +m[2]!, d: +m[1]! });
-  for (const m of anchoredMatches(MDY, MDY_ANCHOR, MDY_PREFIX, text)) {
+  const months = startsOf(MONTH_NAME, text);
+  for (const m of matchesNear(MDY, MDY_PREFIX, months.filter((i) => holds(MDY_CORE, text, i)), text)) {
     const [all, part, mon, d1, mon2, d2, y1, y2] = m;
     const start = m.index! + (all!.length - all!.trimStart().length);
     const year = y1 ?? y2;
@@ -210,14 +229,14 @@ export function findDates(text: string, published: string | null): DateMention[]
       m: monthOf(mon!), d: +d1!, ...(d2 ? { d2: +d2, m2: mon2 ? monthOf(mon2) : monthOf(mon!) } : {}), ...(year ? { y: +year } : {}),
     });
   }
-  for (const m of anchoredMatches(DMY, DMY_ANCHOR, DMY_PREFIX, text)) {
+  for (const m of matchesNear(DMY, DMY_PREFIX, months.filter((i) => holds(DMY_CORE, text, i)), text)) {
     const [all, part, d1, d2, mon, year] = m;
     add({
       start: m.index!, end: m.index! + all!.length, kind: year ? 'explicit' : 'partial', night: Boolean(part && /night/i.test(part)),
       m: monthOf(mon!), d: +d1!, ...(d2 ? { d2: +d2, m2: monthOf(mon!) } : {}), ...(year ? { y: +year } : {}),
     });
   }
-  for (const m of anchoredMatches(MY, MY_ANCHOR, MY_PREFIX, text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[2]!, m: monthOf(m[1]!), precision: 'month' });
+  for (const m of matchesNear(MY, MY_PREFIX, months.filter((i) => holds(MY_CORE, text, i)), text)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'explicit', night: false, y: +m[2]!, m: monthOf(m[1]!), precision: 'month' });
   for (const m of foreignDates(text)) {
     const s = m.index;
     const e = s + m[0].length;
