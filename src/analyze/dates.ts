@@ -77,17 +77,39 @@ const YEAR = /\b(1[5-9]\d\d|20\d\d)(s)?\b/g;
 const NOT_A_YEAR_AFTER = /^\s*(?:people|persons|men|women|children|civilians|soldiers|troops|police|protesters|[a-z]+s)\b/;
 /** a foreign month with a day: "20 Yanvar" */
 const FOREIGN = new RegExp(`\\b(\\d{1,2})\\s+(${Object.keys(FOREIGN_MONTHS).join('|')})\\b`, 'iuy');
+/** relative dates, one pattern per form, read in this order (relativeForms) */
+const RELATIVE_DAY = /\b(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)\b/gi;
+const RELATIVE_UNIT = /\b(last|this|next|past)\s+(week|month|year)\b/gi;
+const COUNTED = /\b(\w+(?:-\w+)?)\s+(days?|weeks?|months?|years?|decades?)\s+(ago|later|earlier)\b/gi;
+const FOLLOWING = /\b(?:the\s+)?(next|following|previous)\s+(day|morning|night|week|month|year)\b/gi;
+const WEEKDAY = new RegExp(`\\b(?:(?:on|early|late|last)\\s+)?(${Object.keys(WEEKDAYS).join('|')})(?:\\s+(morning|afternoon|evening|night))?\\b`, 'gi');
 /**
- * relative dates, one pattern per form; the cheap test before a form skips texts that cannot hold it, where
- * it pays (measured on generated reports: a test that costs as much as the pattern itself is left out)
+ * Where COUNTED and WEEKDAY can match, found with a literal scan (the whole patterns start at every word):
+ * COUNTED ends in "ago", "later" or "earlier" after a unit, with only a word, a unit and spaces before; every
+ * weekday ends in "day", and WEEKDAY's core (without "on", "early"...) holds at the start of that word.
  */
-const RELATIVE: Array<[RegExp | null, RegExp]> = [
-  [null, /\b(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)\b/gi],
-  [null, /\b(last|this|next|past)\s+(week|month|year)\b/gi],
-  [/\b(?:ago|later|earlier)\b/i, /\b(\w+(?:-\w+)?)\s+(days?|weeks?|months?|years?|decades?)\s+(ago|later|earlier)\b/gi],
-  [null, /\b(?:the\s+)?(next|following|previous)\s+(day|morning|night|week|month|year)\b/gi],
-  [/day\b/i, new RegExp(`\\b(?:(?:on|early|late|last)\\s+)?(${Object.keys(WEEKDAYS).join('|')})(?:\\s+(morning|afternoon|evening|night))?\\b`, 'gi')],
-];
+const AGO = /\b(?:ago|later|earlier)\b/gi;
+const COUNTED_CORE = /(?<=\w\s+(?:days?|weeks?|months?|years?|decades?)\s+)(?:ago|later|earlier)\b/iy;
+const COUNTED_PREFIX = (c: number) => isLetter(c) || isDigit(c) || c === 95 || c === 45 || isSpace(c);
+const DAY_END = /day\b/gi;
+const WEEKDAY_CORE = new RegExp(`\\b(?:${Object.keys(WEEKDAYS).join('|')})(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'iy');
+const WEEKDAY_PREFIX = (c: number) => isLetter(c) || isSpace(c);
+
+function relativeForms(text: string): RegExpExecArray[][] {
+  const weekdays: number[] = [];
+  for (const i of startsOf(DAY_END, text)) {
+    let w = i;
+    while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
+    if (holds(WEEKDAY_CORE, text, w)) weekdays.push(w);
+  }
+  return [
+    matchesOf(RELATIVE_DAY, text),
+    matchesOf(RELATIVE_UNIT, text),
+    matchesNear(COUNTED, COUNTED_PREFIX, startsOf(AGO, text).filter((i) => holds(COUNTED_CORE, text, i)), text),
+    matchesOf(FOLLOWING, text),
+    matchesNear(WEEKDAY, WEEKDAY_PREFIX, weekdays, text),
+  ];
+}
 const EVENT_NAME_BEFORE = new RegExp(`\\b(?:${EVENT_HEADS}|anniversary|memory)\\s+of\\s+(?:the\\s+)?$`, 'i');
 /** "September 19-20 last year": the relative year completes the partial date */
 const YEAR_AFTER = /^\s+(last|this|next)\s+year\b/i;
@@ -250,9 +272,8 @@ export function findDates(text: string, published: string | null): DateMention[]
     if (!m[2] && NOT_A_YEAR_AFTER.test(text.slice(e, e + 30)) && !/\b(in|since|of|by|until|from|during|year)\s+$/i.test(text.slice(Math.max(0, s - 12), s))) continue;
     add({ start: s, end: e, kind: 'year', night: false, y: +m[1]!, precision: m[2] ? 'decade' : 'year' });
   }
-  RELATIVE.forEach(([cheap, re], form) => {
-    if (cheap && !cheap.test(text)) return;
-    for (const m of matchesOf(re, text)) {
+  relativeForms(text).forEach((matches, form) => {
+    for (const m of matches) {
       const s = m.index!;
       const e = s + m[0].length;
       if (!free(s, e)) continue;
