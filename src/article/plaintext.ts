@@ -219,7 +219,7 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
       const sep = l.blankBefore ? '\n\n' : '\n';
       const first = l.pieces[0];
       // a separator that is the original's own text keeps one segment running (long texts of short lines stay small)
-      if (options.source !== undefined && first && options.source.slice(prevEnd, first.start) === sep) b.append(sep, prevEnd, first.start);
+      if (options.source !== undefined && first && first.start - prevEnd === sep.length && options.source.startsWith(sep, prevEnd)) b.append(sep, prevEnd, first.start);
       else b.appendSynthetic(sep);
     }
     for (const p of l.pieces) b.append(p.text, p.start, p.end);
