@@ -27,7 +27,9 @@ export interface EntityMention {
 const ORG_HEADS = new Set(ENTITIES.orgHeads);
 const EVENT_HEADS = new Set(ENTITIES.eventHeads);
 const EVENT_COLORS = new Set(ENTITIES.eventColors);
-const TITLES = ENTITIES.personTitles.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
+/** the person titles ("dr", "prime minister"), and how many words the titles have (longest first) */
+const TITLES = new Set(ENTITIES.personTitles);
+const TITLE_LENGTHS = [...new Set(ENTITIES.personTitles.map((t) => t.split(' ').length))].sort((a, b) => b - a);
 const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'on']);
 const MONTH_NAMES = new Set(Object.keys(MONTHS));
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -37,17 +39,27 @@ const TITLE_WORDS = new Set(ENTITIES.personTitles.flatMap((t) => t.split(' ')));
 
 const UPPER_START = /^\p{Lu}/u;
 /** a word starting with a capital (ASCII decides without a regular expression) */
+/** a word that looks like part of a person's name: "Aliyev", "Jean-Pierre", "Smith-jones" */
+const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u;
 const isCap = (t: Token | undefined): boolean => {
   if (!t || t.kind !== 'word') return false;
   const c = t.text.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
 };
-const isAcronym = (t: Token | undefined) => Boolean(t && t.kind === 'word' && /^[A-Z]{2,6}$/.test(t.text));
+/** two to six ASCII capitals, /^[A-Z]{2,6}$/ read by hand (it ran once per word of every text). An acronym is capitalised. */
+function isAcronym(t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  const s = t.text;
+  if (s.length < 2 || s.length > 6) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
 
 export function findEntities(toks: Token[], text: string, places: PlaceMention[], dates: DateMention[]): EntityMention[] {
   const out: EntityMention[] = [];
-  const placeTok = new Set<number>();
-  for (const p of places) for (let k = p.first; k <= p.last; k++) placeTok.add(k);
   const g = gazetteer();
   const slice = (a: number, b: number) => text.slice(toks[a]!.start, toks[b]!.end);
 
@@ -70,16 +82,17 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    // names, acronyms and event names all start with a capital
+    if (!isCap(t)) continue;
     // "Black January", "Bloody January"
-    if (isCap(t) && EVENT_COLORS.has(t.lower) && MONTH_NAMES.has(toks[i + 1]?.lower ?? '') && isCap(toks[i + 1])) {
+    if (EVENT_COLORS.has(t.lower) && MONTH_NAMES.has(toks[i + 1]?.lower ?? '') && isCap(toks[i + 1])) {
       out.push({ kind: 'event', start: t.start, end: toks[i + 1]!.end, text: slice(i, i + 1), value: `name:${t.lower} ${toks[i + 1]!.lower}` });
       i++;
       continue;
     }
-    if (!isCap(t) && !isAcronym(t)) continue;
-    // a capitalised run
+    // a capitalised run (acronyms included)
     let j = i;
-    while (j + 1 < toks.length && (isCap(toks[j + 1]) || isAcronym(toks[j + 1]) || (CONNECTORS.has(toks[j + 1]!.lower) && isCap(toks[j + 2])) || (toks[j + 1]!.text === '-' && !toks[j + 1]!.spaceBefore && isCap(toks[j + 2])))) j++;
+    while (j + 1 < toks.length && (isCap(toks[j + 1]) || (CONNECTORS.has(toks[j + 1]!.lower) && isCap(toks[j + 2])) || (toks[j + 1]!.text === '-' && !toks[j + 1]!.spaceBefore && isCap(toks[j + 2])))) j++;
     let a = i;
     // a sentence-initial function word is not part of a name
     while (a <= j && (NOT_NAMES.has(toks[a]!.lower) || (a === 0 && g.english.has(toks[a]!.lower) && !isAcronym(toks[a])))) a++;
@@ -87,23 +100,25 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
       i = j;
       continue;
     }
-    const words = toks.slice(a, j + 1).filter((x) => x.kind === 'word');
+    // the words of the name, without its hyphens
+    const lowerWords: string[] = [];
+    for (let k = a; k <= j; k++) if (toks[k]!.kind === 'word') lowerWords.push(toks[k]!.lower);
+    const words = lowerWords.length;
     const last = toks[j]!;
-    const lowerWords = words.map((w) => w.lower);
     const next = toks[j + 1];
     // one common word capitalised only because it opens the text after a dateline ("LAGOS, May 3 — Flash floods
     // hit …", "Street protests spread …") names no event: as a key it would join every report of such floods,
     // whatever their day and place (a sentence's first word is already left out above)
     const sentenceStart = a === 0 || toks[a]!.breakBefore || DATELINE_DASHES.has(toks[a - 1]!.text);
-    const commonOpening = words.length === 1 && sentenceStart && g.english.has(lowerWords[0]!) && !isAcronym(toks[a]);
-    if (EVENT_HEADS.has(next?.lower ?? '') && !placeTok.has(a) && words.length <= 4 && !MONTH_NAMES.has(lowerWords[0]!) && !commonOpening) {
+    const commonOpening = words === 1 && sentenceStart && g.english.has(lowerWords[0]!) && !isAcronym(toks[a]);
+    if (EVENT_HEADS.has(next?.lower ?? '') && !inPlace(places, a) && words <= 4 && !MONTH_NAMES.has(lowerWords[0]!) && !commonOpening) {
       // "Khojaly genocide", "Second Karabakh War" (head inside the run is handled below)
       out.push({ kind: 'event', start: toks[a]!.start, end: next!.end, text: slice(a, j + 1), value: `name:${lowerWords.join(' ')} ${next!.lower}` });
-    } else if (EVENT_HEADS.has(last.lower) && words.length >= 2 && words.length <= 5) {
+    } else if (EVENT_HEADS.has(last.lower) && words >= 2 && words <= 5) {
       out.push({ kind: 'event', start: toks[a]!.start, end: last.end, text: slice(a, j), value: `name:${lowerWords.join(' ')}` });
-    } else if (ORG_HEADS.has(last.lower) || (words.length === 1 && isAcronym(last) && !placeTok.has(a)) || lowerWords.some((w) => ORG_HEADS.has(w) && w !== 'of')) {
-      if (!(words.length === 1 && placeTok.has(a))) out.push({ kind: 'org', start: toks[a]!.start, end: last.end, text: slice(a, j), value: slice(a, j) });
-    } else if (words.length >= 2 && words.length <= 4 && !toks.slice(a, j + 1).some((_, k) => placeTok.has(a + k)) && !lowerWords.some((w) => MONTH_NAMES.has(w) || WEEKDAYS.has(w) || g.demonyms.has(w) || CONNECTORS.has(w))) {
+    } else if (ORG_HEADS.has(last.lower) || (words === 1 && isAcronym(last) && !inPlace(places, a)) || lowerWords.some((w) => ORG_HEADS.has(w) && w !== 'of')) {
+      if (!(words === 1 && inPlace(places, a))) out.push({ kind: 'org', start: toks[a]!.start, end: last.end, text: slice(a, j), value: slice(a, j) });
+    } else if (words >= 2 && words <= 4 && !overlapsPlace(places, a, j) && !lowerWords.some((w) => MONTH_NAMES.has(w) || WEEKDAYS.has(w) || g.demonyms.has(w) || CONNECTORS.has(w))) {
       // titles inside the run ("National Leader Heydar Aliyev", "General Secretary") are not the name
     let n = a;
     while (n <= j && TITLE_WORDS.has(toks[n]!.lower)) n++;
@@ -118,7 +133,7 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
     }
     const titled = hasTitleBefore(toks, a);
       const speaks = SPEECH.has(next?.lower ?? '');
-      if (titled || speaks || words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w.text))) {
+      if (titled || speaks || everyWord(toks, a, j, (w) => PERSON_WORD.test(w.text))) {
         out.push({ kind: 'person', start: toks[a]!.start, end: last.end, text: slice(a, j), value: slice(a, j) });
       }
     }
@@ -127,12 +142,41 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
   return out;
 }
 
-function hasTitleBefore(toks: Token[], a: number): boolean {
-  return TITLES.some((seq) => {
-    const s = a - seq.length;
-    return s >= 0 && seq.every((w, k) => toks[s + k]!.lower.replace(/\.$/, '') === w);
-  });
+/** Whether token k is part of a place. */
+function inPlace(places: PlaceMention[], k: number): boolean {
+  for (const p of places) if (k >= p.first && k <= p.last) return true;
+  return false;
 }
+
+/** Whether a token of a..b is part of a place. */
+function overlapsPlace(places: PlaceMention[], a: number, b: number): boolean {
+  for (const p of places) if (p.first <= b && p.last >= a) return true;
+  return false;
+}
+
+/** Whether every word token of a..b passes the test. */
+function everyWord(toks: Token[], a: number, b: number, test: (w: Token) => boolean): boolean {
+  for (let k = a; k <= b; k++) if (toks[k]!.kind === 'word' && !test(toks[k]!)) return false;
+  return true;
+}
+
+/**
+ * Whether the words before token a are a title ("Dr.", "Prime Minister"), each word without a final period:
+ * the words joined, looked up once per title length (comparing them with every title took a regular
+ * expression per title and word).
+ */
+function hasTitleBefore(toks: Token[], a: number): boolean {
+  for (const n of TITLE_LENGTHS) {
+    if (a - n < 0) continue;
+    let words = withoutPeriod(toks[a - n]!.lower);
+    for (let k = a - n + 1; k < a; k++) words += ' ' + withoutPeriod(toks[k]!.lower);
+    if (TITLES.has(words)) return true;
+  }
+  return false;
+}
+
+/** w.replace(/\.$/, '') */
+const withoutPeriod = (w: string): string => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w);
 
 const FOREIGN = TIME.foreignMonths as Record<string, number>;
 function foreignMonth(w: string): number {

@@ -63,6 +63,17 @@ function rest(toks: Token[], from: number, to: number): boolean {
   return true;
 }
 
+/** w.replace(/\.$/, ''): "gen." → "gen" */
+const withoutPeriod = (w: string): string => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w);
+
+/** /^[A-Z]{2}$/.test(s), a two-letter code such as "TX", without a regular expression */
+function isCode(s: string): boolean {
+  if (s.length !== 2) return false;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(1);
+  return a >= 65 && a <= 90 && b >= 65 && b <= 90;
+}
+
 const UPPER_START = /^\p{Lu}/u;
 /** a word starting with a capital (ASCII decides without a regular expression) */
 const isCapitalised = (t: Token | undefined): boolean => {
@@ -73,9 +84,27 @@ const isCapitalised = (t: Token | undefined): boolean => {
 
 /** The place named by tokens [i, j], or null. */
 function lookup(toks: Token[], i: number, j: number, text: string): Place[] | null {
+  const key = nameKey(toks, i, j, text);
+  return key === null ? null : placesOf(gazetteer(), key);
+}
+
+const NOT_IN_NAMES = /[\n,;:()]/;
+
+/**
+ * normaliseName of the text of tokens [i, j], or null when that text holds a line break, a comma, a semicolon,
+ * a colon or a bracket (it names no place). Words one space apart, the usual case, are joined without cutting
+ * the text and running regular expressions over it: each word's normalised form, a space between.
+ */
+function nameKey(toks: Token[], i: number, j: number, text: string): string | null {
+  let key = toks[i]!.kind === 'word' ? tokenKey(toks[i]!) : null;
+  for (let k = i + 1; k <= j && key !== null; k++) {
+    const t = toks[k]!;
+    const gap = toks[k - 1]!.end;
+    key = t.kind === 'word' && t.start === gap + 1 && text.charCodeAt(gap) === 32 ? key + ' ' + tokenKey(t) : null;
+  }
+  if (key !== null) return key;
   const name = text.slice(toks[i]!.start, toks[j]!.end);
-  if (/[\n,;:()]/.test(name)) return null;
-  return placesOf(gazetteer(), normaliseName(name));
+  return NOT_IN_NAMES.test(name) ? null : normaliseName(name);
 }
 
 const nonEmpty = (hits: Place[] | undefined): Place[] | null => (hits?.length ? hits : null);
@@ -151,42 +180,40 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     // without a space, such as a digit of another script, joins two tokens into one word of the name)
     let last = Math.min(top, i + most - 1);
     for (let k = i + 1; k <= top && last < top; k++) if (!holdsSpace(text, toks[k - 1]!.end, toks[k]!.start)) last = top;
-    let found: { j: number; hits: Place[] } | null = null;
-    for (let j = last; j >= i; j--) {
+    // the longest name from token i: its last token j, its normalised text and its places
+    let j = last;
+    let key: string | null = null;
+    let found: Place[] | null = null;
+    for (; j >= i; j--) {
       // every token of a multi-word name is capitalised or a connector, and the last is capitalised
       let ok = isCapitalised(toks[j]);
       for (let k = i + 1; k < j && ok; k++) ok = isCapitalised(toks[k]) || CONNECTORS.has(toks[k]!.lower);
       if (!ok) continue;
-      // one word token needs no cutting and normalising of the text
-      const hits = j === i ? placesOf(g, tokenKey(t)) : lookup(toks, i, j, text);
-      if (hits) {
-        found = { j, hits };
-        break;
-      }
+      key = nameKey(toks, i, j, text);
+      found = key === null ? null : placesOf(g, key);
+      if (found) break;
     }
-    if (!found) continue;
-    const { j } = found;
-    let hits = found.hits;
+    if (!found || key === null) continue;
+    let hits = found;
     if (!standsAlone(toks, i, j)) {
       i = j;
       continue;
     }
-    const key = j === i ? tokenKey(t) : normaliseName(text.slice(t.start, toks[j]!.end));
     if (NEVER.has(key)) continue;
     const prev = toks[i - 1];
-    if (prev && TITLES.has(prev.lower.replace(/\.$/, ''))) continue;
+    if (prev && TITLES.has(withoutPeriod(prev.lower))) continue;
     if (isPresentedName(toks, i)) continue;
     // the wire agency of a dateline is no place, whatever it is named: "YANGON, July 22 (Xinhua) — …"
     if (isDatelineAgency(toks, i, j, text)) continue;
     // two-letter codes only after a comma ("Sherman, TX")
-    if (j === i && /^[A-Z]{2}$/.test(t.text) && prev?.text !== ',') continue;
+    if (j === i && isCode(t.text) && prev?.text !== ',') continue;
     // a region or country after a comma picks the candidate: "Austin, Texas", "Mesa, Arizona"
     let qualifier: Place | null = null;
     if (toks[j + 1]?.text === ',') {
       for (let k = Math.min(toks.length - 1, j + 4); k >= j + 2; k--) {
-        const q = isCapitalised(toks[j + 2]) || /^[A-Z]{2}$/.test(toks[j + 2]?.text ?? '') ? lookup(toks, j + 2, k, text) : null;
+        const q = isCapitalised(toks[j + 2]) || isCode(toks[j + 2]?.text ?? '') ? lookup(toks, j + 2, k, text) : null;
         const region = q?.find((p) => p.kind === 'region' || p.kind === 'country');
-        const code = !q && k === j + 2 && /^[A-Z]{2}$/.test(toks[k]!.text) ? toks[k]!.text : null;
+        const code = !q && k === j + 2 && isCode(toks[k]!.text) ? toks[k]!.text : null;
         const byCode = code ? [...g.regions.values()].find((r) => r.region === code && hits.some((h) => h.country === r.country && h.region === code)) : undefined;
         if (region || byCode) {
           qualifier = (region ?? byCode)!;

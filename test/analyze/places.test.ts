@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyze/index.js';
+
+/** The places analyzeText finds in `text`, as "text=name". */
+const places = (text: string): string[] =>
+  analyzeText(text, { published: '2024-06-01', title: null, language: 'en' })
+    .mentions.filter((m) => m.kind === 'place')
+    .map((m) => `${m.text}=${m.value}`);
+
+describe('names of several words', () => {
+  it('are found whatever spaces lie between the words, but not across a line break', () => {
+    expect(places('Floods hit New York on Monday.')).toEqual(['New York=New York']);
+    expect(places('Floods hit New  York on Monday.')).toEqual(['New  York=New York']);
+    expect(places('Floods hit New\u00a0York on Monday.')).toEqual(['New\u00a0York=New York']);
+    expect(places('Floods hit New\nYork on Monday.')).toEqual(['York=York']);
+  });
+  it('are found with connectors, letters with diacritics and either apostrophe', () => {
+    expect(places('Floods hit Rio de Janeiro on Monday.')).toEqual(['Rio de Janeiro=Rio de Janeiro']);
+    expect(places('Floods hit San José on Monday.')).toEqual(['San José=San José']);
+    expect(places('Talks in the People’s Republic of China ended.')).toEqual(['People’s Republic of China=China']);
+    expect(places("Talks in the People's Republic of China ended.")).toEqual(["People's Republic of China=China"]);
+    expect(places('Talks in the PEOPLE’S REPUBLIC OF CHINA ended.')).toEqual(['PEOPLE’S REPUBLIC OF CHINA=China']);
+  });
+  it('a two-letter code counts only after a comma', () => {
+    expect(places('Floods hit Sherman, TX on Monday.')).toEqual(['Sherman=Sherman']);
+    expect(places('Floods hit Austin, Texas on Monday.')).toEqual(['Austin=Austin', 'Texas=Texas']);
+  });
+});
