@@ -155,6 +155,10 @@ describe('phrasings added after reading incident reports', () => {
     check('Police detained thousands of people.', [{ category: 'arrested', value: 2000, subject: 'people' }]);
   });
   it('keeps a vague partitive out of the count ("dozens of the victims")', () => check('Dozens of the victims were children.', []));
+  it('reads a modifier with a capital outside ASCII as part of the counted phrase', () => {
+    const [c] = check('Five Übersee doctors were killed.', [{ category: 'killed', value: 5, subject: 'doctors' }]);
+    expect(c!.quote).toBe('Five Übersee doctors were killed');
+  });
   it('reads a subgroup named by its group ("among the dead were …")', () => {
     check('Among the dead were three children.', [{ category: 'killed', value: 3, relation: 'part_of', subgroup: 'children' }]);
     check('The injured included two police officers.', [{ category: 'injured', value: 2, relation: 'part_of', subgroup: 'police officers' }]);
