@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyze/index.js';
+import { daysBefore } from '../../src/analyze/claims/refiners/qualifiers.js';
 
 interface Want {
   category: string;
@@ -154,6 +155,10 @@ describe('phrasings added after reading incident reports', () => {
     check('Police detained thousands of people.', [{ category: 'arrested', value: 2000, subject: 'people' }]);
   });
   it('keeps a vague partitive out of the count ("dozens of the victims")', () => check('Dozens of the victims were children.', []));
+  it('reads a modifier with a capital outside ASCII as part of the counted phrase', () => {
+    const [c] = check('Five Übersee doctors were killed.', [{ category: 'killed', value: 5, subject: 'doctors' }]);
+    expect(c!.quote).toBe('Five Übersee doctors were killed');
+  });
   it('reads a subgroup named by its group ("among the dead were …")', () => {
     check('Among the dead were three children.', [{ category: 'killed', value: 3, relation: 'part_of', subgroup: 'children' }]);
     check('The injured included two police officers.', [{ category: 'injured', value: 2, relation: 'part_of', subgroup: 'police officers' }]);
@@ -202,6 +207,30 @@ describe('the date a figure is about, in breaking news', () => {
   it('keeps a historical report\'s event date when the lead only names the anniversary', () => {
     const text = 'Today the city remembers the victims of the siege.\n\nOn 3 March 1992, 40 people were killed in the market.\n\nAnother 12 people were wounded.';
     check(text, [{ category: 'killed', value: 40, time: '1992-03-03/1992-03-03' }, { category: 'injured', value: 12, time: '1992-03-03/1992-03-03' }], '2024-03-03');
+  });
+});
+
+describe('days before a date', () => {
+  /** what the counting in whole days replaced: Date.parse, then toISOString */
+  const byDate = (iso: string, n: number) => {
+    const t = Date.parse(iso.slice(0, 10));
+    return Number.isFinite(t) ? new Date(t - n * 86400000).toISOString().slice(0, 10) : '';
+  };
+  it('counts back across months, years and leap days', () => {
+    for (const [iso, n, want] of [['2024-03-07', 7, '2024-02-29'], ['2023-03-07', 7, '2023-02-28'], ['2024-01-03', 366, '2023-01-02'], ['2000-03-01', 1, '2000-02-29'], ['1900-03-01', 1, '1900-02-28']] as const) {
+      expect(daysBefore(iso, n)).toBe(want);
+    }
+  });
+  it('reads every day of four centuries as the Date path does', () => {
+    for (let t = Date.UTC(1800, 0, 1); t < Date.UTC(2200, 0, 1); t += 86400000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      for (const n of [7, 366]) if (daysBefore(iso, n) !== byDate(iso, n)) expect(daysBefore(iso, n)).toBe(byDate(iso, n));
+    }
+  });
+  it('reads odd dates as the Date path does', () => {
+    for (const iso of ['2024-02-31', '2024-04-31', '2024-13-01', '2024-00-10', '2024-01-00', '2024-01-32', '0000-01-05', '0050-06-01', '1000-01-03', '9999-12-31', '2024-06-30T10:00:00Z', '2024-1-5', '2024', '2024-03', '', 'soon']) {
+      for (const n of [0, 7, 366]) expect(daysBefore(iso, n), `${iso} - ${n}`).toBe(byDate(iso, n));
+    }
   });
 });
 

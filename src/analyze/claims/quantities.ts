@@ -9,7 +9,7 @@ import type { NumberExpr } from '../numbers.js';
 import type { Token } from '../text.js';
 import { gazetteer } from '../gazetteer.js';
 import { namesIn } from '../../core/keys.js';
-import { AFTER, BEFORE, PERPETRATORS, personNounAt, matchAt, thingNounAt } from './lexicon.js';
+import { AFTER, BEFORE, PERPETRATORS, personNounAt, matchAt, seqAt, thingNounAt } from './lexicon.js';
 
 export type QuantityKind = 'person' | 'thing' | 'other' | 'bare';
 
@@ -98,11 +98,17 @@ const NUMBER_WORDS: Record<string, true> = Object.fromEntries(['one', 'two', 'th
 const NUMBER_WORD_KEYS = namesIn(NUMBER_WORDS);
 const ORDINAL_WORDS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']);
 /** plural person nouns whose count the word itself gives */
-const PAIRS: Record<string, number> = { parents: 2, 'in-laws': 2, twins: 2, grandparents: 2, couple: 2 };
+const PAIRS = new Map<string, number>([['parents', 2], ['in-laws', 2], ['twins', 2], ['grandparents', 2], ['couple', 2]]);
 
 const isWord = (t: Token | undefined) => Boolean(t && t.kind === 'word');
 const isAgeToken = (t: Token | undefined, next?: Token) =>
   Boolean(t && t.kind === 'number' && (/-(year|month|week|day)s?-old$/i.test(t.text) || (/-(year|month)s?$/i.test(t.text) && next?.lower === 'old')));
+
+/** A capital first letter (an ASCII one decides without the Unicode pattern). */
+const startsUpper = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
+};
 
 /** A noun after index j (skipping up to three modifiers), or null. */
 function nounAfter(toks: Token[], j: number): { first: number; last: number; kind: QuantityKind; noun: string; demonym: boolean; perpetrator: boolean } | null {
@@ -119,7 +125,7 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
     const th = thingNounAt(toks, k);
     if (th) return { first: j, last: th.last, kind: 'thing', noun: textOf(toks, k, th.last), demonym: false, perpetrator: false };
     if (PERPETRATORS.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: false, perpetrator: true };
-    if (/^\p{Lu}/u.test(t.text) && gazetteer().demonyms.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: true, perpetrator: false };
+    if (startsUpper(t.text) && gazetteer().demonyms.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: true, perpetrator: false };
     if (STOP.has(t.lower)) return null;
     // a predicate is no part of the counted ("744 suffered severe injuries")
     if (matchAt(AFTER, toks, k) || matchAt(BEFORE, toks, k)) return null;
@@ -129,12 +135,17 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
     const next = toks[k + 1];
     const nextIsNounish = next && isWord(next) && !STOP.has(next.lower) && /^[a-z]/.test(next.text);
     if (/^[a-z][a-z-]*s$/.test(t.text) && t.text.length > 3 && !nextIsNounish) return { first: j, last: k, kind: 'other', noun: t.text, demonym: false, perpetrator: false };
-    if (!/^[a-z]/.test(t.text) && !isAgeToken(t) && !/^\p{Lu}/u.test(t.text)) return null;
+    if (!/^[a-z]/.test(t.text) && !isAgeToken(t) && !startsUpper(t.text)) return null;
   }
   return null;
 }
 
-const textOf = (toks: Token[], a: number, b: number) => toks.slice(a, b + 1).map((t, i) => (i && t.spaceBefore ? ' ' : '') + t.text).join('');
+/** the words of tokens a to b as written, one space where the text has any (a loop: no arrays per noun) */
+function textOf(toks: Token[], a: number, b: number): string {
+  let s = '';
+  for (let i = a; i <= b && i < toks.length; i++) s += i > a && toks[i]!.spaceBefore ? ` ${toks[i]!.text}` : toks[i]!.text;
+  return s;
+}
 
 /** Quantities built from the sentence's count numbers. */
 /** "a mother of two", "father of three": the number counts someone's children, not victims */
@@ -146,7 +157,7 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     if (n.notCount) continue;
     if (toks[n.first - 1]?.lower === 'of' && KIN_OF.has(toks[n.first - 2]?.lower ?? '')) continue;
     // "no one was killed", "not one": a denial, not a count
-    if (/^(no|not)$/.test(toks[n.first - 1]?.lower ?? '') && toks[n.first]!.lower === 'one') continue;
+    if (toks[n.first]!.lower === 'one' && /^(no|not)$/.test(toks[n.first - 1]?.lower ?? '')) continue;
     let first = n.first;
     let last = n.coreLast;
     let more = false;
@@ -155,7 +166,7 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     let partitive = false;
     for (const seq of OTHERS_BEFORE) {
       const s = n.first - seq.length;
-      if (s >= 0 && seq.every((w, k) => toks[s + k]!.lower === w)) {
+      if (s >= 0 && seqAt(toks, s, seq)) {
         others = true;
         first = s;
         break;
@@ -163,7 +174,7 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     }
     for (const seq of MORE_BEFORE) {
       const s = n.first - seq.length;
-      if (s >= 0 && seq.every((w, k) => toks[s + k]!.lower === w)) {
+      if (s >= 0 && seqAt(toks, s, seq)) {
         more = true;
         first = s;
         break;
@@ -288,10 +299,9 @@ export function singularAt(toks: Token[], i: number): Quantity | null {
     if ((NUMBER_WORD_KEYS.has(x.lower) || x.kind === 'number') && !isAgeToken(x) && !/^(year|years|month|months)$/.test(toks[k + 1]?.lower ?? '') && !/-?(year|month)s?-old$/.test(toks[k + 1]?.lower ?? '')) return null;
     const p = personNounAt(toks, k);
     if (p) {
-      const pair = PAIRS[p.noun];
-      if (p.plural && pair) return mk(p.last, pair, textOf(toks, k, p.last));
-      if (p.plural) return null;
-      return mk(p.last, 1, textOf(toks, k, p.last));
+      if (!p.plural) return mk(p.last, 1, textOf(toks, k, p.last));
+      const pair = PAIRS.get(p.noun);
+      return pair ? mk(p.last, pair, textOf(toks, k, p.last)) : null;
     }
     // "the suspect's girlfriend", "the suspects girlfriend": the attacker names whose the victim is
     if (PERPETRATORS.has(x.lower) && personNounAt(toks, k + 1 + (toks[k + 1]?.text === "'" || toks[k + 1]?.text === '’' ? 2 : 0))) continue;
@@ -300,7 +310,8 @@ export function singularAt(toks: Token[], i: number): Quantity | null {
       q.perpetrator = true;
       return q;
     }
-    if (STOP.has(x.lower) && x.lower !== 'more' && !/^(year|years|old)$/.test(x.lower)) return null;
+    // (STOP holds none of "year", "years", "old")
+    if (STOP.has(x.lower) && x.lower !== 'more') return null;
   }
   return null;
 }
@@ -317,6 +328,10 @@ const cap = (t: Token | undefined): boolean => {
 /** A person's name right before "was"/"is": "High school football star Al-Shakeem Woodson was shot and killed" counts one. */
 export function namedPersonAt(toks: Token[], i: number, isCommonWord: (w: string) => boolean): Quantity | null {
   let j = i;
+  // the name is two or three words and "was"/"is" follows it: a test of two tokens answers most places at once
+  const w2 = toks[i + 2]?.lower;
+  const w3 = toks[i + 3]?.lower;
+  if (w2 !== 'was' && w2 !== 'is' && w3 !== 'was' && w3 !== 'is') return null;
   if (!cap(toks[i]) || cap(toks[i - 1])) return null;
   while (j + 1 < toks.length && j - i < 2 && cap(toks[j + 1])) j++;
   if (j === i || !/^(was|is)$/.test(toks[j + 1]?.lower ?? '')) return null;
