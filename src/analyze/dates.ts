@@ -74,6 +74,8 @@ const US_NUMERIC = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g;
 const EU_NUMERIC = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g;
 /** years and decades: "in 1994", "the 1990 crackdown", "the 1990s" */
 const YEAR = /\b(1[5-9]\d\d|20\d\d)(s)?\b/g;
+/** [\d.,:/] */
+const numberGlue = (c: number) => isDigit(c) || c === 46 || c === 44 || c === 58 || c === 47;
 const NOT_A_YEAR_AFTER = /^\s*(?:people|persons|men|women|children|civilians|soldiers|troops|police|protesters|[a-z]+s)\b/;
 /** a foreign month with a day: "20 Yanvar" */
 const FOREIGN = new RegExp(`\\b(\\d{1,2})\\s+(${Object.keys(FOREIGN_MONTHS).join('|')})\\b`, 'iuy');
@@ -281,7 +283,8 @@ export function findDates(text: string, published: string | null): DateMention[]
     const s = m.index!;
     const e = s + m[0].length;
     if (!free(s, e)) continue;
-    if (/[\d.,:/-]$/.test(text.slice(Math.max(0, s - 1), s)) || /^[\d.,:/]\d/.test(text.slice(e, e + 2))) continue;
+    // glued to a number: a digit or one of . , : / (or a dash) before, one of them and a digit after (read by code, not by a pattern on a slice)
+    if ((s > 0 && (numberGlue(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 45)) || (numberGlue(text.charCodeAt(e)) && isDigit(text.charCodeAt(e + 1)))) continue;
     if (!m[2] && NOT_A_YEAR_AFTER.test(text.slice(e, e + 30)) && !/\b(in|since|of|by|until|from|during|year)\s+$/i.test(text.slice(Math.max(0, s - 12), s))) continue;
     add({ start: s, end: e, kind: 'year', night: false, y: +m[1]!, precision: m[2] ? 'decade' : 'year' });
   }
