@@ -74,9 +74,13 @@ const US_NUMERIC = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g;
 const EU_NUMERIC = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g;
 /** years and decades: "in 1994", "the 1990 crackdown", "the 1990s" */
 const YEAR = /\b(1[5-9]\d\d|20\d\d)(s)?\b/g;
+/** [\d.,:/] */
+const numberGlue = (c: number) => isDigit(c) || c === 46 || c === 44 || c === 58 || c === 47;
 const NOT_A_YEAR_AFTER = /^\s*(?:people|persons|men|women|children|civilians|soldiers|troops|police|protesters|[a-z]+s)\b/;
 /** a foreign month with a day: "20 Yanvar" */
 const FOREIGN = new RegExp(`\\b(\\d{1,2})\\s+(${Object.keys(FOREIGN_MONTHS).join('|')})\\b`, 'iuy');
+/** FOREIGN without its leading \b, which (with the u flag) kept the engine from skipping ahead: 3 µs a report against 41 */
+const FOREIGN_NEAR = new RegExp(`(\\d{1,2})\\s+(${Object.keys(FOREIGN_MONTHS).join('|')})\\b`, 'giu');
 /** relative dates, one pattern per form, read in this order (relativeForms) */
 const RELATIVE_DAY = /\b(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)\b/gi;
 const RELATIVE_UNIT = /\b(last|this|next|past)\s+(week|month|year)\b/gi;
@@ -84,16 +88,26 @@ const COUNTED = /\b(\w+(?:-\w+)?)\s+(days?|weeks?|months?|years?|decades?)\s+(ag
 const FOLLOWING = /\b(?:the\s+)?(next|following|previous)\s+(day|morning|night|week|month|year)\b/gi;
 const WEEKDAY = new RegExp(`\\b(?:(?:on|early|late|last)\\s+)?(${Object.keys(WEEKDAYS).join('|')})(?:\\s+(morning|afternoon|evening|night))?\\b`, 'gi');
 /**
- * Where COUNTED and WEEKDAY can match, found with a literal scan (the whole patterns start at every word):
- * COUNTED ends in "ago", "later" or "earlier" after a unit, with only a word, a unit and spaces before; every
- * weekday ends in "day", and WEEKDAY's core (without "on", "early"...) holds at the start of that word.
+ * Where the relative forms can match, found with cheaper scans than the patterns' own (the whole patterns are
+ * tried at every word). RELATIVE_DAY, RELATIVE_UNIT and FOLLOWING start at one of RELATIVE_WORD (FOLLOWING
+ * after an optional "the"): one scan for these words costs half the three scans (measured 10.7 against 22.6
+ * µs a report). COUNTED ends in "ago", "later" or "earlier" after a unit, with only a word, a unit and spaces
+ * before. Every weekday ends in "day", and WEEKDAY's core (without "on", "early"...) holds at the start of
+ * that word.
  */
+const RELATIVE_WORD = /\b(?:today|tonight|tomorrow|yesterday|this|last|next|past|following|previous)\b/gi;
+const RELATIVE_DAY_AT = new RegExp(RELATIVE_DAY.source, 'iy');
+const RELATIVE_UNIT_AT = new RegExp(RELATIVE_UNIT.source, 'iy');
+const FOLLOWING_CORE = /(?:next|following|previous)\s+(?:day|morning|night|week|month|year)\b/iy;
 const AGO = /\b(?:ago|later|earlier)\b/gi;
 const COUNTED_CORE = /(?<=\w\s+(?:days?|weeks?|months?|years?|decades?)\s+)(?:ago|later|earlier)\b/iy;
-const COUNTED_PREFIX = (c: number) => isLetter(c) || isDigit(c) || c === 95 || c === 45 || isSpace(c);
 const DAY_END = /day\b/gi;
 const WEEKDAY_CORE = new RegExp(`\\b(?:${Object.keys(WEEKDAYS).join('|')})(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'iy');
-const WEEKDAY_PREFIX = (c: number) => isLetter(c) || isSpace(c);
+const NO_PREFIX = () => false;
+/** "the", "on", "early"...: letters and spaces */
+const WORDS_PREFIX = (c: number) => isLetter(c) || isSpace(c);
+/** a number word and a unit */
+const COUNTED_PREFIX = (c: number) => isLetter(c) || isDigit(c) || c === 95 || c === 45 || isSpace(c);
 
 function relativeForms(text: string): RegExpExecArray[][] {
   const weekdays: number[] = [];
@@ -102,12 +116,13 @@ function relativeForms(text: string): RegExpExecArray[][] {
     while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
     if (holds(WEEKDAY_CORE, text, w)) weekdays.push(w);
   }
+  const words = startsOf(RELATIVE_WORD, text);
   return [
-    matchesOf(RELATIVE_DAY, text),
-    matchesOf(RELATIVE_UNIT, text),
+    matchesNear(RELATIVE_DAY, NO_PREFIX, words.filter((i) => holds(RELATIVE_DAY_AT, text, i)), text),
+    matchesNear(RELATIVE_UNIT, NO_PREFIX, words.filter((i) => holds(RELATIVE_UNIT_AT, text, i)), text),
     matchesNear(COUNTED, COUNTED_PREFIX, startsOf(AGO, text).filter((i) => holds(COUNTED_CORE, text, i)), text),
-    matchesOf(FOLLOWING, text),
-    matchesNear(WEEKDAY, WEEKDAY_PREFIX, weekdays, text),
+    matchesNear(FOLLOWING, WORDS_PREFIX, words.filter((i) => holds(FOLLOWING_CORE, text, i)), text),
+    matchesNear(WEEKDAY, WORDS_PREFIX, weekdays, text),
   ];
 }
 const EVENT_NAME_BEFORE = new RegExp(`\\b(?:${EVENT_HEADS}|anniversary|memory)\\s+of\\s+(?:the\\s+)?$`, 'i');
@@ -268,7 +283,8 @@ export function findDates(text: string, published: string | null): DateMention[]
     const s = m.index!;
     const e = s + m[0].length;
     if (!free(s, e)) continue;
-    if (/[\d.,:/-]$/.test(text.slice(Math.max(0, s - 1), s)) || /^[\d.,:/]\d/.test(text.slice(e, e + 2))) continue;
+    // glued to a number: a digit or one of . , : / (or a dash) before, one of them and a digit after (read by code, not by a pattern on a slice)
+    if ((s > 0 && (numberGlue(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 45)) || (numberGlue(text.charCodeAt(e)) && isDigit(text.charCodeAt(e + 1)))) continue;
     if (!m[2] && NOT_A_YEAR_AFTER.test(text.slice(e, e + 30)) && !/\b(in|since|of|by|until|from|during|year)\s+$/i.test(text.slice(Math.max(0, s - 12), s))) continue;
     add({ start: s, end: e, kind: 'year', night: false, y: +m[1]!, precision: m[2] ? 'decade' : 'year' });
   }
@@ -375,30 +391,22 @@ export function findDates(text: string, published: string | null): DateMention[]
 }
 
 /**
- * The matches of FOREIGN in a text, as matchAll would give them: the pattern
- * is tried (sticky) only where one or two digits start, after no digit, and a
- * space follows them, instead of at every character.
+ * The matches of FOREIGN in a text, as matchAll would give them: the pattern is tried (sticky) only where
+ * FOREIGN_NEAR, found by a global scan, matches; FOREIGN matches nowhere else.
  */
-function* foreignDates(text: string): Generator<RegExpExecArray> {
-  const n = text.length;
-  DIGIT_RUN.lastIndex = 0;
-  for (let r = DIGIT_RUN.exec(text); r; r = DIGIT_RUN.exec(text)) {
-    const p = r.index;
-    const q = p + r[0].length;
-    // one or two digits and \s after them (any other character after two digits, or a third digit, fails the pattern)
-    if (q - p > 2 || q >= n) continue;
-    const after = text.charCodeAt(q);
-    if (!(after === 32 || (after >= 9 && after <= 13) || after >= 128)) continue;
-    FOREIGN.lastIndex = p;
+function foreignDates(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  FOREIGN_NEAR.lastIndex = 0;
+  for (let near = FOREIGN_NEAR.exec(text); near; near = FOREIGN_NEAR.exec(text)) {
+    FOREIGN.lastIndex = near.index;
     const m = FOREIGN.exec(text);
-    if (m) {
-      yield m;
-      DIGIT_RUN.lastIndex = FOREIGN.lastIndex;
-    }
+    if (m) out.push(m);
+    // on from the end of the match, or from the next character (the place is a digit: never inside a surrogate pair)
+    FOREIGN_NEAR.lastIndex = m ? FOREIGN.lastIndex : near.index + 1;
   }
+  FOREIGN_NEAR.lastIndex = 0;
+  return out;
 }
-/** runs of ASCII digits (FOREIGN's \d), found by the regular expression engine's own scan */
-const DIGIT_RUN = /[0-9]+/g;
 
 function resolveRelative(rel: NonNullable<Raw['rel']>, published: string | null, contextDate: string | null, reached: string | null): TimeSpan | null {
   if ('days' in rel) {

@@ -63,4 +63,14 @@ describe('dates', () => {
     // a number of people is no year
     expect(spans('2000 people marched')).toEqual([]);
   });
+  it('reads the prefixes before a month or a weekday, and non-ASCII text, wherever they start', () => {
+    // the patterns are searched for only near a month name or a weekday: what comes before must still be read
+    const pub = '2024-05-15';
+    const read = (t: string) => findDates(t, pub).map((d) => `${d.text}|${d.kind}|${d.span?.start ?? null}`);
+    expect(read('The bathe night of January 19-20, 1990 ended.')).toEqual(['the night of January 19-20, 1990|explicit|1990-01-19']);
+    expect(read('In mid-January 1990 and on the early morning of 3 to 4 March 2001.')).toEqual(['mid-January 1990|explicit|1990-01-01', 'the early morning of 3 to 4 March 2001|explicit|2001-03-03']);
+    expect(read('Fri,\u00a0Jan. 5 it rained; on Monday evening\u2009and LAST SUNDAY.')).toEqual(['Fri,\u00a0Jan. 5|partial|2024-01-05', 'on Monday evening|relative|2024-05-13', 'LAST SUNDAY|relative|2024-05-12']);
+    expect(read('😀20 Yanvar, 5 Şubat, 12 août')).toEqual(['20 Yanvar|name|null', '5 Şubat|name|null', '12 août|name|null']);
+    expect(read('It was the following week, this evening and last year.')).toEqual(['the following week|relative|null', 'this evening|relative|2024-05-15', 'last year|relative|2023-01-01']);
+  });
 });
