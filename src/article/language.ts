@@ -108,7 +108,7 @@ function lowerClass(cp: number): number {
  * non-ASCII character lowers to one non-ASCII character of its length, so it never makes an English word
  * (Greek final sigma, the one lowering that depends on the neighbours, is a letter either way). Null when
  * a character lowers otherwise (see lowerClass). English words are matched as wordKey numbers: the lowered
- * copy and the short strings cut out of it were most of the language guess (5% of prepareRecord each).
+ * copy and the short strings cut out of it went (prepareRecord 0.87× the time without them).
  */
 export function countWordsFolded(s: string): WordCounts | null {
   let words = 0;
