@@ -38,9 +38,9 @@ const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', '
 const TITLE_WORDS = new Set(ENTITIES.personTitles.flatMap((t) => t.split(' ')));
 
 const UPPER_START = /^\p{Lu}/u;
-/** a word starting with a capital (ASCII decides without a regular expression) */
 /** a word that looks like part of a person's name: "Aliyev", "Jean-Pierre", "Smith-jones" */
 const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u;
+/** a word starting with a capital (ASCII decides without a regular expression) */
 const isCap = (t: Token | undefined): boolean => {
   if (!t || t.kind !== 'word') return false;
   const c = t.text.charCodeAt(0);
