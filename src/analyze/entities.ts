@@ -13,7 +13,7 @@ import { MONTHS } from '../core/dates.js';
 import { gazetteer } from './gazetteer.js';
 import type { DateMention } from './dates.js';
 import type { PlaceMention } from './places.js';
-import { DATELINE_DASHES, type Token } from './text.js';
+import { DATELINE_DASHES, withoutFinalPeriod, type Token } from './text.js';
 
 export interface EntityMention {
   kind: 'person' | 'org' | 'event';
@@ -168,15 +168,12 @@ function everyWord(toks: Token[], a: number, b: number, test: (w: Token) => bool
 function hasTitleBefore(toks: Token[], a: number): boolean {
   for (const n of TITLE_LENGTHS) {
     if (a - n < 0) continue;
-    let words = withoutPeriod(toks[a - n]!.lower);
-    for (let k = a - n + 1; k < a; k++) words += ' ' + withoutPeriod(toks[k]!.lower);
+    let words = withoutFinalPeriod(toks[a - n]!.lower);
+    for (let k = a - n + 1; k < a; k++) words += ' ' + withoutFinalPeriod(toks[k]!.lower);
     if (TITLES.has(words)) return true;
   }
   return false;
 }
-
-/** w.replace(/\.$/, '') */
-const withoutPeriod = (w: string): string => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w);
 
 const FOREIGN = TIME.foreignMonths as Record<string, number>;
 function foreignMonth(w: string): number {

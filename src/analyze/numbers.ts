@@ -11,7 +11,7 @@ import LEX from './lexicon/numbers.json' with { type: 'json' };
 import UNITS from './lexicon/units.json' with { type: 'json' };
 import type { Approx } from '../core/types.js';
 import { namesIn } from '../core/keys.js';
-import type { Token } from './text.js';
+import { withoutFinalPeriod, type Token } from './text.js';
 
 export type NotCount = 'year' | 'date' | 'age' | 'duration' | 'time' | 'ordinal' | 'money' | 'percent' | 'measure' | 'label' | 'decade' | 'phone';
 
@@ -363,9 +363,6 @@ export function findNumbers(toks: Token[], dateTokens: Set<number> = new Set()):
   return out;
 }
 
-/** "no." → "no" (a string is made only when there is a dot to drop) */
-const withoutFinalDot = (w: string) => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w);
-
 /** Why a number is not a count of people or things, or null when it may be one. */
 function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<number>): NotCount | null {
   const t = toks[core.first]!;
@@ -409,7 +406,7 @@ function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<numbe
     if (!countNoun) return 'year';
   }
   // labels: "No. 5", "Terminal 3", "Route 66", "room 12"
-  if (prev && LABEL_WORDS.has(withoutFinalDot(prev.lower)) && t.kind === 'number' && !(next && next.kind === 'word' && /s$/.test(next.lower) && !/^(was|is|has|as)$/.test(next.lower))) return 'label';
+  if (prev && LABEL_WORDS.has(withoutFinalPeriod(prev.lower)) && t.kind === 'number' && !(next && next.kind === 'word' && /s$/.test(next.lower) && !/^(was|is|has|as)$/.test(next.lower))) return 'label';
   if (prev && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && t.kind === 'number' && toks[core.first - 2] && !/^[.!?]$/.test(toks[core.first - 2]!.text) && (!next || next.kind === 'punct')) {
     return 'label';
   }

@@ -6,7 +6,7 @@
  */
 import ENTITIES from './lexicon/entities.json' with { type: 'json' };
 import { gazetteer, normaliseName, type Gazetteer, type Place } from './gazetteer.js';
-import { DATELINE_DASHES, type Token } from './text.js';
+import { DATELINE_DASHES, withoutFinalPeriod, type Token } from './text.js';
 
 export interface PlaceMention {
   first: number;
@@ -62,9 +62,6 @@ function rest(toks: Token[], from: number, to: number): boolean {
   for (let k = from; k <= to; k++) if (!ORG_HEADS.has(toks[k]!.lower) && !CONNECTORS.has(toks[k]!.lower)) return false;
   return true;
 }
-
-/** w.replace(/\.$/, ''): "gen." → "gen" */
-const withoutPeriod = (w: string): string => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w);
 
 /** /^[A-Z]{2}$/.test(s), a two-letter code such as "TX", without a regular expression */
 function isCode(s: string): boolean {
@@ -201,7 +198,7 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     }
     if (NEVER.has(key)) continue;
     const prev = toks[i - 1];
-    if (prev && TITLES.has(withoutPeriod(prev.lower))) continue;
+    if (prev && TITLES.has(withoutFinalPeriod(prev.lower))) continue;
     if (isPresentedName(toks, i)) continue;
     // the wire agency of a dateline is no place, whatever it is named: "YANGON, July 22 (Xinhua) — …"
     if (isDatelineAgency(toks, i, j, text)) continue;

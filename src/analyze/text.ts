@@ -139,6 +139,12 @@ class TokenRecord implements Token {
 /** The dash tokens that end a dateline before its first sentence ("ANKARA, March 14 — …", "KABUL (Reuters) - …"). */
 export const DATELINE_DASHES: ReadonlySet<string> = new Set(['—', '–', '-', '--']);
 
+/**
+ * A word without its final period, as w.replace(/\.$/, '') gives it ("gen." → "gen", "no." → "no"): a new string
+ * only when there is a period to drop.
+ */
+export const withoutFinalPeriod = (w: string): string => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w);
+
 /** s.toLowerCase(), without the call for the many tokens that are lower-case ASCII already */
 function lowerOf(s: string): string {
   for (let k = 0; k < s.length; k++) {
