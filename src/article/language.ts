@@ -4,6 +4,7 @@
  */
 import { detect as detectLanguage } from 'tinyld';
 import { LETTER, classOf } from '../core/chars.js';
+import { englishCover } from '../core/english.js';
 
 const LANGUAGE_SAMPLE = 4000;
 
@@ -12,6 +13,14 @@ const ENGLISH_WORDS = ['the', 'of', 'and', 'to', 'in', 'a', 'is', 'was', 'were',
 const ENGLISH_WORDS_SET = new Set(ENGLISH_WORDS);
 const MAX_ENGLISH = Math.max(...ENGLISH_WORDS.map((w) => w.length));
 const ENGLISH_SHARE = 0.28;
+/**
+ * A text at least this much of whose words are English words is English, however few function words it has:
+ * short, dense reports ("Gunmen killed eight villagers near Kano, police said") often have fewer than
+ * ENGLISH_SHARE, and the detector took about 1 ms for each (more than the whole analysis of such a report).
+ * English texts the detector was asked about had a median of 0.91 of their words in the dictionary; texts of
+ * other languages in Latin script 0.02–0.34.
+ */
+const ENGLISH_COVER = 0.75;
 
 /**
  * A word of up to MAX_ENGLISH lower-case ASCII letters and apostrophes as a number, five bits a character
@@ -37,6 +46,8 @@ export function guessLanguage(text: string): string | null {
   const { words, letters, english } = countWordsFolded(sample) ?? countWords(sample.toLowerCase());
   if (letters < 20) return null;
   if (words >= 12 && english / words >= ENGLISH_SHARE) return 'en';
+  const cover = englishCover(sample);
+  if (cover.words >= 12 && cover.known >= ENGLISH_COVER * cover.words) return 'en';
   const l = detectLanguage(sample.slice(0, 1500));
   return l || null;
 }
