@@ -6,7 +6,7 @@
  *   npm run bench -- --docs 1000000    a million generated reports into SQLite (or: npm run bench:million)
  *
  * Options: --seed N, --docs N (SQLite ingest and search size), --pg-docs N (0: skip PostgreSQL),
- * --analysis-docs N, --workers N, --queries N, --skip analysis,sqlite,pg, --keep (keep the corpus and
+ * --analysis-docs N, --workers N, --queries N, --skip analysis,real,sqlite,pg, --keep (keep the corpus and
  * databases in .bench/; a kept corpus is reused), --no-build (use dist/ as it is).
  *
  * reckon is measured from its build (dist/, built first with tsc), as users run it.
@@ -15,7 +15,9 @@
  *    what ingest runs for each report) and the peer pipeline (chrono-node +
  *    wink-nlp, bench/peer.ts) on the same generated texts in this process,
  *    alternating blocks after a warm-up; MB/s counts the reports' bytes.
- *    Accuracy against the generator's known killed/injured figures.
+ *    Accuracy against the generator's known killed/injured figures. The same
+ *    comparison on real texts from ../shared (short incident texts, long seed
+ *    reports) when it is there (--skip real to leave it out).
  * 2. Ingest, end to end: files on disk → store through the worker-thread
  *    pool, in a child process of its own (bench/ingest.ts) so its memory is
  *    measured alone; SQLite, then PostgreSQL (a fresh database, dropped after).
@@ -201,6 +203,56 @@ function benchAnalysis(): AnalysisResult {
   return r;
 }
 
+/**
+ * The same comparison on real texts, when ../shared is beside the checkout: the 335 short incident texts and
+ * the five long seed reports. Generated reports are all of one length (about 1.7 KB); real ones are not, and a
+ * cost per document (not per byte) shows only on short ones. Blocks alternate as above; no accuracy here (the
+ * incident scorer measures it).
+ */
+function benchReal(): void {
+  for (const [label, rel, rounds] of [['incident texts', 'corpus/msa', 3], ['seed reports', 'corpus/seeds', 60]] as const) {
+    const dir = path.join(ROOT, '..', 'shared', rel);
+    if (!fs.existsSync(dir)) {
+      row(`analysis on ${label}`, 'skipped', `${path.relative(ROOT, dir)} is not there`);
+      continue;
+    }
+    const texts = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
+    const inputs = texts.map((t, i): DocumentInput => ({ source: `${rel}/${i}`, format: 'text', original: t, encoding: 'utf-8', given: {} }));
+    for (let i = 0; i < texts.length; i++) {
+      prepareDocument(inputs[i]!);
+      peerAnalyze(texts[i]!, null);
+    }
+    let tReckon = 0;
+    let tPeer = 0;
+    const block = 50;
+    for (let r = 0, k = 0; r < rounds; r++) {
+      for (let b = 0; b < texts.length; b += block, k++) {
+        const end = Math.min(texts.length, b + block);
+        const runReckon = () => {
+          const t = performance.now();
+          for (let i = b; i < end; i++) prepareDocument(inputs[i]!);
+          tReckon += performance.now() - t;
+        };
+        const runPeer = () => {
+          const t = performance.now();
+          for (let i = b; i < end; i++) peerAnalyze(texts[i]!, null);
+          tPeer += performance.now() - t;
+        };
+        for (const f of k % 2 === 0 ? [runReckon, runPeer] : [runPeer, runReckon]) f();
+      }
+    }
+    const total = mb(bytes * rounds);
+    const reckonMbS = total / (tReckon / 1000);
+    const peerMbS = total / (tPeer / 1000);
+    row(
+      `analysis on ${label}`,
+      `reckon ${fmt(reckonMbS, 2)} · peer ${fmt(peerMbS, 2)} MB/s · ${fmt(reckonMbS / peerMbS, 2)}×`,
+      `${texts.length} texts, avg ${fmt(bytes / texts.length, 0)} B, ${rounds} rounds (reckon prepare vs peer)`,
+    );
+  }
+}
+
 // ---------------------------------------------------------------- 2. ingest
 
 async function corpus(count: number): Promise<string> {
@@ -329,7 +381,10 @@ async function main(): Promise<void> {
   if (quick) row('mode', '--quick', `analysis ${analysisDocs}, SQLite ${sqliteDocs}, PostgreSQL ${pgDocs} docs`);
 
   let analysis: AnalysisResult | null = null;
-  if (!skip.has('analysis')) analysis = benchAnalysis();
+  if (!skip.has('analysis')) {
+    analysis = benchAnalysis();
+    if (!skip.has('real')) benchReal();
+  }
 
   let sqliteRun: IngestRun | null = null;
   let search: { p50: number; p95: number } | null = null;
