@@ -107,9 +107,19 @@ export interface PlainOptions {
 
 /** Cleans lines of plain text into the main text and header metadata. */
 export function cleanPlainLines(input: Line[], options: PlainOptions = {}): PlainArticle {
-  let lines = input.filter((l) => l.text.length > 0);
+  const lines = input.filter((l) => l.text.length > 0);
   let published: string | null = null;
   let labelYear: number | null = null;
+  // isBody of lines[i], worked out once (0 not yet, 1 no, 2 yes): the header loops below all stop at the first
+  // body line, so without it the header lines and the lede were counted two or three times each.
+  // Step 1 replaces or removes lines[i] only for the label line, which it never asks about, and it stops
+  // there, before any later line: every slot it has filled keeps pointing at the same line.
+  const bodyMemo = new Int8Array(lines.length);
+  const bodyAt = (i: number): boolean => {
+    let b = bodyMemo[i]!;
+    if (b === 0) bodyMemo[i] = b = isBody(lines[i]!.text) ? 2 : 1;
+    return b === 2;
+  };
 
   // 1. a "date 2024-01-20" / "Published: 12 March 2021" label in the header (the first
   //    lines, before any body line), opening a line or standing on its own
@@ -118,7 +128,7 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
     const m = LABEL_DATE.exec(line.text);
     // a label may open a body line (" date 2026-01-20 BAKU, Azerbaijan, January 20. …"); past the first body line, none
     if (!m) {
-      if (isBody(line.text)) break;
+      if (bodyAt(i)) break;
       continue;
     }
     const date = parseDateString(m[1]);
@@ -138,8 +148,9 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
     if (!isTailMarker(lines[i]!.text)) continue;
     // what follows a marker is furniture when it holds no body line (copyright lines and the like are furniture already)
     // (keep[] still says which lines are no furniture or caption: it changes only when this loop ends)
-    const rest = lines.slice(i + 1).filter((_, k) => keep[i + 1 + k]);
-    if (rest.every((l) => !isBody(l.text) && wordCount(l.text, 21) <= 20)) {
+    let restIsTail = true;
+    for (let k = i + 1; k < lines.length && restIsTail; k++) restIsTail = !keep[k] || (!bodyAt(k) && wordCount(lines[k]!.text, 21) <= 20);
+    if (restIsTail) {
       for (let j = i; j < lines.length; j++) keep[j] = false;
       break;
     }
@@ -148,7 +159,7 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   // ("By Staff Reporter | Global Wire | March 14, 2025"), which is no sentence of the report
   for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
     const t = lines[i]!.text;
-    if (isBody(t)) break;
+    if (bodyAt(i)) break;
     if (!published && DATE_LINE.test(t)) published = parseDateString(t);
     else if (BYLINE.test(t)) {
       keep[i] = false;
@@ -157,10 +168,17 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   }
 
   // 3. the header: lines before the first body line
-  const kept = lines.filter((_, i) => keep[i]);
+  const kept: Line[] = [];
+  /** the index in lines of each kept line */
+  const keptAt: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!keep[i]) continue;
+    kept.push(lines[i]!);
+    keptAt.push(i);
+  }
   const header: number[] = [];
   for (let i = 0; i < kept.length && header.length < 8; i++) {
-    if (isBody(kept[i]!.text)) break;
+    if (bodyAt(keptAt[i]!)) break;
     header.push(i);
   }
   let outlet: string | null = null;
