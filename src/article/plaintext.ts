@@ -254,7 +254,9 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   }
   if (!outlet) {
     const lede = body.slice(0, 2).map((l) => l.text).join(' ');
-    const w = WIRE.exec(lede);
+    // a WIRE match opens with the lede's first "(" at index 80 at most ([^()\n]{0,80} before it)
+    const paren = lede.indexOf('(');
+    const w = paren >= 0 && paren <= 80 ? WIRE.exec(lede) : null;
     // the costlier "…, the agency reported" reading only when no wire credit names the outlet
     const r = w || !REPORTS_VERB.test(lede) ? null : REPORTS.exec(lede);
     if (w) outlet = w[1]!.trim();

@@ -268,6 +268,15 @@ describe('pre-tests before the header patterns', () => {
     expect(clean(`S, North Macedonia, February 6, 2024 - ${BODY[0]}`).dateline).toBeNull();
   });
 
+  it('reads a wire credit whose "(" is among the first 81 characters of the lede, and none after', () => {
+    const lede = (pad: number) => `${'S'.repeat(pad)} (AP) — Heavy rain flooded the town on Tuesday, officials said.`;
+    // the "(" at index pad + 1
+    expect(clean(`${lede(79)}\n\n${BODY[1]}`).outlet).toBe('AP');
+    expect(clean(`${lede(80)}\n\n${BODY[1]}`).outlet).toBeNull();
+    expect(clean(`SKOPJE (AP) — (Reuters) Heavy rain flooded the town on Tuesday, officials said.\n\n${BODY[1]}`).outlet).toBe('AP');
+    expect(clean(`SKOPJE — Heavy rain flooded the town on Tuesday, officials said.\n\n${BODY[1]}`).outlet).toBeNull();
+  });
+
   it('isBody counts words in stages as the one count to 40 did', () => {
     const reference = (s: string) => {
       const n = Math.min(s.split(/\s+/).filter(Boolean).length, 40);
