@@ -47,6 +47,7 @@ const REPORTS_VERB = /(?:reports|reported|informs|writes|wrote)\s*[.:]/;
 const WIRE = /^[^()\n]{0,80}\(([A-Z][\w&. -]{1,30})\)\s*[—–-]/;
 const ORG_HEAD = /\b(center|centre|agency|news|press|times|post|service|network|tv|radio|herald|journal|gazette|daily|tribune|media|report|review|magazine|observer|telegraph|guardian|information|online|portal|bureau|office|ministry|broadcasting|channel|today|world|wire|weekly|chronicle|inquirer|independent|express|mail|star|sun)\b/i;
 const ANNIVERSARY = /\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b/i;
+const ANNIVERSARY_WORD = /anniversary/i;
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;
 /** "By Jane Doe", "By Staff Reporter | Global Wire | March 14, 2025", "By Jane Doe and John Roe, Reuters" */
 const BYLINE = /^by\s+\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,4}(?:\s*(?:[|·•,—–-]|\band\b)\s*[^.!?]{0,80})?$/iu;
@@ -287,6 +288,9 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
  * anniversary's day.
  */
 function yearFromAnniversary(lines: Line[], month: number, day: number): number | null {
+  // a match holds "anniversary" (the same i flag), which holds no line break: with no line holding it there
+  // is none, and the lines are not joined (a test a line took 0.5× the time of the join and ANNIVERSARY)
+  if (!lines.some((l) => ANNIVERSARY_WORD.test(l.text))) return null;
   const all = lines.map((l) => l.text).join('\n');
   const a = ANNIVERSARY.exec(all);
   if (!a) return null;

@@ -277,6 +277,14 @@ describe('pre-tests before the header patterns', () => {
     expect(clean(`SKOPJE — Heavy rain flooded the town on Tuesday, officials said.\n\n${BODY[1]}`).outlet).toBeNull();
   });
 
+  it('dates a dateline by an anniversary split over two lines or written in capitals', () => {
+    const split = clean(`KYIV, Ukraine, March 8. Ukraine marks the 10th\nanniversary of the floods of March 8, 2014 today.\n\n${BODY[1]}`);
+    expect(split.published).toBe('2024-03-08');
+    const capitals = clean(`KYIV, Ukraine, March 8. UKRAINE MARKS THE 10TH ANNIVERSARY OF THE FLOODS OF MARCH 8, 2014 TODAY.\n\n${BODY[1]}`);
+    expect(capitals.published).toBe('2024-03-08');
+    expect(clean(`KYIV, Ukraine, March 8. Ukraine marks ten years since the floods of March 8, 2014.\n\n${BODY[1]}`).published).toBeNull();
+  });
+
   it('isBody counts words in stages as the one count to 40 did', () => {
     const reference = (s: string) => {
       const n = Math.min(s.split(/\s+/).filter(Boolean).length, 40);
