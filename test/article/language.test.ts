@@ -42,6 +42,29 @@ describe('countWordsFolded', () => {
   });
 });
 
+describe('the English word table', () => {
+  // a word is English for the hashed table exactly when it is for the Set the lower-cased count reads
+  it('finds every word of one to three letters as the Set does', () => {
+    const letters = "abcdefghijklmnopqrstuvwxyz'";
+    const words = [''];
+    for (let len = 1; len <= 3; len++)
+      for (const w of words.filter((x) => x.length === len - 1)) for (const c of letters) words.push(w + c);
+    for (const w of words.slice(1)) expect(countWordsFolded(w)!.english, w).toBe(countWords(w).english);
+  });
+
+  it("finds random words of four to eight letters, and the list's own words in capitals, as the Set does", () => {
+    const rnd = seededRandom(11);
+    for (let n = 0; n < 20000; n++) {
+      let w = '';
+      const len = 4 + Math.floor(rnd() * 5);
+      for (let i = 0; i < len; i++) w += 'etaoinshrdlupcwyfgbvkmjxqz'[Math.floor(rnd() * rnd() * 26)];
+      expect(countWordsFolded(w)!.english, w).toBe(countWords(w).english);
+    }
+    expect(countWordsFolded('WHICH Their PEOPLE sAiD after BEEN were')).toEqual({ words: 7, letters: 33, english: 7 });
+    expect(countWordsFolded('peoples theirs whichever saidd')!.english).toBe(0);
+  });
+});
+
 describe('guessLanguage', () => {
   it('reads English in capitals as English, and needs 20 letters', () => {
     expect(guessLanguage('THE FLOOD WAS THE WORST IN THE HISTORY OF THE TOWN, AND THE PEOPLE SAID IT HAD BEEN COMING FOR YEARS')).toBe('en');

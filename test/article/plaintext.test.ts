@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/article/lines.js';
-import { cleanPlainLines, type PlainOptions } from '../../src/article/plaintext.js';
+import { cleanPlainLines, isBody, type PlainOptions } from '../../src/article/plaintext.js';
 import FURNITURE from '../../src/article/furniture.json' with { type: 'json' };
 import { offsetProblems, seededRandom } from '../helpers.js';
 
@@ -243,5 +243,65 @@ describe('generated texts', () => {
       expect(problems).toEqual([]);
       for (const s of body) expect(r.text, JSON.stringify(original)).toContain(s);
     }
+  });
+});
+
+describe('pre-tests before the header patterns', () => {
+  it('rely on no character outside ASCII matching d, p, u (i flag) or b, y (i and u flags)', () => {
+    const label = /^[dpu]$/i;
+    for (let c = 0; c <= 0xffff; c++) expect(label.test(String.fromCharCode(c)), c.toString(16)).toBe('dpuDPU'.includes(String.fromCharCode(c)));
+    const by = /^[by]$/iu;
+    for (let c = 0; c <= 0x10ffff; c++) if (by.test(String.fromCodePoint(c))) expect('byBY', c.toString(16)).toContain(String.fromCodePoint(c));
+  });
+
+  it('still read labels, bylines and datelines in capitals, and a dateline of astral capitals', () => {
+    const head = (line: string) => clean(`Floods force hundreds from homes\n${line}\n\n${BODY.join('\n\n')}`);
+    expect(head('DATE 2024-02-06').published).toBe('2024-02-06');
+    expect(head('PUBLISHED: 6 February 2024').published).toBe('2024-02-06');
+    expect(head('uPdAtEd: 06.02.2024').published).toBe('2024-02-06');
+    const byline = head('BY JANE DOE | March 14, 2025');
+    expect(byline.published).toBe('2025-03-14');
+    expect(byline.text).not.toContain('JANE');
+    expect(clean(`𝐁𝐀𝐊𝐔, Azerbaijan, March 3, 2024. ${BODY[0]}`).dateline).toBe('𝐁𝐀𝐊𝐔');
+    expect(clean(`O'HARE, Illinois, March 3, 2024. ${BODY[0]}`).published).toBe('2024-03-03');
+    expect(clean(`Skopje, North Macedonia, February 6, 2024 - ${BODY[0]}`).dateline).toBeNull();
+    expect(clean(`S, North Macedonia, February 6, 2024 - ${BODY[0]}`).dateline).toBeNull();
+  });
+
+  it('reads a wire credit whose "(" is among the first 81 characters of the lede, and none after', () => {
+    const lede = (pad: number) => `${'S'.repeat(pad)} (AP) — Heavy rain flooded the town on Tuesday, officials said.`;
+    // the "(" at index pad + 1
+    expect(clean(`${lede(79)}\n\n${BODY[1]}`).outlet).toBe('AP');
+    expect(clean(`${lede(80)}\n\n${BODY[1]}`).outlet).toBeNull();
+    expect(clean(`SKOPJE (AP) — (Reuters) Heavy rain flooded the town on Tuesday, officials said.\n\n${BODY[1]}`).outlet).toBe('AP');
+    expect(clean(`SKOPJE — Heavy rain flooded the town on Tuesday, officials said.\n\n${BODY[1]}`).outlet).toBeNull();
+  });
+
+  it('dates a dateline by an anniversary split over two lines or written in capitals', () => {
+    const split = clean(`KYIV, Ukraine, March 8. Ukraine marks the 10th\nanniversary of the floods of March 8, 2014 today.\n\n${BODY[1]}`);
+    expect(split.published).toBe('2024-03-08');
+    const capitals = clean(`KYIV, Ukraine, March 8. UKRAINE MARKS THE 10TH ANNIVERSARY OF THE FLOODS OF MARCH 8, 2014 TODAY.\n\n${BODY[1]}`);
+    expect(capitals.published).toBe('2024-03-08');
+    expect(clean(`KYIV, Ukraine, March 8. Ukraine marks ten years since the floods of March 8, 2014.\n\n${BODY[1]}`).published).toBeNull();
+  });
+
+  it('isBody counts words in stages as the one count to 40 did', () => {
+    const reference = (s: string) => {
+      const n = Math.min(s.split(/\s+/).filter(Boolean).length, 40);
+      return (n >= 12 && /[.!?…]["'”’»)]?$/.test(s)) || n >= 40 || (n >= 8 && /[.!?]\s+[A-Z]/.test(s));
+    };
+    const rnd = seededRandom(31);
+    const tokens = ['word', 'Word', 'a', '.', '!', '?', '…', '"', '”', ')', ' ', '  ', '\u00a0', '\u2009', '\t', 'Zürich', 'İ', 'x.', 'Y.'];
+    for (let k = 0; k < 5000; k++) {
+      let s = '';
+      const words = Math.floor(rnd() * 50);
+      for (let i = 0; i < words; i++) s += tokens[Math.floor(rnd() * tokens.length)]! + (rnd() < 0.8 ? ' ' : '');
+      if (rnd() < 0.5) s += tokens[Math.floor(rnd() * 10)]!;
+      expect(isBody(s), JSON.stringify(s)).toBe(reference(s));
+    }
+    expect(isBody('One two three four five six seven eight. Nine')).toBe(true);
+    expect(isBody('One two three four five six. Seven')).toBe(false);
+    expect(isBody(Array.from({ length: 40 }, () => 'w').join(' '))).toBe(true);
+    expect(isBody(Array.from({ length: 39 }, () => 'w').join(' '))).toBe(false);
   });
 });
