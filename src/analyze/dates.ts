@@ -462,9 +462,15 @@ function resolveRelative(rel: NonNullable<Raw['rel']>, published: string | null,
     return { start: d, end: d, precision: 'day' };
   }
   if ('weekday' in rel) {
+    // the first day from `from` on (step 1) or back (step -1) that falls on the weekday: so many days away as
+    // the weekdays are apart, one addDays instead of a step at a time (addDays and weekday read a date the
+    // same way, so k steps of a day land where one step of k days does); the steps, as before, for what
+    // is not a weekday
     const seek = (from: string, step: 1 | -1) => {
+      const k = (7 + step * (rel.weekday - weekday(from))) % 7;
       let d = from;
-      for (let k = 0; k < 7 && weekday(d) !== rel.weekday; k++) d = addDays(d, step);
+      if (k > 0) d = addDays(from, step * k);
+      else if (!(k === 0)) for (let i = 0; i < 7 && weekday(d) !== rel.weekday; i++) d = addDays(d, step);
       return { start: d, end: d, precision: 'day' as const };
     };
     if (rel.toward === 'on-from-context' && reached) return seek(reached, 1);

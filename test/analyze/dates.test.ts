@@ -49,6 +49,28 @@ describe('dates', () => {
     // without a day named before it, "by Monday" is read like "on Monday"
     expect(spans('By Monday, 40 had died.', pub)[0]!.span).toBe('2024-05-13/2024-05-13');
   });
+  it('finds every weekday in both directions, across months and years', () => {
+    // the old way: a day at a time until the weekday
+    const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const seek = (from: number, wd: number, step: number) => {
+      let t = from;
+      while (new Date(t).getUTCDay() !== wd) t += step * 864e5;
+      return iso(t);
+    };
+    let checked = 0;
+    for (let day = 0; day < 10; day++) {
+      const pub = Date.UTC(2023, 11, 26 + day);
+      for (let wd = 0; wd < 7; wd++) {
+        const [past, before, next] = findDates(`On ${names[wd]} it began, last ${names[wd]} it grew, next ${names[wd]} it ends.`, iso(pub)).map((d) => d.span!.start);
+        expect(past).toBe(seek(pub, wd, -1));
+        expect(before).toBe(seek(pub - 864e5, wd, -1));
+        expect(next).toBe(seek(pub + 864e5, wd, 1));
+        checked++;
+      }
+    }
+    expect(checked).toBe(70);
+  });
   it('leaves relative dates unresolved without a reference', () => {
     expect(spans('Today a minute of silence is held.')[0]).toMatchObject({ kind: 'relative', span: null });
   });
