@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../src/analyze/dates.js';
+import { datePlaces, findDates } from '../../src/analyze/dates.js';
+import { MONTH_PATTERN } from '../../src/core/dates.js';
 
 const spans = (text: string, published: string | null = null) =>
   findDates(text, published).map((d) => ({ text: d.text, kind: d.kind, span: d.span ? `${d.span.start}/${d.span.end}` : null }));
@@ -48,6 +49,28 @@ describe('dates', () => {
     // without a day named before it, "by Monday" is read like "on Monday"
     expect(spans('By Monday, 40 had died.', pub)[0]!.span).toBe('2024-05-13/2024-05-13');
   });
+  it('finds every weekday in both directions, across months and years', () => {
+    // the old way: a day at a time until the weekday
+    const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const seek = (from: number, wd: number, step: number) => {
+      let t = from;
+      while (new Date(t).getUTCDay() !== wd) t += step * 864e5;
+      return iso(t);
+    };
+    let checked = 0;
+    for (let day = 0; day < 10; day++) {
+      const pub = Date.UTC(2023, 11, 26 + day);
+      for (let wd = 0; wd < 7; wd++) {
+        const [past, before, next] = findDates(`On ${names[wd]} it began, last ${names[wd]} it grew, next ${names[wd]} it ends.`, iso(pub)).map((d) => d.span!.start);
+        expect(past).toBe(seek(pub, wd, -1));
+        expect(before).toBe(seek(pub - 864e5, wd, -1));
+        expect(next).toBe(seek(pub + 864e5, wd, 1));
+        checked++;
+      }
+    }
+    expect(checked).toBe(70);
+  });
   it('leaves relative dates unresolved without a reference', () => {
     expect(spans('Today a minute of silence is held.')[0]).toMatchObject({ kind: 'relative', span: null });
   });
@@ -72,5 +95,58 @@ describe('dates', () => {
     expect(read('Fri,\u00a0Jan. 5 it rained; on Monday evening\u2009and LAST SUNDAY.')).toEqual(['Fri,\u00a0Jan. 5|partial|2024-01-05', 'on Monday evening|relative|2024-05-13', 'LAST SUNDAY|relative|2024-05-12']);
     expect(read('😀20 Yanvar, 5 Şubat, 12 août')).toEqual(['20 Yanvar|name|null', '5 Şubat|name|null', '12 août|name|null']);
     expect(read('It was the following week, this evening and last year.')).toEqual(['the following week|relative|null', 'this evening|relative|2024-05-15', 'last year|relative|2023-01-01']);
+  });
+
+  it('reads numeric dates (looked for only where a digit, a separator and a digit are)', () => {
+    expect(spans('on 05.03.2021, on 3/5/2021 and on 2021-03-07; 1.5-2 million')).toEqual([
+      { text: '05.03.2021', kind: 'explicit', span: '2021-03-05/2021-03-05' },
+      { text: '3/5/2021', kind: 'explicit', span: '2021-03-05/2021-03-05' },
+      { text: '2021-03-07', kind: 'explicit', span: '2021-03-07/2021-03-07' },
+    ]);
+    expect(spans('2021-03-07')[0]!.text).toBe('2021-03-07');
+  });
+  describe('datePlaces', () => {
+    // the four scans that datePlaces replaces, the old, simple way
+    const startsOf = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => m.index!);
+    const reference = (text: string) => ({
+      months: startsOf(new RegExp(`(?:${MONTH_PATTERN})`, 'g'), text),
+      dayEnds: startsOf(/day\b/gi, text),
+      relativeWords: startsOf(/\b(?:today|tonight|tomorrow|yesterday|this|last|next|past|following|previous)\b/gi, text),
+      agos: startsOf(/\b(?:ago|later|earlier)\b/gi, text),
+    });
+    it('finds months, words ending in "day", relative words and "ago", "later", "earlier"', () => {
+      expect(datePlaces('Yesterday, on Monday 3 June, two days later and Sept. 4 last year')).toEqual({
+        months: [23, 48], dayEnds: [6, 17], relativeWords: [0, 56], agos: [38],
+      });
+      expect(datePlaces('')).toEqual({ months: [], dayEnds: [], relativeWords: [], agos: [] });
+      // at the ends of the text, in any case, with a month inside a word and none in lower case or in capitals
+      expect(datePlaces('TODAY Mayor JUNE june Decade AGO')).toEqual({ months: [6, 22], dayEnds: [2], relativeWords: [0], agos: [29] });
+      // \b: digits and _ are word characters (no "day" ends "today_"), no-break spaces and line breaks are not
+      expect(datePlaces('today_ 5today yesterday\u00a0ago\nlater')).toEqual({ months: [], dayEnds: [10, 20], relativeWords: [14], agos: [24, 28] });
+      // İ, ı, ſ and the Kelvin sign are not folded onto ASCII letters without the u flag
+      expect(datePlaces('thİs laſt da\u212a İday todaı')).toEqual({ months: [], dayEnds: [15], relativeWords: [], agos: [] });
+    });
+    it('gives what the four scans gave, on random text', () => {
+      // pieces that start and end the words of the lists, glued by spaces, letters, digits and other characters
+      const pieces = ['day', 'DAY', 'Day', 'to', 'To', 'yester', 'night', 'morrow', 'this', 'LAST', 'next', 'past', 'following', 'previous', 'ago', 'Later', 'earlier',
+        'Jan', 'January', 'June', 'Jul', 'May', 'Mar', 'Sept', 'Dec', 'Nov', 'Oct', 'Apr', 'Aug', 'Feb', 'Ju', 'ly', 'n', 'ec', 'a', 'y', 'er', 'lier', 'e', 'S',
+        ' ', ' ', ' ', '\u00a0', '\n', '.', ',', '-', '_', '1', '7', 'İ', 'ı', 'ſ', '\u212a', '😀', 'é'];
+      let seed = 12345;
+      const rand = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      let found = 0;
+      for (let k = 0; k < 3000; k++) {
+        let text = '';
+        const len = rand(14);
+        for (let i = 0; i < len; i++) text += pieces[rand(pieces.length)];
+        const got = datePlaces(text);
+        expect(got, JSON.stringify(text)).toEqual(reference(text));
+        found += got.months.length + got.dayEnds.length + got.relativeWords.length + got.agos.length;
+      }
+      // the random texts hold many places of each kind
+      expect(found).toBeGreaterThan(3000);
+    });
   });
 });
