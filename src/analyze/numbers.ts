@@ -180,7 +180,8 @@ function cardinal(toks: Token[], i: number): Core | null {
     const plain = ALL_DIGITS.test(t.text);
     let head = t.text;
     let rest: readonly string[] = NO_PARTS;
-    if (!plain) {
+    // (a figure without a hyphen is its own head: "1,500", "2.5")
+    if (!plain && t.text.includes('-')) {
       const parts = t.text.split('-');
       head = parts[0]!;
       rest = parts.slice(1);

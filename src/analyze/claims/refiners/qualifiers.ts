@@ -49,9 +49,11 @@ const BAD_ATTRIBUTION = /^(he|she|it|they|we|i|you|this|that|there|which|who|the
 
 const sentenceText = (s: SentenceContext) => s.text.slice(s.sentence.start, s.sentence.end);
 
-function cleanAttribution(a: string): string | null {
+export function cleanAttribution(a: string): string | null {
   // a sentence's full stop is not part of the name ("the Interior Ministry."), an initial's is ("U.S.")
-  const t = a.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim().replace(/(?<!\b\p{Lu})\.$/u, '');
+  const u = a.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim();
+  // (the pattern, which looks behind every character of the name, can only match a final period)
+  const t = u.charCodeAt(u.length - 1) === 46 ? u.replace(/(?<!\b\p{Lu})\.$/u, '') : u;
   if (!t || t.length > 90 || BAD_ATTRIBUTION.test(t)) return null;
   return t;
 }

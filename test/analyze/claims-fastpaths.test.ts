@@ -1,0 +1,52 @@
+/**
+ * Fast paths of numbers and claims, each against the plain way it replaces.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanAttribution } from '../../src/analyze/claims/refiners/qualifiers.js';
+import { findNumbers } from '../../src/analyze/numbers.js';
+import { tokenize } from '../../src/analyze/text.js';
+
+/** a small deterministic generator (mulberry32), so a failure can be replayed */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('fast paths of the parsers and refiners', () => {
+  it('cleanAttribution drops a final period as the plain pattern does', () => {
+    // the plain way: every step run on every name
+    const plain = (a: string) => {
+      const t = a.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim().replace(/(?<!\b\p{Lu})\.$/u, '');
+      return !t || t.length > 90 || /^(he|she|it|they|we|i|you|this|that|there|which|who|the (?:report|article|statement))$/i.test(t) ? null : t;
+    };
+    const r = rng(3);
+    const parts = ['the ', 'The ', 'U.S.', 'Ministry', '.', ' .', '. ', 'a', 'İ.', '\u212a.', 'é.', '\u00a0', '\n', ' ', 'police', 'Police.', 'they'];
+    const names = ['', '.', ' ', 'U.S.', 'the Interior Ministry.', 'health officials', 'Ministry .', 'it.'];
+    for (let n = 0; n < 2000; n++) names.push(Array.from({ length: Math.floor(r() * 6) }, () => parts[Math.floor(r() * parts.length)]).join(''));
+    let dropped = 0;
+    for (const a of names) {
+      expect(cleanAttribution(a), JSON.stringify(a)).toBe(plain(a));
+      if (plain(a) !== null && a.trim().endsWith('.') && !plain(a)!.endsWith('.')) dropped++;
+    }
+    expect(cleanAttribution('the Interior Ministry.')).toBe('Interior Ministry');
+    expect(cleanAttribution('U.S.')).toBe('U.S.');
+    expect(dropped).toBeGreaterThan(10);
+  });
+
+  it('figures with and without hyphens read as before', () => {
+    const read = (s: string) => findNumbers(tokenize(s)).map((n) => [n.value, n.low, n.high, n.approx, n.notCount]);
+    expect(read('1,500 people')).toEqual([[1500, 1500, 1500, 'exact', null]]);
+    expect(read('2.5 people')).toEqual([[2.5, 2.5, 2.5, 'exact', 'measure']]);
+    expect(read('2.5-3 people')).toEqual([[2.5, 2.5, 3, 'range', null]]);
+    expect(read('300-600')).toEqual([[300, 300, 600, 'range', null]]);
+    expect(read('a 25-year-old man')[0]).toEqual([25, 25, 25, 'exact', 'age']);
+    expect(read('12-plus people')).toEqual([[12, 12, 13, 'at_least', null]]);
+  });
+
+});
