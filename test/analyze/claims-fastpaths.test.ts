@@ -2,7 +2,8 @@
  * Fast paths of numbers and claims, each against the plain way it replaces.
  */
 import { describe, expect, it } from 'vitest';
-import { SAID_BY, attributionIn, cleanAttribution, saidBy } from '../../src/analyze/claims/refiners/qualifiers.js';
+import { BY_AFTER, BY_AFTER_OPENING, SAID_BY, attributionIn, cleanAttribution, saidBy } from '../../src/analyze/claims/refiners/qualifiers.js';
+import { analyzeText } from '../../src/analyze/index.js';
 import { findNumbers } from '../../src/analyze/numbers.js';
 import { tokenize } from '../../src/analyze/text.js';
 
@@ -87,5 +88,32 @@ describe('saidBy: SAID_BY searched from where a match can start', () => {
     // a letter outside ASCII is no part of a name SAID_BY reads, before or after the fast path
     expect(attributionIn('At least 3 died, Société Générale said')).toBeNull();
     expect(attributionIn('Nothing here.')).toBeNull();
+  });
+});
+
+describe('BY_AFTER_OPENING: the test before the source after a figure is searched', () => {
+  it('passes wherever BY_AFTER matches the slice after a figure', () => {
+    const parts = [' ', ', ', ',', '\u00a0', '\n', 'as ', 'as\n', 'reported', 'given', 'estimated', 'counted', ' by ', ' by\u00a0', ' by', 'by ', 'the ', 'The ', 'Interior Ministry', 'UN', 'police', '.', ';', 'Reported'];
+    const r = rng(5);
+    let matched = 0;
+    for (let n = 0; n < 4000; n++) {
+      const text = Array.from({ length: 2 + Math.floor(r() * 9) }, () => parts[Math.floor(r() * parts.length)]!).join('');
+      for (let at = 0; at <= text.length; at++) {
+        const limit = at + Math.floor(r() * 40);
+        const plain = BY_AFTER.exec(text.slice(at, limit));
+        BY_AFTER_OPENING.lastIndex = at;
+        const open = BY_AFTER_OPENING.test(text);
+        if (plain) {
+          matched++;
+          expect(open, JSON.stringify([text, at, limit])).toBe(true);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(30);
+  });
+
+  it('still reads the source named after a figure', () => {
+    const claims = analyzeText('The 63 detentions reported by the Interior Ministry came after 70 were arrested, police said.', { published: null, title: null, language: 'en' }).claims;
+    expect(claims.map((c) => [c.value, c.attribution])).toEqual([[63, 'Interior Ministry'], [70, 'police']]);
   });
 });

@@ -74,7 +74,13 @@ export function saidBy(text: string): RegExpExecArray | null {
 }
 const SAID_AFTER = /\b(?:said|says|told|reported|stated|announced|confirmed)\s+((?:the |a )?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
 /** right after a figure: "the 63 detentions reported by the Interior Ministry" names its own source */
-const BY_AFTER = /^\s*,?\s*(?:as\s+)?(?:reported|given|cited|announced|released|confirmed|counted|recorded|estimated)\s+by\s+((?:the\s+)?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
+export const BY_AFTER = /^\s*,?\s*(?:as\s+)?(?:reported|given|cited|announced|released|confirmed|counted|recorded|estimated)\s+by\s+((?:the\s+)?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
+/**
+ * BY_AFTER's opening, up to "by" and a space, tried in the sentence at the end of a figure: a figure followed by
+ * no such opening (most) has no source of its own, and neither slice nor search is made for it. Where BY_AFTER
+ * matches the slice, the slice starts with this opening, and so does the text at the slice's start.
+ */
+export const BY_AFTER_OPENING = /\s*,?\s*(?:as\s+)?(?:reported|given|cited|announced|released|confirmed|counted|recorded|estimated)\s+by\s/y;
 const OFFICIAL = /\b((?:official|government|governmental|police|hospital|ministry|state|un|united nations|health ministry|military|army|local)\s+(?:data|figures|statistics|sources|estimates|reports|records|count|tally))\b/i;
 const ANAPHORA = /\b(that (?:night|day|morning|evening|afternoon|week)|those (?:days|nights)|then|at the time|at that time|the same (?:day|night))\b/i;
 const BAD_ATTRIBUTION = /^(he|she|it|they|we|i|you|this|that|there|which|who|the (?:report|article|statement))$/i;
@@ -327,7 +333,9 @@ export const qualifiersRefiner: Refiner = {
           }
         }
         d.condition = condition(d);
-        const ownSource = BY_AFTER.exec(s.text.slice(s.toks[d.last]!.end, Math.min(s.sentence.end, s.toks[d.last]!.end + 160)));
+        const end = s.toks[d.last]!.end;
+        BY_AFTER_OPENING.lastIndex = end;
+        const ownSource = BY_AFTER_OPENING.test(s.text) ? BY_AFTER.exec(s.text.slice(end, Math.min(s.sentence.end, end + 160))) : null;
         const byOwn = ownSource ? cleanAttribution(ownSource[1]!) : null;
         // in a sentence of parts between semicolons ("Organisers said 66,000 took part; police said 23,000"),
         // who says so in the claim's own part, else in the sentence
@@ -383,7 +391,8 @@ function firstWithin(dates: DateMention[], start: number, end: number): DateMent
  */
 function earlierDates(doc: DocumentContext): (s: SentenceContext) => { anaphora: DateMention | undefined; paragraph: DateMention | undefined } {
   const pub = doc.published;
-  const dates = [...doc.dates].sort((a, b) => a.start - b.start);
+  // the dates come in reading order (then the stable sort would keep them as they are): sorted only when not
+  const dates = inOrder(doc.dates) ? doc.dates.slice() : [...doc.dates].sort((a, b) => a.start - b.start);
   const n = dates.length;
   // prevA[i] / prevP[i]: the last date at or before i that the anaphora / the paragraph rule may take
   const prevA = new Int32Array(n);
@@ -443,6 +452,12 @@ function earlierDates(doc: DocumentContext): (s: SentenceContext) => { anaphora:
     }
     return { anaphora, paragraph };
   };
+}
+
+/** dates by their start, each at or after the one before */
+function inOrder(dates: readonly DateMention[]): boolean {
+  for (let i = 1; i < dates.length; i++) if (dates[i]!.start < dates[i - 1]!.start) return false;
+  return true;
 }
 
 /**
