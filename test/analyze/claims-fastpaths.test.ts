@@ -117,3 +117,33 @@ describe('BY_AFTER_OPENING: the test before the source after a figure is searche
     expect(claims.map((c) => [c.value, c.attribution])).toEqual([[63, 'Interior Ministry'], [70, 'police']]);
   });
 });
+
+describe('notCount: word patterns as sets, cheap tests first', () => {
+  it('each set holds just the words its pattern matched', () => {
+    const pairs: Array<[RegExp, string[]]> = [
+      [/^(st|nd|rd|th)$/, ['st', 'nd', 'rd', 'th']],
+      [/^(year|years|yr)-old$/, ['year-old', 'years-old', 'yr-old']],
+      [/^(consecutive|straight|long|more|full|whole|additional|separate|different)$/, ['consecutive', 'straight', 'long', 'more', 'full', 'whole', 'additional', 'separate', 'different']],
+    ];
+    const r = rng(9);
+    const bits = ['st', 'nd', 'rd', 'th', 'year', 's', '-old', 'yr', 'more', 'long', '\n', ' ', 'İ', '\u212a', 'ST', 'x'];
+    for (const [re, words] of pairs) {
+      const set = new Set(words);
+      const tries = [...words, ...words.map((w) => `${w}\n`), ...words.map((w) => ` ${w}`), ''];
+      for (let n = 0; n < 3000; n++) tries.push(Array.from({ length: 1 + Math.floor(r() * 4) }, () => bits[Math.floor(r() * bits.length)]!).join(''));
+      for (const w of tries) expect(set.has(w), JSON.stringify(w)).toBe(re.test(w));
+    }
+  });
+
+  it('marks what it marked', () => {
+    const why = (s: string) => findNumbers(tokenize(s)).map((n) => n.notCount);
+    expect(why('the 21st victim')).toEqual(['ordinal']);
+    expect(why('a 25 year-old man')).toEqual(['age']);
+    expect(why('three consecutive days')).toEqual(['duration']);
+    expect(why('In 1999 the town')).toEqual(['year']);
+    expect(why('1999 protesters marched')).toEqual([null]);
+    expect(why('call 012345 now')).toEqual(['phone']);
+    expect(why('call 12345 now')).toEqual([null]);
+    expect(why('Route 66.')).toEqual(['label']);
+  });
+});
