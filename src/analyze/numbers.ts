@@ -312,6 +312,8 @@ export function findNumbers(toks: Token[], dateTokens: Set<number> = new Set()):
     if (dateTokens.has(i)) continue;
     const t = toks[i]!;
     if (t.kind !== 'number' && t.kind !== 'word') continue;
+    // a word that cardinal turns away at once (not one that can open a number, no hyphen): no call for it
+    if (t.kind === 'word' && !FIRST_WORDS.has(t.lower) && !t.lower.includes('-')) continue;
     // "between X and Y", "from X to Y"
     let core = cardinal(toks, i);
     if (!core) continue;

@@ -147,3 +147,14 @@ describe('notCount: word patterns as sets, cheap tests first', () => {
     expect(why('Route 66.')).toEqual(['label']);
   });
 });
+
+describe('findNumbers: words that open no number are passed over before cardinal', () => {
+  it('reads words, hyphenated words and odd letters as before', () => {
+    const read = (s: string) => findNumbers(tokenize(s)).map((n) => [n.value, n.low, n.high, n.approx, n.notCount]);
+    expect(read('Twenty-One people, dozens more; ninety-nine İ \u212aILLED and forty-two-year-old')).toEqual([
+      [21, 21, 21, 'exact', null], [24, 24, 99, 'vague', null], [99, 99, 99, 'exact', null],
+    ]);
+    expect(read('well-known non-fatal x-ray HALF a million, several hundred')).toEqual([[500_000, 500_000, 500_000, 'exact', null], [300, 300, 900, 'vague', null]]);
+    expect(read('')).toEqual([]);
+  });
+});
