@@ -94,7 +94,13 @@ const FIRST_WORDS = new Set<string>([
 ]);
 /** plural count nouns that do not end in -s */
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'folk', 'cattle', 'sheep', 'militia', 'youth', 'persons', 'civilians']);
-const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
+/**
+ * Whole words that notCount asks of the words around a figure, as sets: /^(st|nd|rd|th)$/ and the like match
+ * just these strings (no m flag: $ is the end of the word), and a set answers without running a pattern.
+ */
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+const YEARS_OLD = new Set(['year-old', 'years-old', 'yr-old']);
+const BEFORE_DURATION = new Set(['consecutive', 'straight', 'long', 'more', 'full', 'whole', 'additional', 'separate', 'different']);
 const DIGITS = /^\d+(?:[.,]\d+)*$/;
 
 /** Rounding scale of a figure: 150 → 10, 2,000,000 → 1,000,000, 744 → 1. */
@@ -180,7 +186,8 @@ function cardinal(toks: Token[], i: number): Core | null {
     const plain = ALL_DIGITS.test(t.text);
     let head = t.text;
     let rest: readonly string[] = NO_PARTS;
-    if (!plain) {
+    // (a figure without a hyphen is its own head: "1,500", "2.5")
+    if (!plain && t.text.includes('-')) {
       const parts = t.text.split('-');
       head = parts[0]!;
       rest = parts.slice(1);
@@ -305,6 +312,8 @@ export function findNumbers(toks: Token[], dateTokens: Set<number> = new Set()):
     if (dateTokens.has(i)) continue;
     const t = toks[i]!;
     if (t.kind !== 'number' && t.kind !== 'word') continue;
+    // a word that cardinal turns away at once (not one that can open a number, no hyphen): no call for it
+    if (t.kind === 'word' && !FIRST_WORDS.has(t.lower) && !t.lower.includes('-')) continue;
     // "between X and Y", "from X to Y"
     let core = cardinal(toks, i);
     if (!core) continue;
@@ -378,7 +387,7 @@ function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<numbe
   }
   // "20 January": a day before the month of a date
   if (dateTokens.has(last + 1) && t.kind === 'number' && next && next.kind === 'word' && /^\p{Lu}/u.test(next.text) && !/^(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)$/.test(next.text)) return 'date';
-  if (next && ORDINAL_SUFFIX.test(next.lower) && !next.spaceBefore) return 'ordinal';
+  if (next && !next.spaceBefore && ORDINAL_SUFFIXES.has(next.lower)) return 'ordinal';
   if (next?.text === 's' && !next.spaceBefore) return 'decade';
   if (next?.text === ':' && toks[last + 2]?.kind === 'number' && !next.spaceBefore) return 'time';
   if (prev?.text === ':' && !prev.spaceBefore && toks[core.first - 2]?.kind === 'number') return 'time';
@@ -391,26 +400,27 @@ function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<numbe
   if (prev && AGE_WORDS.has(prev.lower)) return 'age';
   if (lowerAt(toks, core.first - 2) === 'ages' || lowerAt(toks, core.first - 3) === 'ages' || lowerAt(toks, core.first - 2) === 'between the' ) return 'age';
   if (next && (next.lower === 'years' || next.lower === 'year') && (lowerAt(toks, last + 2) === 'old' || lowerAt(toks, last + 2).startsWith('old'))) return 'age';
-  if (next && /^(year|years|yr)-old$/.test(next.lower)) return 'age';
+  if (next && YEARS_OLD.has(next.lower)) return 'age';
   // durations and measures: "three decades", "13 hours", "12 rounds", "two consecutive days"
   if (next && (DURATION.has(next.lower) || MEASURE.has(next.lower))) return DURATION.has(next.lower) ? 'duration' : 'measure';
-  if (next && next2 && /^(consecutive|straight|long|more|full|whole|additional|separate|different)$/.test(next.lower) && (DURATION.has(next2.lower) || MEASURE.has(next2.lower))) {
+  if (next && next2 && BEFORE_DURATION.has(next.lower) && (DURATION.has(next2.lower) || MEASURE.has(next2.lower))) {
     return DURATION.has(next2.lower) ? 'duration' : 'measure';
   }
   // ordinal words
   if (ORDINALS.has(t.lower)) return 'ordinal';
   // years: 4 digits in [1500, 2099] not followed by a plural count noun
-  if (t.kind === 'number' && /^\d{4}$/.test(t.text) && core.value >= 1500 && core.value <= 2099 && core.last === core.first) {
+  // (the tests are pure: the cheap ones first)
+  if (t.kind === 'number' && core.value >= 1500 && core.value <= 2099 && core.last === core.first && /^\d{4}$/.test(t.text)) {
     const n = next?.lower ?? '';
     const countNoun = next && next.kind === 'word' && ((/^[a-z]+s$/.test(n) && !/^(as|is|was|has|this|its|us|his|hers|yours|ours|theirs|thus|plus|less|across|unless|besides|towards|afterwards|always|perhaps)$/.test(n)) || IRREGULAR_PLURALS.has(n) || n === 'more' || n === 'other' || n === 'others');
     if (!countNoun) return 'year';
   }
   // labels: "No. 5", "Terminal 3", "Route 66", "room 12"
   if (prev && LABEL_WORDS.has(withoutFinalPeriod(prev.lower)) && t.kind === 'number' && !(next && next.kind === 'word' && /s$/.test(next.lower) && !/^(was|is|has|as)$/.test(next.lower))) return 'label';
-  if (prev && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && t.kind === 'number' && toks[core.first - 2] && !/^[.!?]$/.test(toks[core.first - 2]!.text) && (!next || next.kind === 'punct')) {
+  if (prev && prev.kind === 'word' && t.kind === 'number' && /^\p{Lu}/u.test(prev.text) && toks[core.first - 2] && !/^[.!?]$/.test(toks[core.first - 2]!.text) && (!next || next.kind === 'punct')) {
     return 'label';
   }
   // phone-like: long digit groups
-  if (t.kind === 'number' && /^\d{5,}$/.test(t.text) && t.text.startsWith('0')) return 'phone';
+  if (t.kind === 'number' && t.text.startsWith('0') && /^\d{5,}$/.test(t.text)) return 'phone';
   return null;
 }

@@ -269,6 +269,10 @@ function outsideOthers(out: Quantity[]): Quantity[] {
   return kept;
 }
 
+/** A person counted by the article (or "both") at token i, first to last (made only when found: no closure per call). */
+const byArticle = (i: number, t: Token, last: number, value: number, noun: string | null): Quantity =>
+  new QuantityObject(i, last, i, i, value, value, value, 'exact', 'person', noun, false, t.lower === 'another', false, false, false, false, true, false, null);
+
 /**
  * A counted noun phrase without digits at token i: "a teacher", "the principal",
  * "his wife", "another student", "his parents" (2), "both" (2). Null when the
@@ -277,20 +281,18 @@ function outsideOthers(out: Quantity[]): Quantity[] {
 export function singularAt(toks: Token[], i: number): Quantity | null {
   const t = toks[i];
   if (!t || !isWord(t)) return null;
-  // most words open no such phrase: answered before the helper below is made
+  // most words open no such phrase
   if (t.lower !== 'both' && t.lower !== 'them' && !SINGULAR_DETERMINERS.has(t.lower)) return null;
-  const mk = (last: number, value: number, noun: string | null, kind: QuantityKind = 'person'): Quantity =>
-    new QuantityObject(i, last, i, i, value, value, value, 'exact', kind, noun, false, t.lower === 'another', false, false, false, false, true, false, null);
-  if (t.lower === 'both' || (t.lower === 'them' && toks[i + 1]?.lower === 'both')) return mk(t.lower === 'them' ? i + 1 : i, 2, null);
+  if (t.lower === 'both' || (t.lower === 'them' && toks[i + 1]?.lower === 'both')) return byArticle(i, t, t.lower === 'them' ? i + 1 : i, 2, null);
   if (!SINGULAR_DETERMINERS.has(t.lower)) return null;
   // "another" standing alone ("wounding another before …"), "a third one", "a sixth", "a 22-year-old"
   const n1 = toks[i + 1];
-  if (t.lower === 'another' && (!n1 || n1.kind !== 'word' || STOP.has(n1.lower) || n1.lower === 'one')) return mk(n1?.lower === 'one' ? i + 1 : i, 1, null);
+  if (t.lower === 'another' && (!n1 || n1.kind !== 'word' || STOP.has(n1.lower) || n1.lower === 'one')) return byArticle(i, t, n1?.lower === 'one' ? i + 1 : i, 1, null);
   if ((t.lower === 'a' || t.lower === 'an') && n1 && ORDINAL_WORDS.has(n1.lower) && (!toks[i + 2] || toks[i + 2]!.lower === 'one' || toks[i + 2]!.lower === 'person' || toks[i + 2]!.lower === 'victim' || toks[i + 2]!.kind === 'punct' || STOP.has(toks[i + 2]!.lower))) {
-    return mk(toks[i + 2] && /^(one|person|victim)$/.test(toks[i + 2]!.lower) ? i + 2 : i + 1, 1, null);
+    return byArticle(i, t, toks[i + 2] && /^(one|person|victim)$/.test(toks[i + 2]!.lower) ? i + 2 : i + 1, 1, null);
   }
   const n2 = toks[i + 2];
-  if ((t.lower === 'a' || t.lower === 'an') && isAgeToken(n1) && (!n2 || n2.kind === 'punct' || STOP.has(n2.lower))) return mk(i + 1, 1, null);
+  if ((t.lower === 'a' || t.lower === 'an') && isAgeToken(n1) && (!n2 || n2.kind === 'punct' || STOP.has(n2.lower))) return byArticle(i, t, i + 1, 1, null);
   // "both his parents", "his parents", "his wife", "a 19-year-old Chelsea resident", "a seventh person"
   for (let k = i + 1, mods = 0; k < toks.length && mods <= 4; k++, mods++) {
     const x = toks[k]!;
@@ -299,14 +301,15 @@ export function singularAt(toks: Token[], i: number): Quantity | null {
     if ((NUMBER_WORD_KEYS.has(x.lower) || x.kind === 'number') && !isAgeToken(x) && !/^(year|years|month|months)$/.test(toks[k + 1]?.lower ?? '') && !/-?(year|month)s?-old$/.test(toks[k + 1]?.lower ?? '')) return null;
     const p = personNounAt(toks, k);
     if (p) {
-      if (!p.plural) return mk(p.last, 1, textOf(toks, k, p.last));
+      if (!p.plural) return byArticle(i, t, p.last, 1, textOf(toks, k, p.last));
       const pair = PAIRS.get(p.noun);
-      return pair ? mk(p.last, pair, textOf(toks, k, p.last)) : null;
+      return pair ? byArticle(i, t, p.last, pair, textOf(toks, k, p.last)) : null;
     }
     // "the suspect's girlfriend", "the suspects girlfriend": the attacker names whose the victim is
-    if (PERPETRATORS.has(x.lower) && personNounAt(toks, k + 1 + (toks[k + 1]?.text === "'" || toks[k + 1]?.text === '’' ? 2 : 0))) continue;
-    if (PERPETRATORS.has(x.lower)) {
-      const q = mk(k, 1, x.text);
+    const perpetrator = PERPETRATORS.has(x.lower);
+    if (perpetrator && personNounAt(toks, k + 1 + (toks[k + 1]?.text === "'" || toks[k + 1]?.text === '’' ? 2 : 0))) continue;
+    if (perpetrator) {
+      const q = byArticle(i, t, k, 1, x.text);
       q.perpetrator = true;
       return q;
     }

@@ -27,7 +27,7 @@ const MODIFIER_STOP = '(?:and|or|but|nor|so|that|which|who|whom|as|while|when|wh
  * a name in capitals or a lower-case source ending in a speaker word (lexicon/sources.json), then a verb of
  * saying, or of estimating when a figure follows ("put the crowd at")
  */
-const SAID_BY = new RegExp(
+export const SAID_BY = new RegExp(
   `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:[A-Z][\\w'’&.-]*(?:\\s(?:[A-Z][\\w'’&.-]*|of|the|for|and|on))*|(?:[A-Z][\\w'’-]*\\s)?(?:(?!${MODIFIER_STOP}\\s)[a-z]+\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
     `\\s+(?:(?:had|has|have)\\s+)?(?:(?:${SOURCES.verbs.join('|')})\\b|(?:${SOURCES.estimateVerbs.join('|')})(?=\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,4}?at\\s))`,
 );
@@ -37,21 +37,61 @@ const SAID_BY = new RegExp(
  * estimating. A text without it holds no match, and this test, anchored on a few words, costs much less than
  * SAID_BY's search, which tries its source pattern at every space (SAID_BY was two thirds of attributionIn).
  */
-const SAID_BY_NEEDS = new RegExp(
+export const SAID_BY_NEEDS = new RegExp(
   `(?:^|[\\s,;"“”])(?:[A-Z][\\w'’&.-]*|of|the|for|and|on|${SOURCES.speakers.join('|')})\\s+(?:(?:had|has|have)\\s+)?(?:${SOURCES.verbs.join('|')}|${SOURCES.estimateVerbs.join('|')})`,
 );
+/**
+ * SAID_BY searched from a position (lastIndex): not before the last character before the first SAID_BY_NEEDS
+ * match that no SAID_BY match can hold past its first (see saidBy).
+ */
+const SAID_BY_FROM = new RegExp(SAID_BY.source, 'g');
+const SPACE = /\s/;
+/**
+ * A character SAID_BY matches past its first character: a letter, digit or _ of ASCII (\w), ' ’ & . - or
+ * white space (\s). The source's words, the spaces between them and the verb are made of these; the separators
+ * that may open a match ([,;"“”]) may stand only first.
+ */
+function inSaidBy(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 39 || c === 38 || c === 46 || c === 45 || c === 32 || (c >= 9 && c <= 13);
+  return c === 0x2019 || SPACE.test(String.fromCharCode(c));
+}
+
+/**
+ * SAID_BY.exec(text), searched from where a match can first start. Every SAID_BY match holds a SAID_BY_NEEDS
+ * match (its source's last word with the character before it, the spaces, "had", the verb), which starts at or
+ * after the first one, at m. A match starting before the last character at or before m that inSaidBy refuses
+ * would hold that character past its first, so none does: the search starts there, and the first match it
+ * finds is SAID_BY's first. (Tried from every space of the sentence, SAID_BY was a third of attributionIn; the
+ * source named last, after a comma, is the common case.)
+ */
+export function saidBy(text: string): RegExpExecArray | null {
+  const n = SAID_BY_NEEDS.exec(text);
+  if (!n) return null;
+  let from = n.index;
+  while (from > 0 && inSaidBy(text.charCodeAt(from))) from--;
+  SAID_BY_FROM.lastIndex = from;
+  return SAID_BY_FROM.exec(text);
+}
 const SAID_AFTER = /\b(?:said|says|told|reported|stated|announced|confirmed)\s+((?:the |a )?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
 /** right after a figure: "the 63 detentions reported by the Interior Ministry" names its own source */
-const BY_AFTER = /^\s*,?\s*(?:as\s+)?(?:reported|given|cited|announced|released|confirmed|counted|recorded|estimated)\s+by\s+((?:the\s+)?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
+export const BY_AFTER = /^\s*,?\s*(?:as\s+)?(?:reported|given|cited|announced|released|confirmed|counted|recorded|estimated)\s+by\s+((?:the\s+)?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
+/**
+ * BY_AFTER's opening, up to "by" and a space, tried in the sentence at the end of a figure: a figure followed by
+ * no such opening (most) has no source of its own, and neither slice nor search is made for it. Where BY_AFTER
+ * matches the slice, the slice starts with this opening, and so does the text at the slice's start.
+ */
+export const BY_AFTER_OPENING = /\s*,?\s*(?:as\s+)?(?:reported|given|cited|announced|released|confirmed|counted|recorded|estimated)\s+by\s/y;
 const OFFICIAL = /\b((?:official|government|governmental|police|hospital|ministry|state|un|united nations|health ministry|military|army|local)\s+(?:data|figures|statistics|sources|estimates|reports|records|count|tally))\b/i;
 const ANAPHORA = /\b(that (?:night|day|morning|evening|afternoon|week)|those (?:days|nights)|then|at the time|at that time|the same (?:day|night))\b/i;
 const BAD_ATTRIBUTION = /^(he|she|it|they|we|i|you|this|that|there|which|who|the (?:report|article|statement))$/i;
 
 const sentenceText = (s: SentenceContext) => s.text.slice(s.sentence.start, s.sentence.end);
 
-function cleanAttribution(a: string): string | null {
+export function cleanAttribution(a: string): string | null {
   // a sentence's full stop is not part of the name ("the Interior Ministry."), an initial's is ("U.S.")
-  const t = a.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim().replace(/(?<!\b\p{Lu})\.$/u, '');
+  const u = a.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim();
+  // (the pattern, which looks behind every character of the name, can only match a final period)
+  const t = u.charCodeAt(u.length - 1) === 46 ? u.replace(/(?<!\b\p{Lu})\.$/u, '') : u;
   if (!t || t.length > 90 || BAD_ATTRIBUTION.test(t)) return null;
   return t;
 }
@@ -61,12 +101,12 @@ export function attributionOf(s: SentenceContext): string | null {
 }
 
 /** Who says so in a stretch of text (a sentence, or one of its parts between semicolons). */
-function attributionIn(text: string): string | null {
+export function attributionIn(text: string): string | null {
   const a = ACCORDING.exec(text);
   if (a) return cleanAttribution(a[1]!);
   const o = OFFICIAL.exec(text);
   if (o) return cleanAttribution(o[1]!);
-  const b = SAID_BY_NEEDS.test(text) ? SAID_BY.exec(text) : null;
+  const b = saidBy(text);
   if (b && !/^(?:The|A|An|In|On|At|After|Before|During)$/.test(b[1]!.trim())) return cleanAttribution(b[1]!);
   const c = SAID_AFTER.exec(text);
   if (c) return cleanAttribution(c[1]!);
@@ -293,7 +333,9 @@ export const qualifiersRefiner: Refiner = {
           }
         }
         d.condition = condition(d);
-        const ownSource = BY_AFTER.exec(s.text.slice(s.toks[d.last]!.end, Math.min(s.sentence.end, s.toks[d.last]!.end + 160)));
+        const end = s.toks[d.last]!.end;
+        BY_AFTER_OPENING.lastIndex = end;
+        const ownSource = BY_AFTER_OPENING.test(s.text) ? BY_AFTER.exec(s.text.slice(end, Math.min(s.sentence.end, end + 160))) : null;
         const byOwn = ownSource ? cleanAttribution(ownSource[1]!) : null;
         // in a sentence of parts between semicolons ("Organisers said 66,000 took part; police said 23,000"),
         // who says so in the claim's own part, else in the sentence
@@ -349,7 +391,8 @@ function firstWithin(dates: DateMention[], start: number, end: number): DateMent
  */
 function earlierDates(doc: DocumentContext): (s: SentenceContext) => { anaphora: DateMention | undefined; paragraph: DateMention | undefined } {
   const pub = doc.published;
-  const dates = [...doc.dates].sort((a, b) => a.start - b.start);
+  // the dates come in reading order (then the stable sort would keep them as they are): sorted only when not
+  const dates = inOrder(doc.dates) ? doc.dates.slice() : [...doc.dates].sort((a, b) => a.start - b.start);
   const n = dates.length;
   // prevA[i] / prevP[i]: the last date at or before i that the anaphora / the paragraph rule may take
   const prevA = new Int32Array(n);
@@ -409,6 +452,12 @@ function earlierDates(doc: DocumentContext): (s: SentenceContext) => { anaphora:
     }
     return { anaphora, paragraph };
   };
+}
+
+/** dates by their start, each at or after the one before */
+function inOrder(dates: readonly DateMention[]): boolean {
+  for (let i = 1; i < dates.length; i++) if (dates[i]!.start < dates[i - 1]!.start) return false;
+  return true;
 }
 
 /**
