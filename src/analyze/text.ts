@@ -162,11 +162,30 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const c = text.charCodeAt(i);
     let kind: TokenKind;
     let end: number;
+    /** the token's case when the scan saw it: 1 lower-case ASCII (its own lower case), 0 ASCII with a capital, -1 not known */
+    let plain = -1;
     if (c < 128) {
       const k = asciiClassOf(c);
       if (k & LETTER) {
         kind = 'word';
-        end = wordEnd(text, i, to);
+        // most words are ASCII letters up to an ASCII character that continues no word (no digit, apostrophe or
+        // hyphen: the only ASCII characters of \p{L}\p{M}\p{N} are letters and digits): one pass finds the end
+        // and the case, where wordEnd and lowerOf read the word twice
+        let j = i + 1;
+        let caps = c <= 90;
+        let d = 32;
+        while (j < to) {
+          d = text.charCodeAt(j);
+          if (d >= 97 && d <= 122) j++;
+          else if (d >= 65 && d <= 90) {
+            caps = true;
+            j++;
+          } else break;
+        }
+        if (j === to || (d < 128 && !isDigit(d) && d !== 39 && d !== 45)) {
+          end = j;
+          plain = caps ? 0 : 1;
+        } else end = wordEnd(text, i, to);
       } else if (isDigit(c)) {
         kind = 'number';
         end = numberEnd(text, i, to);
@@ -176,6 +195,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       } else {
         kind = 'punct';
         end = i + 1;
+        plain = 1;
       }
     } else {
       const cp = codePointAt(text, i, to);
@@ -201,7 +221,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
     }
     const t = text.slice(i, end);
-    out.push(new TokenRecord(t, lowerOf(t), i, end, kind, breakBefore, i > prevEnd));
+    out.push(new TokenRecord(t, plain === 1 ? t : plain === 0 ? t.toLowerCase() : lowerOf(t), i, end, kind, breakBefore, i > prevEnd));
     prevEnd = end;
     i = end;
   }
