@@ -19,7 +19,9 @@ export class WordShapes {
 
   /** false only for a word that is none of the words (true may still be none of them) */
   mayHold(w: string): boolean {
-    const b = shapeOf(w);
+    // shapeOf written out: this runs for every word of a text, inside large functions where V8 may not inline
+    const n = w.length;
+    const b = ((n & 31) << 10) | ((w.charCodeAt(0) & 31) << 5) | (w.charCodeAt(n - 1) & 31);
     return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
   }
 }
