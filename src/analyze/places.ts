@@ -34,12 +34,14 @@ const ORG_HEADS = new Set(ENTITIES.orgHeads);
  */
 function capitalisedRun(toks: Token[], i: number): [number, number] {
   const english = gazetteer().english;
+  // (a connector counts only next to a capitalised word, tested first: the word beside a place, mostly lower-case,
+  // is then not looked up)
   let a = i;
-  while (a > 0 && (isCapitalised(toks[a - 1]) || (CONNECTORS.has(toks[a - 1]!.lower) && isCapitalised(toks[a - 2])))) a--;
+  while (a > 0 && (isCapitalised(toks[a - 1]) || (isCapitalised(toks[a - 2]) && CONNECTORS.has(toks[a - 1]!.lower)))) a--;
   if (a === 0 && a < i && english.has(toks[0]!.lower)) a = 1;
   while (a < i && !isCapitalised(toks[a])) a++;
   let b = i;
-  while (b + 1 < toks.length && (isCapitalised(toks[b + 1]) || (CONNECTORS.has(toks[b + 1]!.lower) && isCapitalised(toks[b + 2])))) b++;
+  while (b + 1 < toks.length && (isCapitalised(toks[b + 1]) || (isCapitalised(toks[b + 2]) && CONNECTORS.has(toks[b + 1]!.lower)))) b++;
   return [a, b];
 }
 

@@ -26,3 +26,15 @@ describe('names of several words', () => {
     expect(places('Floods hit Austin, Texas on Monday.')).toEqual(['Austin=Austin', 'Texas=Texas']);
   });
 });
+
+describe('a place inside a longer capitalised name', () => {
+  it('joins the run through a connector only between capitalised words', () => {
+    expect(places('Students of the University of Ankara protested.')).toEqual(['Ankara=Ankara']);
+    expect(places('Fighting in Ankara of late.')).toEqual(['Ankara=Ankara']);
+    expect(places('the Ankara of')).toEqual(['Ankara=Ankara']);
+    expect(places('He left Ankara of Turkey.')).toEqual([]);
+    expect(places('Rally of Baku ended.')).toEqual(['Baku=Baku']);
+    expect(places('He studied at Baku State University of Oil.')).toEqual([]);
+    expect(places('The Bank of Ankara High School closed.')).toEqual(['Ankara=Ankara']);
+  });
+});
