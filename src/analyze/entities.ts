@@ -57,6 +57,12 @@ const isCap = (t: Token | undefined): boolean => {
   const c = t.text.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
 };
+/** isCap(t) for a token of `text`, its first character read from the text, not from the token's own string */
+const capitalisedIn = (text: string, t: Token): boolean => {
+  if (t.kind !== 'word') return false;
+  const c = text.charCodeAt(t.start);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
+};
 /** two to six ASCII capitals, /^[A-Z]{2,6}$/ read by hand (it ran once per word of every text). An acronym is capitalised. */
 function isAcronym(t: Token | undefined): boolean {
   if (!t || t.kind !== 'word') return false;
@@ -93,8 +99,8 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    // names, acronyms and event names all start with a capital
-    if (!isCap(t)) continue;
+    // names, acronyms and event names all start with a capital (read from the text, as in findPlaces)
+    if (!capitalisedIn(text, t)) continue;
     // "Black January", "Bloody January"
     if (EVENT_COLOR_SHAPES.mayHold(t.lower) && EVENT_COLORS.has(t.lower) && MONTH_NAMES.has(toks[i + 1]?.lower ?? '') && isCap(toks[i + 1])) {
       out.push({ kind: 'event', start: t.start, end: toks[i + 1]!.end, text: slice(i, i + 1), value: `name:${t.lower} ${toks[i + 1]!.lower}` });

@@ -81,6 +81,16 @@ const isCapitalised = (t: Token | undefined): boolean => {
   return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
 };
 
+/**
+ * isCapitalised(t) for a token of `text`, its first character read from the text (t.text is text.slice(t.start,
+ * t.end)): the loop over every token then reads the token and the text, not each token's own string too.
+ */
+const capitalisedIn = (text: string, t: Token): boolean => {
+  if (t.kind !== 'word') return false;
+  const c = text.charCodeAt(t.start);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
+};
+
 /** The place named by tokens [i, j], or null. */
 function lookup(toks: Token[], i: number, j: number, text: string): Place[] | null {
   const key = nameKey(toks, i, j, text);
@@ -171,7 +181,7 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     // (a two-letter code such as "TX" is capitalised too)
-    if (!isCapitalised(t)) continue;
+    if (!capitalisedIn(text, t)) continue;
     const most = mostWords(g, t);
     if (!most) continue;
     const top = Math.min(toks.length - 1, i + 4);

@@ -55,3 +55,12 @@ describe("a sentence's first word alone", () => {
     expect(names('Black January was remembered.')).toEqual(['event:Black January']);
   });
 });
+
+describe('the capital that starts a name', () => {
+  it('is read from the text, ASCII or not', () => {
+    expect(entities('They met Ünal Yilmaz there.')).toEqual(['person:Ünal Yilmaz']);
+    expect(entities('They met ünal yilmaz there.')).toEqual([]);
+    expect(entities('They said ÉTA had left. Then Ünal Yilmaz said so.')).toEqual(['person:Ünal Yilmaz']);
+    expect(entities('Ünal Yilmaz said so.')).toEqual(['person:Ünal Yilmaz']);
+  });
+});
