@@ -157,6 +157,8 @@ function lowerOf(s: string): string {
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let prevEnd = from;
+  /** a line break lies among the characters skipped since the last token (all of them spaces or digits of other scripts) */
+  let breakBefore = false;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -190,6 +192,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         kind = 'number';
         end = numberEnd(text, i, to);
       } else if (k & SPACE) {
+        if (c === 10 || c === 13) breakBefore = true;
         i++;
         continue;
       } else {
@@ -212,16 +215,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         end = i + width(cp);
       }
     }
-    let breakBefore = false;
-    for (let k = prevEnd; k < i; k++) {
-      const g = text.charCodeAt(k);
-      if (g === 10 || g === 13) {
-        breakBefore = true;
-        break;
-      }
-    }
     const t = text.slice(i, end);
     out.push(new TokenRecord(t, plain === 1 ? t : plain === 0 ? t.toLowerCase() : lowerOf(t), i, end, kind, breakBefore, i > prevEnd));
+    breakBefore = false;
     prevEnd = end;
     i = end;
   }
