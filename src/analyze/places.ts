@@ -130,8 +130,8 @@ const tokenKey = (t: Token): string => (t.lower.includes('’') ? normaliseName(
  */
 const mostWords = (g: Gazetteer, t: Token): number => g.firstWords.get(tokenKey(t));
 
-/** The places of a normalised name, or null (the hash table answers most strings that are no name). */
-const placesOf = (g: Gazetteer, key: string): Place[] | null => (g.names.get(key) ? nonEmpty(g.byName.get(key)) : null);
+/** The places of a normalised name, or null (g.names holds byName's lists: one look-up). */
+const placesOf = (g: Gazetteer, key: string): Place[] | null => nonEmpty(g.names.get(key));
 
 const SPACE = /\s/;
 /** Whether text[from, to) holds a space (what normaliseName turns into a word break). */
