@@ -34,12 +34,14 @@ const ORG_HEADS = new Set(ENTITIES.orgHeads);
  */
 function capitalisedRun(toks: Token[], i: number): [number, number] {
   const english = gazetteer().english;
+  // (a connector counts only next to a capitalised word, tested first: the word beside a place, mostly lower-case,
+  // is then not looked up)
   let a = i;
-  while (a > 0 && (isCapitalised(toks[a - 1]) || (CONNECTORS.has(toks[a - 1]!.lower) && isCapitalised(toks[a - 2])))) a--;
+  while (a > 0 && (isCapitalised(toks[a - 1]) || (isCapitalised(toks[a - 2]) && CONNECTORS.has(toks[a - 1]!.lower)))) a--;
   if (a === 0 && a < i && english.has(toks[0]!.lower)) a = 1;
   while (a < i && !isCapitalised(toks[a])) a++;
   let b = i;
-  while (b + 1 < toks.length && (isCapitalised(toks[b + 1]) || (CONNECTORS.has(toks[b + 1]!.lower) && isCapitalised(toks[b + 2])))) b++;
+  while (b + 1 < toks.length && (isCapitalised(toks[b + 1]) || (isCapitalised(toks[b + 2]) && CONNECTORS.has(toks[b + 1]!.lower)))) b++;
   return [a, b];
 }
 
@@ -76,6 +78,16 @@ const UPPER_START = /^\p{Lu}/u;
 const isCapitalised = (t: Token | undefined): boolean => {
   if (!t || t.kind !== 'word') return false;
   const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
+};
+
+/**
+ * isCapitalised(t) for a token of `text`, its first character read from the text (t.text is text.slice(t.start,
+ * t.end)): the loop over every token then reads the token and the text, not each token's own string too.
+ */
+const capitalisedIn = (text: string, t: Token): boolean => {
+  if (t.kind !== 'word') return false;
+  const c = text.charCodeAt(t.start);
   return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
 };
 
@@ -118,8 +130,8 @@ const tokenKey = (t: Token): string => (t.lower.includes('’') ? normaliseName(
  */
 const mostWords = (g: Gazetteer, t: Token): number => g.firstWords.get(tokenKey(t));
 
-/** The places of a normalised name, or null (the hash table answers most strings that are no name). */
-const placesOf = (g: Gazetteer, key: string): Place[] | null => (g.names.get(key) ? nonEmpty(g.byName.get(key)) : null);
+/** The places of a normalised name, or null (g.names holds byName's lists: one look-up). */
+const placesOf = (g: Gazetteer, key: string): Place[] | null => nonEmpty(g.names.get(key));
 
 const SPACE = /\s/;
 /** Whether text[from, to) holds a space (what normaliseName turns into a word break). */
@@ -169,7 +181,7 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     // (a two-letter code such as "TX" is capitalised too)
-    if (!isCapitalised(t)) continue;
+    if (!capitalisedIn(text, t)) continue;
     const most = mostWords(g, t);
     if (!most) continue;
     const top = Math.min(toks.length - 1, i + 4);

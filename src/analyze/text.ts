@@ -157,25 +157,48 @@ function lowerOf(s: string): string {
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let prevEnd = from;
+  /** a line break lies among the characters skipped since the last token (all of them spaces or digits of other scripts) */
+  let breakBefore = false;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
     let kind: TokenKind;
     let end: number;
+    /** the token's case when the scan saw it: 1 lower-case ASCII (its own lower case), 0 ASCII with a capital, -1 not known */
+    let plain = -1;
     if (c < 128) {
       const k = asciiClassOf(c);
       if (k & LETTER) {
         kind = 'word';
-        end = wordEnd(text, i, to);
+        // most words are ASCII letters up to an ASCII character that continues no word (no digit, apostrophe or
+        // hyphen: the only ASCII characters of \p{L}\p{M}\p{N} are letters and digits): one pass finds the end
+        // and the case, where wordEnd and lowerOf read the word twice
+        let j = i + 1;
+        let caps = c <= 90;
+        let d = 32;
+        while (j < to) {
+          d = text.charCodeAt(j);
+          if (d >= 97 && d <= 122) j++;
+          else if (d >= 65 && d <= 90) {
+            caps = true;
+            j++;
+          } else break;
+        }
+        if (j === to || (d < 128 && !isDigit(d) && d !== 39 && d !== 45)) {
+          end = j;
+          plain = caps ? 0 : 1;
+        } else end = wordEnd(text, i, to);
       } else if (isDigit(c)) {
         kind = 'number';
         end = numberEnd(text, i, to);
       } else if (k & SPACE) {
+        if (c === 10 || c === 13) breakBefore = true;
         i++;
         continue;
       } else {
         kind = 'punct';
         end = i + 1;
+        plain = 1;
       }
     } else {
       const cp = codePointAt(text, i, to);
@@ -192,74 +215,84 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         end = i + width(cp);
       }
     }
-    let breakBefore = false;
-    for (let k = prevEnd; k < i; k++) {
-      const g = text.charCodeAt(k);
-      if (g === 10 || g === 13) {
-        breakBefore = true;
-        break;
-      }
-    }
     const t = text.slice(i, end);
-    out.push(new TokenRecord(t, lowerOf(t), i, end, kind, breakBefore, i > prevEnd));
+    out.push(new TokenRecord(t, plain === 1 ? t : plain === 0 ? t.toLowerCase() : lowerOf(t), i, end, kind, breakBefore, i > prevEnd));
+    breakBefore = false;
     prevEnd = end;
     i = end;
   }
   return out;
 }
 
-const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
-const TERMINAL = new Set(['.', '!', '?', '…']);
+/** '"', "'", '”', '’', '»', ')' or ']': a closing quote or bracket, by its one code unit (no string is hashed) */
+function isCloser(s: string): boolean {
+  if (s.length !== 1) return false;
+  const c = s.charCodeAt(0);
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93;
+}
+/** '.', '!', '?' or '…': terminal punctuation */
+function isTerminal(s: string): boolean {
+  if (s.length !== 1) return false;
+  const c = s.charCodeAt(0);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
 
-/** Splits tokens into sentences; paragraph numbers count blank-line separated blocks and lines ending a sentence. */
+/**
+ * Splits tokens into sentences; paragraph numbers count blank-line separated blocks and lines ending a sentence.
+ * A sentence is the run of tokens from `from` to the token at hand, cut out of `tokens` in one copy when it
+ * closes (an array grown token by token was copied each time it grew).
+ */
 export function sentences(text: string, tokens: Token[] = tokenize(text)): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
-  let cur: Token[] = [];
-  const close = () => {
-    if (!cur.length) return;
-    out.push({ index: out.length, start: cur[0]!.start, end: cur[cur.length - 1]!.end, paragraph, tokens: cur });
-    cur = [];
+  /** the first token of the sentence being read (the sentence is tokens from..i) */
+  let from = 0;
+  const close = (to: number) => {
+    if (to <= from) return;
+    out.push({ index: out.length, start: tokens[from]!.start, end: tokens[to - 1]!.end, paragraph, tokens: tokens.slice(from, to) });
+    from = to;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.breakBefore) {
-      const prev = cur[cur.length - 1];
-      if (prev) {
+      if (i > from) {
+        const prev = tokens[i - 1]!;
         const gap = text.slice(prev.end, t.start);
         const blank = /\n[ \t]*\n/.test(gap);
         // a hard-wrapped line continues the sentence: no terminal punctuation and a lowercase continuation
-        const wrapped = !blank && !TERMINAL.has(prev.text) && !CLOSERS.has(prev.text) && /^[\p{Ll}\d(]/u.test(t.text) && prev.kind !== 'punct';
+        const wrapped = !blank && !isTerminal(prev.text) && !isCloser(prev.text) && /^[\p{Ll}\d(]/u.test(t.text) && prev.kind !== 'punct';
         if (!wrapped) {
-          close();
+          close(i);
           paragraph++;
         }
       } else if (out.length) paragraph++;
     }
-    cur.push(t);
-    // only a punctuation token can be a terminal: words are not looked up (the first look-up of a string hashes it)
-    if (t.kind === 'punct' && TERMINAL.has(t.text)) {
+    // only a punctuation token can be a terminal
+    if (t.kind === 'punct' && isTerminal(t.text)) {
       // absorb closing quotes/brackets and repeated terminals
-      while (i + 1 < tokens.length && !tokens[i + 1]!.spaceBefore && (CLOSERS.has(tokens[i + 1]!.text) || TERMINAL.has(tokens[i + 1]!.text))) cur.push(tokens[++i]!);
+      while (i + 1 < tokens.length && !tokens[i + 1]!.spaceBefore && (isCloser(tokens[i + 1]!.text) || isTerminal(tokens[i + 1]!.text))) i++;
       const next = tokens[i + 1];
       if (!next) continue;
-      if (t.text === '.' && !isSentenceEnd(cur, next)) continue;
+      if (t.text === '.' && !isSentenceEnd(tokens, from, i, next)) continue;
       if (!next.spaceBefore && !next.breakBefore) continue;
-      close();
+      close(i + 1);
     }
   }
-  close();
+  close(tokens.length);
   return out;
 }
 
-function isSentenceEnd(cur: Token[], next: Token): boolean {
-  const before = cur[cur.length - 2];
+/** Whether the sentence tokens[from..last] ends before `next` (its token at `last` a period, perhaps with closers). */
+function isSentenceEnd(tokens: Token[], from: number, last: number, next: Token): boolean {
+  /** the token k places before the last one, inside the sentence */
+  const back = (k: number): Token | undefined => (last - k >= from ? tokens[last - k] : undefined);
+  const before = back(1);
   if (!before) return true;
   // an abbreviation or an initial ("Mr.", "U.S.", "J.") followed by a capitalised word or a number
   if (before.kind === 'word') {
     const w = before.lower;
-    const prev2 = cur[cur.length - 3];
-    const dotted = prev2?.text === '.' && !before.spaceBefore ? `${prev2 && cur[cur.length - 4] ? cur[cur.length - 4]!.lower : ''}.${w}` : w;
+    const prev2 = back(2);
+    const dotted = prev2?.text === '.' && !before.spaceBefore ? `${prev2 && back(3) ? back(3)!.lower : ''}.${w}` : w;
     if (ABBREVIATIONS.has(w) || ABBREVIATIONS.has(dotted)) {
       // "… in the U.S. The next" is ambiguous; treat months/titles as not ending, others end before a capital
       if (/^(u\.s|u\.k|u\.n|d\.c|a\.m|p\.m|etc)$/.test(dotted) && /^\p{Lu}/u.test(next.text) && !/^(?:\p{Lu}\.)+$/u.test(next.text)) {

@@ -21,3 +21,46 @@ describe('people and organisations', () => {
     expect(entities('He met McKay Ali there.')).toEqual([]);
   });
 });
+
+describe("a sentence's first word alone", () => {
+  /** Every mention but dates, as "kind:text". */
+  const names = (text: string): string[] =>
+    analyzeText(text, { published: '2024-06-01', title: null, language: 'en' })
+      .mentions.filter((m) => m.kind !== 'date')
+      .map((m) => `${m.kind}:${m.text}`);
+
+  it('names an organisation when it is an acronym or an organisation word that is no English word', () => {
+    expect(names('UNICEF said so.')).toEqual(['org:UNICEF']);
+    expect(names('Then NATO spoke. UN said so. Hurricane Katrina hit.')).toEqual(['place:NATO', 'org:UN']);
+    expect(names('Majlis said so.')).toEqual(['org:Majlis']);
+    expect(names('Ministry said so.')).toEqual([]);
+    expect(names('Hospital said so.')).toEqual([]);
+  });
+
+  it('names an event before an event word unless it is an English word or a place', () => {
+    expect(names('Zzyzx attack ended.')).toEqual(['event:Zzyzx attack']);
+    expect(names('Ünal attack ended.')).toEqual(['event:Ünal attack']);
+    expect(names('Kelvin attack ended.')).toEqual(['event:Kelvin attack']);
+    expect(names('Sumgait pogroms began.')).toEqual(['event:Sumgait pogroms']);
+    expect(names('Flood attack ended.')).toEqual([]);
+    expect(names('Tragedy struck. Genocide followed. Zzyzx attack ended.')).toEqual(['event:Zzyzx attack']);
+    expect(names('İzmir attack ended.')).toEqual(['place:İzmir']);
+  });
+
+  it('names nothing otherwise, English word or not', () => {
+    for (const text of ['Police said five were killed.', 'Aliyev said five were killed.', 'Zzyzx said so.', 'The massacre was remembered.', 'Hospital staff said five were hurt.', 'Zzyzx']) {
+      expect(names(text), text).toEqual([]);
+    }
+    expect(names('Aliyev Ministry said so.')).toEqual(['org:Aliyev Ministry']);
+    expect(names('Black January was remembered.')).toEqual(['event:Black January']);
+  });
+});
+
+describe('the capital that starts a name', () => {
+  it('is read from the text, ASCII or not', () => {
+    expect(entities('They met Ünal Yilmaz there.')).toEqual(['person:Ünal Yilmaz']);
+    expect(entities('They met ünal yilmaz there.')).toEqual([]);
+    expect(entities('They said ÉTA had left. Then Ünal Yilmaz said so.')).toEqual(['person:Ünal Yilmaz']);
+    expect(entities('Ünal Yilmaz said so.')).toEqual(['person:Ünal Yilmaz']);
+  });
+});

@@ -26,3 +26,28 @@ describe('names of several words', () => {
     expect(places('Floods hit Austin, Texas on Monday.')).toEqual(['Austin=Austin', 'Texas=Texas']);
   });
 });
+
+describe('a place inside a longer capitalised name', () => {
+  it('joins the run through a connector only between capitalised words', () => {
+    expect(places('Students of the University of Ankara protested.')).toEqual(['Ankara=Ankara']);
+    expect(places('Fighting in Ankara of late.')).toEqual(['Ankara=Ankara']);
+    expect(places('the Ankara of')).toEqual(['Ankara=Ankara']);
+    expect(places('He left Ankara of Turkey.')).toEqual([]);
+    expect(places('Rally of Baku ended.')).toEqual(['Baku=Baku']);
+    expect(places('He studied at Baku State University of Oil.')).toEqual([]);
+    expect(places('The Bank of Ankara High School closed.')).toEqual(['Ankara=Ankara']);
+  });
+});
+
+describe('the capital that starts a place name', () => {
+  it('is read from the text: ASCII, other Latin capitals, the Kelvin sign; at the text start and after a no-break space', () => {
+    expect(places('İzmir')).toEqual(['İzmir=İzmir']);
+    expect(places('Floods hit İzmir.')).toEqual(['İzmir=İzmir']);
+    expect(places('Floods hit izmir.')).toEqual([]);
+    expect(places('Floods hit Ümraniye.').map((p) => p.split('=')[0])).toEqual(['Ümraniye']);
+    expect(places('Floods hit ümraniye.')).toEqual([]);
+    expect(places('Floods hit \u00a0Ankara.')).toEqual(['Ankara=Ankara']);
+    expect(places('Ankara\u00a0was hit.')).toEqual(['Ankara=Ankara']);
+    expect(places('Floods hit \u212Aabul.').map((p) => p.split('=')[0])).toEqual(['\u212Aabul']);
+  });
+});
