@@ -142,6 +142,16 @@ export function parseDigits(s: string): number | null {
   return null;
 }
 
+/**
+ * What the first figure of a range such as "10-12,000" is to be multiplied by: 1000 for each thousands group
+ * of the second figure when the first is below the second's leading group (10 < 12), else 1.
+ */
+function sharedThousands(first: number, second: string): number {
+  const m = /^(\d{1,3})((?:,\d{3})+)$/.exec(second);
+  if (!m || first >= Number(m[1])) return 1;
+  return 1000 ** (m[2]!.length / 4);
+}
+
 /** A word number ("seven", "twenty-one", "fifty") or null. */
 function wordValue(w: string): number | null {
   if (UNIT_KEYS.has(w)) return UNIT_WORDS[w]!;
@@ -192,18 +202,29 @@ function cardinal(toks: Token[], i: number): Core | null {
       head = parts[0]!;
       rest = parts.slice(1);
     }
-    const v = plain ? Number(head) : parseDigits(head);
-    if (v === null) return null;
+    const parsed = plain ? Number(head) : parseDigits(head);
+    if (parsed === null) return null;
+    let v = parsed;
+    const nx = toks[i + 1];
+    /** the scale word after the figure ("2 million", "1.5m", "3 bn"), as a multiplier; 0 when there is none */
+    const scale = nx && SCALE_KEYS.has(nx.lower) && (WORD_SCALES.has(nx.lower) || !nx.spaceBefore || nx.lower === 'mln' || nx.lower === 'bn') ? SCALE_WORDS[nx.lower]! : 0;
     if (rest.length) {
-      // "300-600", "19-20" (a range) or "25-year-old", "44-day" (a compound)
+      // "300-600", "19-20" (a range) or "25-year-old", "44-day" (a compound); a scale word after a range
+      // scales both ends ("1.5-2 million")
       const r = rest.length === 1 ? parseDigits(rest[0]!) : null;
-      if (r !== null && r > v) return { first: i, last: i, value: v, low: v, high: r, vague: false, words: false, approx: 'range' };
+      // "10-12,000": the first figure shares the second's thousands (10,000 to 12,000) when it is plain digits
+      // below the second's leading group; "500-2,000" and "1,500-2,000" are read as written
+      const shared = r !== null && plain === false && ALL_DIGITS.test(head) ? sharedThousands(v, rest[0]!) : 1;
+      if (shared > 1) v *= shared;
+      if (r !== null && r > v) {
+        if (scale) return { first: i, last: i + 1, value: Math.round(v * scale), low: Math.round(v * scale), high: Math.round(r * scale), vague: false, words: false, approx: 'range' };
+        return { first: i, last: i, value: v, low: v, high: r, vague: false, words: false, approx: 'range' };
+      }
       if (rest[0] === 'plus') return { first: i, last: i, value: v, low: v, high: v + roundingScale(v), vague: false, words: false, approx: 'at_least' };
       return { first: i, last: i, value: v, low: v, high: v, vague: false, words: false, approx: 'exact', compound: rest.join('-').toLowerCase() };
     }
-    const nx = toks[i + 1];
-    if (nx && SCALE_KEYS.has(nx.lower) && (WORD_SCALES.has(nx.lower) || !nx.spaceBefore || nx.lower === 'mln' || nx.lower === 'bn')) {
-      const n = Math.round(v * SCALE_WORDS[nx.lower]!);
+    if (scale) {
+      const n = Math.round(v * scale);
       return { first: i, last: i + 1, value: n, low: n, high: n, vague: false, words: false, approx: 'exact' };
     }
     if (!Number.isInteger(v) && !/^\d+,\d{1,2}$/.test(head!)) return { first: i, last: i, value: v, low: v, high: v, vague: false, words: false, approx: 'exact', compound: 'decimal' };

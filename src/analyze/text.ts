@@ -31,7 +31,7 @@ export interface Sentence {
 // Tokens are words (letters, with inner apostrophes, hyphens and periods of abbreviations), numbers (with , .
 // separators), or any other single character that is no space, letter or digit. This is the regular expression
 //   \p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*(?:-(?:\p{L}[\p{L}\p{M}\p{N}]*|\d+))*
-//   | \d+(?:[.,]\d+)*(?:-(?:\p{L}+|\d+)(?:-\p{L}+)*)?
+//   | \d+(?:[.,]\d+)*(?:-(?:\p{L}+|\d+(?:[.,]\d+)*)(?:-\p{L}+)*)?
 //   | [^\s\p{L}\p{N}]
 // (with the u flag), read by hand below: its greedy loops never need to backtrack, and a scanner over
 // character codes is several times faster than the Unicode-aware regular expression.
@@ -89,19 +89,24 @@ function digitsEnd(s: string, i: number, end: number): number {
   return i;
 }
 
-/** End of the number starting with a digit at i. */
-function numberEnd(s: string, i: number, end: number): number {
+/** End of the digits starting at i, with their separators: "1,500", "2.5". */
+function figureEnd(s: string, i: number, end: number): number {
   let j = digitsEnd(s, i, end);
-  // separators: "1,500", "2.5"
   for (;;) {
     const c = s.charCodeAt(j);
     if (j + 1 < end && (c === 46 || c === 44) && isDigit(s.charCodeAt(j + 1))) j = digitsEnd(s, j + 1, end);
     else break;
   }
-  // one hyphenated part, then hyphenated words: "25-year-old", "300-600"
+  return j;
+}
+
+/** End of the number starting with a digit at i. */
+function numberEnd(s: string, i: number, end: number): number {
+  let j = figureEnd(s, i, end);
+  // one hyphenated part, then hyphenated words: "25-year-old", "300-600", "1,500-2,000", "1.5-2.5"
   if (j + 1 < end && s.charCodeAt(j) === 45) {
     if (letterAt(s, j + 1, end)) j = runOf(s, j + 1, end, LETTER);
-    else if (isDigit(s.charCodeAt(j + 1))) j = digitsEnd(s, j + 1, end);
+    else if (isDigit(s.charCodeAt(j + 1))) j = figureEnd(s, j + 1, end);
     else return j;
     while (j + 1 < end && s.charCodeAt(j) === 45 && letterAt(s, j + 1, end)) j = runOf(s, j + 1, end, LETTER);
   }

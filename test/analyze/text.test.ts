@@ -3,7 +3,7 @@ import { sentences, tokenize, type Sentence, type Token } from '../../src/analyz
 
 /** The tokens as the regular expression that tokenize reads by hand gives them (the old, simple way). */
 function reference(text: string): Token[] {
-  const re = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*(?:-(?:\p{L}[\p{L}\p{M}\p{N}]*|\d+))*|\d+(?:[.,]\d+)*(?:-(?:\p{L}+|\d+)(?:-\p{L}+)*)?|[^\s\p{L}\p{N}]/gu;
+  const re = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*(?:-(?:\p{L}[\p{L}\p{M}\p{N}]*|\d+))*|\d+(?:[.,]\d+)*(?:-(?:\p{L}+|\d+(?:[.,]\d+)*)(?:-\p{L}+)*)?|[^\s\p{L}\p{N}]/gu;
   const out: Token[] = [];
   let prevEnd = 0;
   for (const m of text.matchAll(re)) {
