@@ -85,8 +85,11 @@ describe('saidBy: SAID_BY searched from where a match can start', () => {
     expect(attributionIn('At least 8 people died, the Health Ministry said.')).toBe('Health Ministry');
     expect(attributionIn('Six people were still missing (AP), the Red Cross said.')).toBe('Red Cross');
     expect(attributionIn('Police put the toll at 20.')).toBe('Police');
-    // a letter outside ASCII is no part of a name SAID_BY reads, before or after the fast path
-    expect(attributionIn('At least 3 died, Société Générale said')).toBeNull();
+    // names with letters outside ASCII are names too (they were read as no source before)
+    expect(attributionIn('At least 3 died, Société Générale said')).toBe('Société Générale');
+    expect(attributionIn('131 people were killed, Əli Həsənov said.')).toBe('Əli Həsənov');
+    expect(attributionIn('The toll reached 40, said Türkiye’s AFAD.')).toBe('Türkiye’s AFAD');
+    expect(attributionIn('A lower-case élan said nothing.')).toBeNull();
     expect(attributionIn('Nothing here.')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@
  */
 import SOURCES from '../../lexicon/sources.json' with { type: 'json' };
 import type { TimeSpan } from '../../../core/types.js';
+import { LETTER, MARK, NUMBER, classOf } from '../../../core/chars.js';
 import type { DateMention } from '../../dates.js';
 import type { PlaceMention } from '../../places.js';
 import type { Draft, DocumentContext, Refiner, SentenceContext } from '../types.js';
@@ -23,13 +24,22 @@ const ACCORDING = /\b[Aa]ccording to (?:the |a |an )?([^,;.]+?(?:\.[A-Z][^,;.]*)
 /** words that join clauses or belong to the verb, never part of a source's name ("killed and police said") */
 const MODIFIER_STOP = '(?:and|or|but|nor|so|that|which|who|whom|as|while|when|where|after|before|since|until|because|if|though|although|the|a|an|of|to|in|on|at|by|for|with|from|into|than|then|were|was|is|are|be|been|being|had|has|have|said|says|also|not|its|their|his|her)';
 /**
+ * A word of a source's name, for patterns with the u flag: a capital of any script, then letters, marks, digits
+ * and _ ' ’ & . - ("Interior", "U.S.", "Société", "Həsənov", "Al-Sisi"). Written [A-Z][\w'’&.-]* before, names
+ * with a letter outside ASCII were cut at it and read as no source.
+ */
+const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}\\p{N}_'’&.-]*";
+/** NAME_WORD without periods (a title or name before a speaker word: "Kabul police") */
+const NAME_WORD_NO_DOT = "\\p{Lu}[\\p{L}\\p{M}\\p{N}_'’-]*";
+/**
  * "the Interior Ministry said", "rights groups said", "the health ministry had put the number of dead at 276":
  * a name in capitals or a lower-case source ending in a speaker word (lexicon/sources.json), then a verb of
  * saying, or of estimating when a figure follows ("put the crowd at")
  */
 export const SAID_BY = new RegExp(
-  `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:[A-Z][\\w'’&.-]*(?:\\s(?:[A-Z][\\w'’&.-]*|of|the|for|and|on))*|(?:[A-Z][\\w'’-]*\\s)?(?:(?!${MODIFIER_STOP}\\s)[a-z]+\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
+  `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and|on))*|(?:${NAME_WORD_NO_DOT}\\s)?(?:(?!${MODIFIER_STOP}\\s)[a-z]+\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
     `\\s+(?:(?:had|has|have)\\s+)?(?:(?:${SOURCES.verbs.join('|')})\\b|(?:${SOURCES.estimateVerbs.join('|')})(?=\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,4}?at\\s))`,
+  'u',
 );
 /**
  * What every SAID_BY match holds: the source's last word (a capitalised word, "of", "the", "for", "and", "on" or
@@ -38,22 +48,25 @@ export const SAID_BY = new RegExp(
  * SAID_BY's search, which tries its source pattern at every space (SAID_BY was two thirds of attributionIn).
  */
 export const SAID_BY_NEEDS = new RegExp(
-  `(?:^|[\\s,;"“”])(?:[A-Z][\\w'’&.-]*|of|the|for|and|on|${SOURCES.speakers.join('|')})\\s+(?:(?:had|has|have)\\s+)?(?:${SOURCES.verbs.join('|')}|${SOURCES.estimateVerbs.join('|')})`,
+  `(?:^|[\\s,;"“”])(?:${NAME_WORD}|of|the|for|and|on|${SOURCES.speakers.join('|')})\\s+(?:(?:had|has|have)\\s+)?(?:${SOURCES.verbs.join('|')}|${SOURCES.estimateVerbs.join('|')})`,
+  'u',
 );
 /**
  * SAID_BY searched from a position (lastIndex): not before the last character before the first SAID_BY_NEEDS
  * match that no SAID_BY match can hold past its first (see saidBy).
  */
-const SAID_BY_FROM = new RegExp(SAID_BY.source, 'g');
+const SAID_BY_FROM = new RegExp(SAID_BY.source, 'gu');
 const SPACE = /\s/;
 /**
- * A character SAID_BY matches past its first character: a letter, digit or _ of ASCII (\w), ' ’ & . - or
- * white space (\s). The source's words, the spaces between them and the verb are made of these; the separators
- * that may open a match ([,;"“”]) may stand only first.
+ * A code unit SAID_BY may match past its first character: a letter, mark or digit (of names: "Société",
+ * "Həsənov"), _ ' ’ & . - or white space (\s). The source's words, the spaces between them and the verb are made
+ * of these; the separators that may open a match ([,;"“”]) may stand only first. Surrogates (a letter beyond
+ * the first plane is two of them) are taken as letters: a search that starts too early is only slower.
  */
 function inSaidBy(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 39 || c === 38 || c === 46 || c === 45 || c === 32 || (c >= 9 && c <= 13);
-  return c === 0x2019 || SPACE.test(String.fromCharCode(c));
+  if (c === 0x2019 || (c >= 0xd800 && c <= 0xdfff)) return true;
+  return (classOf(c) & (LETTER | MARK | NUMBER)) !== 0 || SPACE.test(String.fromCharCode(c));
 }
 
 /**
@@ -72,9 +85,12 @@ export function saidBy(text: string): RegExpExecArray | null {
   SAID_BY_FROM.lastIndex = from;
   return SAID_BY_FROM.exec(text);
 }
-const SAID_AFTER = /\b(?:said|says|told|reported|stated|announced|confirmed)\s+((?:the |a )?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
+const SAID_AFTER = new RegExp(`\\b(?:said|says|told|reported|stated|announced|confirmed)\\s+((?:the |a )?${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and))*)`, 'u');
 /** right after a figure: "the 63 detentions reported by the Interior Ministry" names its own source */
-export const BY_AFTER = /^\s*,?\s*(?:as\s+)?(?:reported|given|cited|announced|released|confirmed|counted|recorded|estimated)\s+by\s+((?:the\s+)?[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|the|for|and))*)/;
+export const BY_AFTER = new RegExp(
+  `^\\s*,?\\s*(?:as\\s+)?(?:reported|given|cited|announced|released|confirmed|counted|recorded|estimated)\\s+by\\s+((?:the\\s+)?${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and))*)`,
+  'u',
+);
 /**
  * BY_AFTER's opening, up to "by" and a space, tried in the sentence at the end of a figure: a figure followed by
  * no such opening (most) has no source of its own, and neither slice nor search is made for it. Where BY_AFTER
