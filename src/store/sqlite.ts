@@ -184,6 +184,14 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (kind, key)
   );
   `,
+  // 9: what a search counts and groups its matches by (latest, outlet, language, date), in an index by rowid
+  // that holds them: a search reads up to SEARCH_CAP matches for its total and facets, and read from documents
+  // each match cost a page of its own (a document's row starts on a page of its own, with its texts); from this
+  // index a page holds about a hundred (30,000 reports, 10,000 matches: 45 → 14–20 ms). New documents are
+  // appended to it, in rowid order.
+  `
+  CREATE INDEX IF NOT EXISTS documents_facets ON documents(rowid, latest, outlet, language, published);
+  `,
 ];
 
 /**
@@ -268,6 +276,7 @@ export class SqliteStore implements Store {
           this.db.pragma(`user_version = ${v + 1}`);
         })();
       }
+      this.facetIndex = null;
     });
     // a bulk write that stopped before it settled (a crash, a kill) left documents out of the full-text index
     await this.settle();
@@ -619,9 +628,26 @@ export class SqliteStore implements Store {
       }
       const from = `FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE ${where.join(' AND ')}`;
       // one pass over at most SEARCH_CAP matches gives the count and the facets, so a word in every document
-      // answers as fast as a rare one; beyond RANK_LIMIT matches the newest come first instead of the best ranked
-      const seen = this.db.prepare(`SELECT d.outlet AS outlet, d.language AS language, substr(d.published, 1, 4) AS year ${from} LIMIT ${SEARCH_CAP + 1}`).all(...args) as Row[];
+      // answers as fast as a rare one; beyond RANK_LIMIT matches the newest come first instead of the best ranked.
+      // The pass reads the index documents_facets (migration 9), named: SQLite's planner takes the table's own
+      // rowid look-up otherwise, a page per match. An archive opened read-only before that migration has none.
+      const facets = this.hasFacetIndex() ? 'INDEXED BY documents_facets ' : '';
+      // rows as arrays [outlet, language, year] (no object per match), counted in one pass
+      const seen = this.db
+        .prepare(`SELECT d.outlet, d.language, substr(d.published, 1, 4) FROM documents_fts JOIN documents d ${facets}ON d.rowid = documents_fts.rowid WHERE ${where.join(' AND ')} LIMIT ${SEARCH_CAP + 1}`)
+        .raw(true)
+        .all(...args) as unknown[][];
       const total = seen.length;
+      const counts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+      for (let i = 0; i < seen.length && i < SEARCH_CAP; i++) {
+        const r = seen[i]!;
+        for (let k = 0; k < 3; k++) {
+          const v = r[k];
+          if (v === null || v === undefined || v === '') continue;
+          const key = String(v);
+          counts[k]!.set(key, (counts[k]!.get(key) ?? 0) + 1);
+        }
+      }
       const order = total > RANK_LIMIT ? 'documents_fts.rowid DESC' : 'rank';
       const hits = (
         this.db
@@ -635,13 +661,17 @@ export class SqliteStore implements Store {
         id: String(r.id), source: String(r.source), title: s(r.title), outlet: s(r.outlet), published: s(r.published),
         language: s(r.language), snippet: String(r.snippet ?? ''), rank: Number(r.rank),
       }));
-      const facet = (key: 'outlet' | 'language' | 'year'): Facet[] => {
-        const counts = new Map<string, number>();
-        for (const r of seen.slice(0, SEARCH_CAP)) if (r[key] !== null && r[key] !== undefined && r[key] !== '') counts.set(String(r[key]), (counts.get(String(r[key])) ?? 0) + 1);
-        return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20).map(([value, count]) => ({ value, count }));
-      };
-      return { total: Math.min(total, SEARCH_CAP), ...(total > SEARCH_CAP ? { capped: true } : {}), hits, facets: { outlet: facet('outlet'), language: facet('language'), year: facet('year') } };
+      const facet = (k: number): Facet[] =>
+        [...counts[k]!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20).map(([value, count]) => ({ value, count }));
+      return { total: Math.min(total, SEARCH_CAP), ...(total > SEARCH_CAP ? { capped: true } : {}), hits, facets: { outlet: facet(0), language: facet(1), year: facet(2) } };
     });
+  }
+
+  private facetIndex: boolean | null = null;
+  /** Whether the archive has the index documents_facets (see search), looked up once. */
+  private hasFacetIndex(): boolean {
+    this.facetIndex ??= this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'documents_facets'").get() !== undefined;
+    return this.facetIndex;
   }
 
   async stats(): Promise<StoreStats> {

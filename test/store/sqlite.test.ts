@@ -376,12 +376,21 @@ describe('search', () => {
     db.prepare = ((sql: string) => {
       const st = prepare(sql);
       if (!/documents_fts MATCH/.test(sql) || /^SELECT count/.test(sql)) return st;
-      return new Proxy(st, {
-        get: (t, k) => (k === 'all' ? (...a: unknown[]) => {
-          plans.push((prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...a) as Array<{ detail: string }>).map((r) => r.detail).join(' | '));
-          return t.all(...a);
-        } : Reflect.get(t, k, t)),
+      const proxy: Database.Statement = new Proxy(st, {
+        get: (t, k) => {
+          if (k === 'all') {
+            return (...a: unknown[]) => {
+              plans.push((prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...a) as Array<{ detail: string }>).map((r) => r.detail).join(' | '));
+              return t.all(...a);
+            };
+          }
+          // raw(true) sets the statement's mode and returns it: the proxy stays the one called
+          if (k === 'raw') return (...a: [boolean?]) => (t.raw(...a), proxy);
+          const v = Reflect.get(t, k, t);
+          return typeof v === 'function' ? v.bind(t) : v;
+        },
       });
+      return proxy;
     }) as typeof db.prepare;
     const planOf = async (q: string, o: { from?: string; to?: string }) => {
       plans.length = 0;
@@ -401,7 +410,36 @@ describe('search', () => {
     const rare = await planOf('Zyzzyva', { from: '2000', to: '2019' });
     expect(rare.total).toBe(1);
     expect(rare.plan).not.toMatch(/documents_published/);
-    expect(rare.plan).toMatch(/^SCAN documents_fts VIRTUAL TABLE INDEX 0:M\d* \| SEARCH d USING INTEGER PRIMARY KEY/);
+    // (each match's date read from the index of facets, not from its document's row)
+    expect(rare.plan).toMatch(/^SCAN documents_fts VIRTUAL TABLE INDEX 0:M\d* \| SEARCH d USING COVERING INDEX documents_facets \(rowid=\?/);
+  });
+
+  it('counts and groups the matches from the index of facets, and searches an archive without it alike', async () => {
+    const dir = tempDir();
+    const store = await openTestStore(dir);
+    const docs = Array.from({ length: 30 }, (_, i) =>
+      newDoc(`f${i}.txt`, `Flood report ${i}: the river rose.`, { published: `${2001 + (i % 3)}-05-0${1 + (i % 9)}`, outlet: i % 2 ? 'Daily' : 'Weekly', language: i % 5 ? 'en' : 'fr' }),
+    );
+    await store.putDocuments(docs.map((doc) => ({ doc, analysis: null })));
+    const db = (store as unknown as { db: Database.Database }).db;
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT d.outlet FROM documents_fts JOIN documents d INDEXED BY documents_facets ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH 'flood' AND d.latest = 1").all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/COVERING INDEX documents_facets/);
+    const withIndex = await store.search('flood');
+    expect(withIndex.total).toBe(30);
+    expect(withIndex.facets.outlet).toEqual([{ value: 'Daily', count: 15 }, { value: 'Weekly', count: 15 }]);
+    expect(withIndex.facets.language).toEqual([{ value: 'en', count: 24 }, { value: 'fr', count: 6 }]);
+    expect(withIndex.facets.year).toEqual([{ value: '2001', count: 10 }, { value: '2002', count: 10 }, { value: '2003', count: 10 }]);
+    // an archive of schema 8 (before the index), opened read-only so that it is not migrated
+    db.exec('DROP INDEX documents_facets');
+    db.pragma('user_version = 8');
+    await store.close();
+    const old = new SqliteStore(path.join(dir, 'archive.db'), { readonly: true });
+    try {
+      const without = await old.search('flood');
+      expect(without).toEqual(withIndex);
+    } finally {
+      await old.close();
+    }
   });
 
   it('quotes every term: FTS syntax in a query is searched as words', () => {
