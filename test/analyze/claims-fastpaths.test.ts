@@ -6,18 +6,7 @@ import { BY_AFTER, BY_AFTER_OPENING, SAID_BY, attributionIn, cleanAttribution, s
 import { analyzeText } from '../../src/analyze/index.js';
 import { findNumbers } from '../../src/analyze/numbers.js';
 import { tokenize } from '../../src/analyze/text.js';
-
-/** a small deterministic generator (mulberry32), so a failure can be replayed */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../helpers.js';
 
 describe('fast paths of the parsers and refiners', () => {
   it('cleanAttribution drops a final period as the plain pattern does', () => {

@@ -5,21 +5,13 @@
 import { decodeHTML } from 'entities';
 import { expect } from 'vitest';
 import type { HtmlArticle } from '../../src/article/html.js';
+import { seededRandom } from '../helpers.js';
 
 /** Source text that may collapse to one space: whitespace, no-break spaces, invisible characters, entities. */
 const COLLAPSIBLE_SOURCE = /^(?:[\s\u00a0\u00ad\u200b\u2060\ufeff]|&[#a-z0-9]+;?)+$/i;
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32): the one of test/helpers.ts. */
+export const rng = seededRandom;
 
 /**
  * Checks that every character of `text` is accounted for: literal runs map
