@@ -26,6 +26,13 @@ const NEVER = new Set([
 ]);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'general', 'gen', 'leader', 'sen', 'senator', 'rep', 'gov', 'governor', 'mayor', 'prof', 'sheikh', 'king', 'queen', 'prince', 'pope', 'saint', 'st', 'officer', 'sergeant', 'captain', 'judge', 'secretary', 'chief']);
 const MIN_COMMON_WORD_POPULATION = 50_000;
+/**
+ * A word of three to five capitals that names only towns smaller than this is read as the acronym it also is
+ * ("NATO said": Nato, Philippines, 5,583 people; "a BART train", "the SARS outbreak"), unless a comma or dash
+ * follows it as in a dateline ("OLEAN, N.Y. —"). (Two-letter codes have their own rule: only after a comma.)
+ */
+const MIN_ACRONYM_POPULATION = 10_000;
+const ACRONYM = /^[A-Z]{3,5}$/;
 const ORG_HEADS = new Set(ENTITIES.orgHeads);
 
 /**
@@ -236,6 +243,8 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
       if (within.length) hits = within;
     }
     const best = hits[0]!;
+    const after = toks[j + 1]?.text ?? '';
+    if (j === i && !qualifier && ACRONYM.test(t.text) && after !== ',' && !DATELINE_DASHES.has(after) && hits.every((h) => h.kind === 'city' && h.population < MIN_ACRONYM_POPULATION)) continue;
     const common = j === i && g.commonWords.has(key);
     if (common && !qualifier) {
       const prepositional = prev && PLACE_PREPOSITIONS.has(prev.lower);
