@@ -31,7 +31,7 @@ describe("a sentence's first word alone", () => {
 
   it('names an organisation when it is an acronym or an organisation word that is no English word', () => {
     expect(names('UNICEF said so.')).toEqual(['org:UNICEF']);
-    expect(names('Then NATO spoke. UN said so. Hurricane Katrina hit.')).toEqual(['place:NATO', 'org:UN']);
+    expect(names('Then NATO spoke. UN said so. Hurricane Katrina hit.')).toEqual(['org:NATO', 'org:UN']);
     expect(names('Majlis said so.')).toEqual(['org:Majlis']);
     expect(names('Ministry said so.')).toEqual([]);
     expect(names('Hospital said so.')).toEqual([]);
