@@ -14,7 +14,7 @@ import { gazetteer } from './gazetteer.js';
 import type { DateMention } from './dates.js';
 import type { PlaceMention } from './places.js';
 import { WordShapes } from './shapes.js';
-import { DATELINE_DASHES, withoutFinalPeriod, type Token } from './text.js';
+import { DATELINE_DASHES, capitalisedIn, isCapitalised, withoutFinalPeriod, type Token } from './text.js';
 
 export interface EntityMention {
   kind: 'person' | 'org' | 'event';
@@ -48,21 +48,10 @@ const isNotName = (w: string) => NOT_NAME_SHAPES.mayHold(w) && NOT_NAMES.has(w);
 const isOrgHead = (w: string) => ORG_HEAD_SHAPES.mayHold(w) && ORG_HEADS.has(w);
 const isEventHead = (w: string) => EVENT_HEAD_SHAPES.mayHold(w) && EVENT_HEADS.has(w);
 
-const UPPER_START = /^\p{Lu}/u;
 /** a word that looks like part of a person's name: "Aliyev", "Jean-Pierre", "Smith-jones" */
 const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u;
-/** a word starting with a capital (ASCII decides without a regular expression) */
-const isCap = (t: Token | undefined): boolean => {
-  if (!t || t.kind !== 'word') return false;
-  const c = t.text.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
-};
-/** isCap(t) for a token of `text`, its first character read from the text, not from the token's own string */
-const capitalisedIn = (text: string, t: Token): boolean => {
-  if (t.kind !== 'word') return false;
-  const c = text.charCodeAt(t.start);
-  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
-};
+/** a word starting with a capital (text.ts) */
+const isCap = isCapitalised;
 /** two to six ASCII capitals, /^[A-Z]{2,6}$/ read by hand (it ran once per word of every text). An acronym is capitalised. */
 function isAcronym(t: Token | undefined): boolean {
   if (!t || t.kind !== 'word') return false;

@@ -6,7 +6,7 @@
  */
 import ENTITIES from './lexicon/entities.json' with { type: 'json' };
 import { gazetteer, normaliseName, type Gazetteer, type Place } from './gazetteer.js';
-import { DATELINE_DASHES, withoutFinalPeriod, type Token } from './text.js';
+import { DATELINE_DASHES, capitalisedIn, isCapitalised, withoutFinalPeriod, type Token } from './text.js';
 
 export interface PlaceMention {
   first: number;
@@ -80,23 +80,6 @@ function isCode(s: string): boolean {
   return a >= 65 && a <= 90 && b >= 65 && b <= 90;
 }
 
-const UPPER_START = /^\p{Lu}/u;
-/** a word starting with a capital (ASCII decides without a regular expression) */
-const isCapitalised = (t: Token | undefined): boolean => {
-  if (!t || t.kind !== 'word') return false;
-  const c = t.text.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
-};
-
-/**
- * isCapitalised(t) for a token of `text`, its first character read from the text (t.text is text.slice(t.start,
- * t.end)): the loop over every token then reads the token and the text, not each token's own string too.
- */
-const capitalisedIn = (text: string, t: Token): boolean => {
-  if (t.kind !== 'word') return false;
-  const c = text.charCodeAt(t.start);
-  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
-};
 
 /** The place named by tokens [i, j], or null. */
 function lookup(toks: Token[], i: number, j: number, text: string): Place[] | null {

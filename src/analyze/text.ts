@@ -150,6 +150,24 @@ export const DATELINE_DASHES: ReadonlySet<string> = new Set(['—', '–', '-', 
  */
 export const withoutFinalPeriod = (w: string): string => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w);
 
+const UPPER_START = /^\p{Lu}/u;
+/** A word token starting with a capital (ASCII decides without a regular expression). */
+export const isCapitalised = (t: Token | undefined): boolean => {
+  if (!t || t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
+};
+
+/**
+ * isCapitalised(t) for a token of `text`, its first character read from the text (t.text is text.slice(t.start,
+ * t.end)): a loop over every token then reads the token and the text, not each token's own string too.
+ */
+export const capitalisedIn = (text: string, t: Token): boolean => {
+  if (t.kind !== 'word') return false;
+  const c = text.charCodeAt(t.start);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
+};
+
 /** s.toLowerCase(), without the call for the many tokens that are lower-case ASCII already */
 function lowerOf(s: string): string {
   for (let k = 0; k < s.length; k++) {
