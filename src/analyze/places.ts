@@ -172,6 +172,15 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     const t = toks[i]!;
     // (a two-letter code such as "TX" is capitalised too)
     if (!capitalisedIn(text, t)) continue;
+    // after a comma, the code of a US state is the state ("Smalltown, MO"), whether or not a place before it was
+    // found, and not a place whose name folds to it (Mo, Norway)
+    if (isCode(t.text) && toks[i - 1]?.text === ',') {
+      const state = g.regions.get(`US.${t.text}`);
+      if (state) {
+        out.push({ first: i, last: i, start: t.start, end: t.end, text: t.text, place: state });
+        continue;
+      }
+    }
     const most = mostWords(g, t);
     if (!most) continue;
     const top = Math.min(toks.length - 1, i + 4);
@@ -208,6 +217,8 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     if (j === i && isCode(t.text) && prev?.text !== ',') continue;
     // a region or country after a comma picks the candidate: "Austin, Texas", "Mesa, Arizona"
     let qualifier: Place | null = null;
+    /** the token of a two-letter code that picked the candidate ("Montgomery, AL"): a mention of its region */
+    let codeAt = -1;
     if (toks[j + 1]?.text === ',') {
       for (let k = Math.min(toks.length - 1, j + 4); k >= j + 2; k--) {
         const q = isCapitalised(toks[j + 2]) || isCode(toks[j + 2]?.text ?? '') ? lookup(toks, j + 2, k, text) : null;
@@ -216,6 +227,7 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
         const byCode = code ? [...g.regions.values()].find((r) => r.region === code && hits.some((h) => h.country === r.country && h.region === code)) : undefined;
         if (region || byCode) {
           qualifier = (region ?? byCode)!;
+          if (byCode) codeAt = k;
           break;
         }
       }
@@ -237,6 +249,12 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     if (i === 0 && common) continue;
     out.push({ first: i, last: j, start: t.start, end: toks[j]!.end, text: text.slice(t.start, toks[j]!.end), place: best });
     i = j;
+    if (codeAt >= 0 && qualifier) {
+      // the code names the region that qualified the place (Alabama), whatever else it may spell (Ål, Norway)
+      const c = toks[codeAt]!;
+      out.push({ first: codeAt, last: codeAt, start: c.start, end: c.end, text: c.text, place: qualifier });
+      i = codeAt;
+    }
   }
   return out;
 }

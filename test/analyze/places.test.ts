@@ -21,8 +21,9 @@ describe('names of several words', () => {
     expect(places("Talks in the People's Republic of China ended.")).toEqual(["People's Republic of China=China"]);
     expect(places('Talks in the PEOPLE’S REPUBLIC OF CHINA ended.')).toEqual(['PEOPLE’S REPUBLIC OF CHINA=China']);
   });
-  it('a two-letter code counts only after a comma', () => {
-    expect(places('Floods hit Sherman, TX on Monday.')).toEqual(['Sherman=Sherman']);
+  it('a two-letter code counts only after a comma, as the state it qualifies the place with', () => {
+    expect(places('Floods hit Sherman, TX on Monday.')).toEqual(['Sherman=Sherman', 'TX=Texas']);
+    expect(places('Floods hit TX on Monday.')).toEqual([]);
     expect(places('Floods hit Austin, Texas on Monday.')).toEqual(['Austin=Austin', 'Texas=Texas']);
   });
 });
