@@ -11,8 +11,8 @@
  *
  * reckon is measured from its build (dist/, built first with tsc), as users run it.
  *
- * 1. Analysis: reckon (prepareDocument: page cleaning, language, analysis —
- *    what ingest runs for each report) and the peer pipeline (chrono-node +
+ * 1. Analysis: reckon (prepareStaged: page cleaning, language, analysis —
+ *    what ingest runs, records a stage at a time) and the peer pipeline (chrono-node +
  *    wink-nlp, bench/peer.ts) on the same generated texts in this process,
  *    alternating blocks after a warm-up; MB/s counts the reports' bytes.
  *    Accuracy against the generator's known killed/injured figures. The same
@@ -73,7 +73,7 @@ if (build) {
   buildDist();
 }
 const { analyzeText } = await fromDist<typeof import('../src/analyze/index.js')>('analyze/index.js');
-const { prepareDocument, prepareRecord } = await fromDist<typeof import('../src/pipeline/prepare.js')>('pipeline/prepare.js');
+const { prepareDocument, prepareRecord, prepareStaged } = await fromDist<typeof import('../src/pipeline/prepare.js')>('pipeline/prepare.js');
 const { openStore } = await fromDist<typeof import('../src/store/open.js')>('store/open.js');
 
 // ---------------------------------------------------------------- helpers
@@ -149,12 +149,14 @@ function benchAnalysis(): AnalysisResult {
   let tAnalyze = 0;
   let tPeer = 0;
   const block = 100;
+  const blockInputs = (b: number, end: number) => docs.slice(b, end).map(inputOf);
   log(`analysis: timing ${docs.length} reports, blocks of ${block}, alternating…`);
   for (let b = 0, k = 0; b < docs.length; b += block, k++) {
     const end = Math.min(docs.length, b + block);
     const runReckon = () => {
       const t = performance.now();
-      for (let i = b; i < end; i++) reckonOut[i] = prepareDocument(inputOf(docs[i]!)).analysis;
+      let i = b;
+      for (const r of prepareStaged(blockInputs(b, end))) reckonOut[i++] = r.ok ? r.prepared.analysis : { claims: [], mentions: [] };
       tReckon += performance.now() - t;
     };
     const runAnalyze = () => {
@@ -191,7 +193,7 @@ function benchAnalysis(): AnalysisResult {
 
   const avg = bytes / docs.length;
   row('analysis corpus', `${docs.length} reports, ${fmt(mb(bytes), 2)} MB`, `avg ${fmt(avg, 0)} B; seed ${seed + 1000}; ${warm} warm-up`);
-  row('reckon prepare (clean+lang+analyze)', `${fmt(r.reckonMbS, 2)} MB/s · ${fmt(r.reckonDocsS, 0)} docs/s`, 'one core; what ingest runs per report');
+  row('reckon prepare (clean+lang+analyze)', `${fmt(r.reckonMbS, 2)} MB/s · ${fmt(r.reckonDocsS, 0)} docs/s`, 'one core; what ingest runs (prepareStaged)');
   row('reckon analyzeText only', `${fmt(r.analyzeOnlyMbS, 2)} MB/s`, 'cleaned text; MB of the reports');
   row('peer (chrono-node + wink-nlp)', `${fmt(r.peerMbS, 2)} MB/s · ${fmt(r.peerDocsS, 0)} docs/s`, 'one core, same texts, same process');
   row('analyze ratio reckon/peer', `${fmt(r.reckonMbS / r.peerMbS, 2)}×`, `analyzeText only: ${fmt(r.analyzeOnlyMbS / r.peerMbS, 2)}× (goal ≥ 10×)`);
@@ -231,7 +233,7 @@ function benchReal(): void {
         const end = Math.min(texts.length, b + block);
         const runReckon = () => {
           const t = performance.now();
-          for (let i = b; i < end; i++) prepareDocument(inputs[i]!);
+          for (const r of prepareStaged(inputs.slice(b, end))) if (!r.ok) throw r.error;
           tReckon += performance.now() - t;
         };
         const runPeer = () => {

@@ -77,7 +77,9 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
         i = q.last;
       }
     }
-    quantities.sort((a, b) => a.first - b.first);
+    // (most are in order already, and most sentences have none or one: the sort, a builtin call with a
+    // comparator, was 7% of this function's own time on short incident texts)
+    if (!inOrder(quantities)) quantities.sort((a, b) => a.first - b.first);
     ctxs.push({ sentence: s, toks: s.tokens, text, numbers, quantities, dates: own, dateTokens, places, used: new Set() });
   }
   const doc: DocumentContext = { text, published: context.published, sentences: ctxs, dates };
@@ -140,6 +142,12 @@ function holdsTrigger(toks: Token[]): boolean {
     if (TRIGGER_SHAPES.mayHold(w) && TRIGGER_WORDS.has(w)) return true;
   }
   return false;
+}
+
+/** Whether the quantities are in order of their first token. */
+function inOrder(qs: ReadonlyArray<{ first: number }>): boolean {
+  for (let k = 1; k < qs.length; k++) if (qs[k - 1]!.first > qs[k]!.first) return false;
+  return true;
 }
 
 const isCommonWord = (w: string) => gazetteer().english.has(w) || gazetteer().byName.has(w);

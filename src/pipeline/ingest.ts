@@ -10,7 +10,7 @@ import { DEFAULT_LOAD, load, type LoadOptions } from '../ingest/sources.js';
 import { jsonlStream, toDocuments, type FormatEvent } from '../ingest/formats.js';
 import type { NewDocument, PutItem, PutOptions, PutResult, Store } from '../store/types.js';
 import { signatureEntry } from './events.js';
-import { prepareDocument, prepareRecord } from './prepare.js';
+import { prepareRecord, prepareStaged } from './prepare.js';
 
 /**
  * Documents the archive refused in a row, with none stored in between, after
@@ -62,14 +62,20 @@ export interface ReadyDocument {
  */
 export type Preparer = (inputs: DocumentInput[], options?: { analyze?: boolean }) => Promise<Array<ReadyDocument | ReckonError>>;
 
-export const prepareHere: Preparer = async (inputs, options = {}) =>
-  inputs.map((input): ReadyDocument | ReckonError => {
+export const prepareHere: Preparer = async (inputs, options = {}) => {
+  if (options.analyze !== false) {
+    const out: Array<ReadyDocument | ReckonError> = [];
+    for (const r of prepareStaged(inputs)) out.push(r.ok ? r.prepared : asReckonError(r.error, inputs[out.length]!.source));
+    return out;
+  }
+  return inputs.map((input): ReadyDocument | ReckonError => {
     try {
-      return options.analyze === false ? { doc: prepareRecord(input), analysis: null } : prepareDocument(input);
+      return { doc: prepareRecord(input), analysis: null };
     } catch (e) {
       return asReckonError(e, input.source);
     }
   });
+};
 
 export interface IngestOptions extends Partial<LoadOptions> {
   batchSize?: number;

@@ -6,7 +6,9 @@
  * A document that takes longer than the time limit, or that needs more memory
  * than a worker may use, fails alone (TIMEOUT, TOO_LARGE): its worker is
  * replaced and the rest of its batch goes on in the new one. So one hostile
- * document can neither stall nor crash an ingest.
+ * document can neither stall nor crash an ingest. (A worker prepares a batch
+ * in stages, records before analyses; when one is lost, the rest of its batch
+ * goes again one document at a time, so the one to blame is known.)
  */
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +21,7 @@ import type { Preparer, ReadyDocument } from './ingest.js';
 export type StoredInput = Pick<DocumentRecord, 'source' | 'original' | 'text' | 'segments' | 'published' | 'title' | 'language'>;
 
 /** What the pool sends a worker: inputs to prepare, or stored documents to analyse. */
-export type WireTask = { kind: 'prepare'; inputs: DocumentInput[]; analyze: boolean } | { kind: 'analyze'; inputs: StoredInput[] };
+export type WireTask = { kind: 'prepare'; inputs: DocumentInput[]; analyze: boolean; single: boolean } | { kind: 'analyze'; inputs: StoredInput[] };
 
 export type WireResult =
   | { ok: true; prepared: ReadyDocument }
@@ -44,6 +46,11 @@ interface Task {
   kind: 'prepare' | 'analyze';
   inputs: Array<DocumentInput | StoredInput>;
   analyze: boolean;
+  /**
+   * prepared one document at a time, not in stages (prepareStaged): after a worker was lost on the batch, when
+   * the document it was on is not known (the records of a stage are made before the first is analysed)
+   */
+  single: boolean;
   /** results so far, by index into `inputs` */
   results: Done[];
   /** index of the next document a worker has to prepare */
@@ -105,7 +112,7 @@ export class PreparePool {
       const task = this.queue.shift()!;
       this.busy.set(w, { task, timer: this.timer(w) });
       const rest = task.inputs.slice(task.next);
-      const msg: WireTask = task.kind === 'analyze' ? { kind: 'analyze', inputs: rest as StoredInput[] } : { kind: 'prepare', inputs: rest as DocumentInput[], analyze: task.analyze };
+      const msg: WireTask = task.kind === 'analyze' ? { kind: 'analyze', inputs: rest as StoredInput[] } : { kind: 'prepare', inputs: rest as DocumentInput[], analyze: task.analyze, single: task.single };
       w.postMessage(msg);
     }
   }
@@ -174,7 +181,13 @@ export class PreparePool {
       return;
     }
     this.spawn();
-    if (b) {
+    if (b && b.task.kind === 'prepare' && b.task.analyze && !b.task.single) {
+      // a batch prepared in stages: which of the stage's documents the worker was on is not known, so the rest
+      // of the batch goes again one document at a time, where the one to blame fails alone (after a second
+      // time limit, for a document that runs over it)
+      b.task.single = true;
+      this.queue.unshift(b.task);
+    } else if (b) {
       const { task } = b;
       const input = task.inputs[task.next]!;
       const err = e as NodeJS.ErrnoException;
@@ -205,7 +218,7 @@ export class PreparePool {
       if (this.closed) return reject(new ReckonError('INTERNAL', 'the analysis pool is closed'));
       if (this.broken) return reject(this.broken);
       if (!inputs.length) return resolve([]);
-      this.queue.push({ kind, inputs, analyze, results: new Array(inputs.length), next: 0, resolve, reject });
+      this.queue.push({ kind, inputs, analyze, single: false, results: new Array(inputs.length), next: 0, resolve, reject });
       this.next();
     });
   }

@@ -50,6 +50,15 @@ describe('PreparePool', () => {
     expect(after.flat().map(line)).toEqual(['ok good-6 2', 'ok good-7 2']);
   });
 
+  it('a batch longer than a stage, a slow document in its second stage: that one fails alone, the rest as this thread prepares them', { timeout: 60_000 }, async () => {
+    pool = new PreparePool(1, { documentMs: 300 });
+    const inputs = Array.from({ length: 40 }, (_, i) => (i === 35 ? heavy() : good(i)));
+    const [r, here] = await Promise.all([pool.prepare(inputs), prepareHere(inputs.filter((x) => x.source !== 'heavy'))]);
+    expect(r.map(line)[35]).toBe('TIMEOUT heavy: analysis took longer than 300 ms (the document may be pathological)');
+    expect(r.filter((x, i) => i !== 35).map(line)).toEqual(here.map(line));
+    expect(r.filter((x, i) => i !== 35).map((x) => (x as ReadyDocument).analysis)).toEqual(here.map((x) => (x as ReadyDocument).analysis));
+  });
+
   it('a document that needs more memory than a worker may use fails alone (TOO_LARGE), without taking the process down', { timeout: 60_000 }, async () => {
     pool = new PreparePool(1, { workerHeapMb: 128 });
     const r = await pool.prepare([good(1), heavy(), good(2)]);
