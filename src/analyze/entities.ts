@@ -4,8 +4,10 @@
  * acronyms; people are capitalised names after a title or before "said", or
  * two or three capitalised words that are no place or organisation; event
  * names are "Black January", "the January 20 tragedy", "20 Yanvar", "the
- * Khojaly genocide". Each event name has a key shared by its aliases: names
- * built on the same day of the year share "date:MM-DD".
+ * Sumgait pogrom", "the Khojaly genocide". Each event name has a key shared by
+ * its aliases: names built on the same day of the year share "date:MM-DD"; a
+ * place's name before an event word gives "at:…" (joined by day, see
+ * reconcile/events.ts), other names "name:…".
  */
 import ENTITIES from './lexicon/entities.json' with { type: 'json' };
 import TIME from './lexicon/time.json' with { type: 'json' };
@@ -36,6 +38,8 @@ const MONTH_NAMES = new Set(Object.keys(MONTHS));
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const SPEECH = new Set(['said', 'says', 'told', 'stated', 'added', 'noted', 'wrote', 'announced', 'declared', 'explained', 'insisted']);
 const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'our', 'in', 'on', 'at', 'after', 'before', 'during', 'as', 'when', 'while', 'but', 'and', 'or', 'if', 'because', 'although', 'despite', 'since', 'until', 'today', 'yesterday', 'there', 'here', 'photo', 'photos', 'according']);
+/** Words after which a place and an event word are a place and what happened there: "in Baku tragedy struck". */
+const PLACE_BEFORE = new Set(['in', 'at', 'near', 'outside', 'from', 'into', 'across', 'to', 'toward', 'towards', 'around', 'throughout', 'within', 'inside', 'via', 'on']);
 const TITLE_WORDS = new Set(ENTITIES.personTitles.flatMap((t) => t.split(' ')));
 // The sets asked about every capitalised run's words, each behind a test of its words' shapes (see shapes.ts):
 // a word the test turns away is not hashed, and a one-word run such as a sentence's first word, most of them,
@@ -107,6 +111,9 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
     let a = i;
     // a sentence-initial function word is not part of a name
     while (a <= j && (isNotName(toks[a]!.lower) || (a === 0 && g.english.has(toks[a]!.lower) && !isAcronym(toks[a])))) a++;
+    // nor, in an event's name, is a lower-case connector left at its head by that ("Victims of Khojaly genocide":
+    // not "of Khojaly genocide")
+    if (isEventHead(toks[j + 1]?.lower ?? '') || isEventHead(toks[j]!.lower)) while (a <= j && !isCap(toks[a])) a++;
     if (a > j) {
       i = j;
       continue;
@@ -122,7 +129,12 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
     // whatever their day and place (a sentence's first word is already left out above)
     const sentenceStart = a === 0 || toks[a]!.breakBefore || DATELINE_DASHES.has(toks[a - 1]!.text);
     const commonOpening = words === 1 && sentenceStart && g.english.has(lowerWords[0]!) && !isAcronym(toks[a]);
-    if (isEventHead(next?.lower ?? '') && !inPlace(places, a) && words <= 4 && !MONTH_NAMES.has(lowerWords[0]!) && !commonOpening) {
+    if (isEventHead(next?.lower ?? '') && words <= 4 && isPlace(places, a, j) && !PLACE_BEFORE.has(toks[a - 1]?.lower ?? '')) {
+      // a place and an event word: "the Khojaly genocide", "the Srebrenica massacre", "the Kabul bombing". The
+      // key says so ("at:"): a place's attacks are many, so such a key joins only reports of agreeing days
+      // (reconcile/events.ts); the place stays a place mention too
+      out.push({ kind: 'event', start: toks[a]!.start, end: next!.end, text: slice(a, j + 1), value: `at:${lowerWords.join(' ')} ${next!.lower}` });
+    } else if (isEventHead(next?.lower ?? '') && !inPlace(places, a) && words <= 4 && !MONTH_NAMES.has(lowerWords[0]!) && !commonOpening) {
       // "Khojaly genocide", "Second Karabakh War" (head inside the run is handled below)
       out.push({ kind: 'event', start: toks[a]!.start, end: next!.end, text: slice(a, j + 1), value: `name:${lowerWords.join(' ')} ${next!.lower}` });
     } else if (isEventHead(last.lower) && words >= 2 && words <= 5) {
@@ -156,6 +168,12 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
 /** Whether token k is part of a place. */
 function inPlace(places: PlaceMention[], k: number): boolean {
   for (const p of places) if (k >= p.first && k <= p.last) return true;
+  return false;
+}
+
+/** Whether tokens a..b are one place, whole. */
+function isPlace(places: PlaceMention[], a: number, b: number): boolean {
+  for (const p of places) if (p.first === a && p.last === b) return true;
   return false;
 }
 

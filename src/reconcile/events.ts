@@ -50,7 +50,7 @@ function displayOfKey(key: string, texts: Map<string, number>): string {
   const best = [...texts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0];
   if (best) return best.replace(/^(the|a)\s+/i, '').replace(/\s+/g, ' ').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   const m = /^date:(\d\d)-(\d\d)$/.exec(key);
-  return m ? `${MONTH_NAMES[+m[1]! - 1]} ${+m[2]!}` : key.replace(/^name:/, '');
+  return m ? `${MONTH_NAMES[+m[1]! - 1]} ${+m[2]!}` : key.replace(/^(?:name|at):/, '');
 }
 
 const DATELINE_CAPS = /^[\p{Lu}][\p{Lu} '.-]{2,}$/u;
@@ -105,21 +105,53 @@ function primaryKeys(f: DocFacts): string[] {
   return f.sig.keys.filter(([, n]) => n >= Math.max(1, max / 2)).map(([key]) => key);
 }
 
+const isDateKey = (key: string) => key.startsWith('date:');
+
+/**
+ * Joins the reports `list` (each with a main day) whose days overlap or touch, and so, through them, every run
+ * of such days: [start − 1 day, end] of each, swept in order of start (not every pair).
+ */
+function joinAgreeingDays(facts: readonly DocFacts[], list: readonly number[], sets: DisjointSets): void {
+  const spans = list.map((i) => ({ i, from: addDays(facts[i]!.sig.day!.start, -1), to: facts[i]!.sig.day!.end }));
+  spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  let reach = spans[0]!.to;
+  let head = spans[0]!.i;
+  for (let k = 1; k < spans.length; k++) {
+    const x = spans[k]!;
+    if (x.from <= reach) {
+      sets.union(head, x.i);
+      if (x.to > reach) reach = x.to;
+    } else {
+      head = x.i;
+      reach = x.to;
+    }
+  }
+}
+
 /** Groups documents into events by their signatures (see signatureOf; a document without one has none of it). */
 export function groupEvents<D extends DocumentRef>(documents: readonly D[], signatures: ReadonlyMap<string, DocSignature>): Array<EventGroup<D>> {
   const facts: DocFacts[] = documents.map((d) => ({ doc: d, sig: signatures.get(d.id) ?? NO_SIGNATURE }));
   const sets = new DisjointSets(facts.length);
-  // shared primary names (a date-named key joins only reports whose main day agrees, when both have one)
+  // shared primary names; a name of a place and an event word ("at:kabul bombing") only between reports whose
+  // main days agree, as below: a city's bombings are many
   const byKey = new Map<string, number>();
+  const byPlacedName = new Map<string, number[]>();
   facts.forEach((f, i) => {
     for (const k of primaryKeys(f)) {
+      if (k.startsWith('at:')) {
+        if (!f.sig.day) continue;
+        const list = byPlacedName.get(k);
+        if (list) list.push(i);
+        else byPlacedName.set(k, [i]);
+        continue;
+      }
       const first = byKey.get(k);
       if (first === undefined) byKey.set(k, i);
       else sets.union(first, i);
     }
   });
-  // same main day and same main place: within a month and a place, days that overlap (or touch) join, and
-  // so, through them, every run of overlapping days (one sweep in order of start, not every pair)
+  for (const list of byPlacedName.values()) joinAgreeingDays(facts, list, sets);
+  // same main day and same main place: within a month and a place, days that overlap (or touch) join
   const byDay = new Map<string, number[]>();
   facts.forEach((f, i) => {
     const { day, place, claims } = f.sig;
@@ -129,23 +161,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
     if (list) list.push(i);
     else byDay.set(key, [i]);
   });
-  for (const list of byDay.values()) {
-    // [start − 1 day, end]: two reports' days join when these overlap (see overlaps)
-    const spans = list.map((i) => ({ i, from: addDays(facts[i]!.sig.day!.start, -1), to: facts[i]!.sig.day!.end }));
-    spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-    let reach = spans[0]!.to;
-    let head = spans[0]!.i;
-    for (let k = 1; k < spans.length; k++) {
-      const x = spans[k]!;
-      if (x.from <= reach) {
-        sets.union(head, x.i);
-        if (x.to > reach) reach = x.to;
-      } else {
-        head = x.i;
-        reach = x.to;
-      }
-    }
-  }
+  for (const list of byDay.values()) joinAgreeingDays(facts, list, sets);
   const groups = new Map<number, number[]>();
   facts.forEach((_, i) => {
     const root = sets.find(i);
@@ -170,7 +186,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
     for (const f of fs) for (const [k] of f.sig.keys) reports.set(k, (reports.get(k) ?? 0) + 1);
     const ranked = [...keyCounts]
       .filter(([k]) => reports.get(k)! >= Math.min(2, fs.length) || fs.length === 1)
-      .sort((a, b) => (a[0].startsWith('name:') === b[0].startsWith('name:') ? 0 : a[0].startsWith('name:') ? -1 : 1) || b[1].n - a[1].n);
+      .sort((a, b) => (isDateKey(a[0]) === isDateKey(b[0]) ? 0 : isDateKey(a[0]) ? 1 : -1) || b[1].n - a[1].n);
     const names = ranked.map(([k, v]) => displayOfKey(k, v.texts));
     const aliasSet = new Set<string>();
     for (const [k, v] of ranked) for (const t of v.texts.keys()) aliasSet.add(t.replace(/^(the|a)\s+/i, '').trim());

@@ -37,14 +37,14 @@ describe("a sentence's first word alone", () => {
     expect(names('Hospital said so.')).toEqual([]);
   });
 
-  it('names an event before an event word unless it is an English word or a place', () => {
+  it('names an event before an event word unless it is an English word; a place there is the place and an event of it', () => {
     expect(names('Zzyzx attack ended.')).toEqual(['event:Zzyzx attack']);
     expect(names('Ünal attack ended.')).toEqual(['event:Ünal attack']);
     expect(names('Kelvin attack ended.')).toEqual(['event:Kelvin attack']);
     expect(names('Sumgait pogroms began.')).toEqual(['event:Sumgait pogroms']);
     expect(names('Flood attack ended.')).toEqual([]);
     expect(names('Tragedy struck. Genocide followed. Zzyzx attack ended.')).toEqual(['event:Zzyzx attack']);
-    expect(names('İzmir attack ended.')).toEqual(['place:İzmir']);
+    expect(names('İzmir attack ended.')).toEqual(['place:İzmir', 'event:İzmir attack']);
   });
 
   it('names nothing otherwise, English word or not', () => {
@@ -62,5 +62,29 @@ describe('the capital that starts a name', () => {
     expect(entities('They met ünal yilmaz there.')).toEqual([]);
     expect(entities('They said ÉTA had left. Then Ünal Yilmaz said so.')).toEqual(['person:Ünal Yilmaz']);
     expect(entities('Ünal Yilmaz said so.')).toEqual(['person:Ünal Yilmaz']);
+  });
+});
+
+describe('a place before an event word', () => {
+  const events = (text: string) =>
+    analyzeText(text, { published: '2024-06-01', title: null, language: 'en' })
+      .mentions.filter((m) => m.kind === 'event')
+      .map((m) => `${m.text}=${m.value}`);
+
+  it('is an event of that place, with a key of its own kind ("at:"), and the place stays a place', () => {
+    expect(events('Survivors of the Srebrenica massacre gathered.')).toEqual(['Srebrenica massacre=at:srebrenica massacre']);
+    expect(events('Victims of Khojaly genocide were remembered.')).toEqual(['Khojaly genocide=at:khojaly genocide']);
+    expect(events('He spoke after the Kabul bombing on Monday.')).toEqual(['Kabul bombing=at:kabul bombing']);
+    const m = analyzeText('Survivors of the Srebrenica massacre gathered.', { published: '2024-06-01', title: null, language: 'en' }).mentions;
+    expect(m.filter((x) => x.kind === 'place').map((x) => x.text)).toEqual(['Srebrenica']);
+  });
+
+  it('is no event after a preposition of place, where the event word starts what happened there', () => {
+    expect(events('In Baku tragedy struck again.')).toEqual([]);
+    expect(events('Crowds in Paris protests were large.')).toEqual([]);
+  });
+
+  it('a name that is no place keeps its own key, and a connector left at a name\'s head is not part of it', () => {
+    expect(events('Survivors of Sumgait pogrom spoke.')).toEqual(['Sumgait pogrom=name:sumgait pogrom']);
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * Grouping by event names: a name of its own ("name:") joins the reports that use it most; a place's name
+ * before an event word ("at:kabul bombing") joins only reports whose main days agree, since a place has many.
+ */
+import { describe, expect, it } from 'vitest';
+import { groupEvents, type DocSignature, type DocumentMeta } from '../../src/reconcile/index.js';
+
+const meta = (id: string): DocumentMeta => ({ id, source: `r/${id}.txt`, title: null, outlet: null, published: '2024-06-01', language: 'en', url: null, text: '' });
+const sig = (key: string, text: string, day: string | null, place: string | null = null): DocSignature => ({
+  keys: [[key, 2, [[text, 2]]]],
+  day: day ? { start: day, end: day } : null,
+  place,
+  places: place ? [[place, 1]] : [],
+  claims: 1,
+});
+/** The groups of these reports, as sorted lists of ids, sorted. */
+function groups(reports: Record<string, DocSignature>): string[][] {
+  const documents = Object.keys(reports).map(meta);
+  return groupEvents(documents, new Map(Object.entries(reports)))
+    .map((g) => g.documents.map((d) => d.id).sort())
+    .sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+describe('grouping by a place and an event word', () => {
+  it('joins reports of agreeing days (overlapping or touching), whatever their main places', () => {
+    expect(
+      groups({
+        a: sig('at:kabul bombing', 'Kabul bombing', '2024-05-10', 'Kabul'),
+        b: sig('at:kabul bombing', 'the Kabul bombing', '2024-05-11', 'Afghanistan'),
+        c: sig('at:kabul bombing', 'Kabul bombing', '2024-08-02', 'Kabul'),
+        d: sig('at:kabul bombing', 'Kabul bombing', null, 'Kabul'),
+      }),
+    ).toEqual([['a', 'b'], ['c'], ['d']]);
+  });
+
+  it('names the group by it, before a date-built name', () => {
+    const documents = ['a', 'b'].map(meta);
+    const both = (day: string): DocSignature => ({ keys: [['date:02-26', 3, [['February 26 tragedy', 3]]], ['at:khojaly genocide', 2, [['Khojaly genocide', 2]]]], day: { start: day, end: day }, place: null, places: [], claims: 1 });
+    const [g] = groupEvents(documents, new Map([['a', both('1992-02-26')], ['b', both('1992-02-26')]]));
+    expect(g!.name).toBe('Khojaly genocide');
+    expect(g!.aliases).toContain('February 26 tragedy');
+  });
+
+  it('a name of its own still joins reports whatever their days', () => {
+    expect(
+      groups({
+        a: sig('name:black january', 'Black January', '1990-01-20'),
+        b: sig('name:black january', 'Black January', '2020-01-20'),
+        c: sig('name:black january', 'Black January', null),
+      }),
+    ).toEqual([['a', 'b', 'c']]);
+  });
+});
