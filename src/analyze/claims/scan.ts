@@ -17,6 +17,8 @@ export const PASSIVE_MARKERS = new Set(['were', 'was', 'are', 'is', 'be', 'been'
 export const NEGATIONS = new Set(['not', 'never', 'no', "n't", 'nobody', 'none']);
 const PREPOSITIONS = new Set(['in', 'at', 'inside', 'near', 'from', 'across', 'outside', 'on', 'during', 'throughout', 'around', 'within', 'by']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
+/** Words that open an aside naming a part of the count: ", including a child,", ", among them two women," */
+const SUBGROUP_OPENERS = new Set(['including', 'among']);
 const OPEN = new Set(['(', '[', '-', '–', '—', ',']);
 const CLOSE: Record<string, string[]> = { '(': [')'], '[': [']'], '-': ['-', '–', '—'], '–': ['–', '—', '-'], '—': ['—', '–', '-'], ',': [','] };
 
@@ -41,7 +43,7 @@ export function parenthetical(toks: Token[], i: number, max = 16, isCount?: (k: 
     if (closers.includes(t.text)) return k > i + 1 ? k : -1;
     if (/^[.;:!?]$/.test(t.text)) return -1;
     if (isTrigger(toks, k) && open === ',') return -1;
-    if (isCount && isCount(k) && open === ',' && toks[i + 1]?.lower !== 'including') return -1;
+    if (isCount && isCount(k) && open === ',' && !SUBGROUP_OPENERS.has(toks[i + 1]?.lower ?? '')) return -1;
   }
   return -1;
 }

@@ -12,6 +12,10 @@ import { newDraft, type Draft, type Parser, type SentenceContext } from '../type
 import type { Quantity } from '../quantities.js';
 
 const MAX_STEPS = 24;
+/** The verbs that end an aside after "including" (the predicate's auxiliary). */
+const FINITE = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'got', 'get', 'gets']);
+/** An aside with a clause of its own ("including one who was shot") is not skipped. */
+const RELATIVES = new Set(['who', 'whom', 'which', 'that', 'whose']);
 
 /** After a count, the list goes on to an "and" before any predicate: ", 80 cars and 3 buses were …". */
 function listEndsInAnd(toks: SentenceContext['toks'], from: number, byFirst: Map<number, Quantity>): boolean {
@@ -141,10 +145,14 @@ export const afterParser: Parser = {
           }
           break;
         }
+        // "12 people including the gunman were killed / are dead / died": an aside of a few words without commas,
+        // up to the verb (words such as "the" and "all", which AUX also holds, are part of the aside)
         if (t.lower === 'including') {
           let k = j + 1;
-          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !AUX.has(toks[k]!.lower) && !matchAt(AFTER, toks, k)) k++;
-          if (k > j + 1 && PASSIVE_MARKERS.has(toks[k]?.lower ?? '')) {
+          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !FINITE.has(toks[k]!.lower) && !RELATIVES.has(toks[k]!.lower) && !matchAt(AFTER, toks, k)) k++;
+          if (k > j + 1 && (FINITE.has(toks[k]?.lower ?? '') || matchAt(AFTER, toks, k))) {
+            // a count in the aside ("including two children") is a part of this one, not a subject of its own
+            skipAside(j, k - 1);
             j = k;
             continue;
           }
