@@ -7,10 +7,9 @@
  * page's requests do not use up the local user's bucket) → rate limit → requests in flight → time limit → routes.
  */
 import { Hono, type Context } from 'hono';
-import { eventsOf, newMemo } from '../pipeline/events.js';
 import type { Store } from '../store/types.js';
 import { problemResponse, Refusal } from './errors.js';
-import { EventCache, type EventsLoader } from './events.js';
+import { ArchiveEvents, LoadedEvents, type EventsLoader } from './events.js';
 import { clientAddress, crossSiteCheck, hostCheck, LOCAL_HOSTS, rateLimit, securityHeaders, timeLimit, type RateLimit } from './guards.js';
 import { isStreamed, registerRoutes, untilEnd } from './routes.js';
 import { defaultWebRoot, hasWebBuild, staticFiles } from './static.js';
@@ -60,9 +59,8 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const store = options.store;
-  // between loads, the events and signatures already read stay in memory: after an ingest only new ones are read
-  const memo = newMemo();
-  const events = new EventCache(store, options.events ?? (() => eventsOf(store, { memo })));
+  // the archive's grouping in memory, its events read as requests name them (see ArchiveEvents)
+  const events = options.events ? new LoadedEvents(store, options.events) : new ArchiveEvents(store);
   const app = new Hono();
   let inFlight = 0;
 

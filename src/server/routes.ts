@@ -17,7 +17,7 @@ import { unmark } from '../store/fts.js';
 import type { Store, StoredClaim } from '../store/types.js';
 import { VERSION } from '../version.js';
 import { problemResponse, Refusal, toProblem } from './errors.js';
-import { eventUnder, summarize, type EventCache } from './events.js';
+import { eventUnder, summarize, type EventSource } from './events.js';
 import { requireToken } from './guards.js';
 import { openApiDocument } from './openapi.js';
 import {
@@ -31,7 +31,7 @@ import type {
 
 export interface RouteContext {
   store: Store;
-  events: EventCache;
+  events: EventSource;
   token: string | null;
   bodyBytes: number;
 }
@@ -102,10 +102,9 @@ export function registerRoutes(app: Hono, ctx: RouteContext): void {
 
   app.get('/api/events', async (c) => {
     const q = validQuery(c, EventListQuery);
-    const all = await events.get();
-    const page = all.slice(q.offset, q.offset + q.limit);
-    const next = q.offset + q.limit < all.length ? q.offset + q.limit : null;
-    const body: EventsResponse = { events: page.map((e) => summarize(eventUnder(e, q.policy))), total: all.length, limit: q.limit, offset: q.offset, next };
+    const { events: page, total } = await events.page(q.offset, q.limit);
+    const next = q.offset + q.limit < total ? q.offset + q.limit : null;
+    const body: EventsResponse = { events: page.map((e) => summarize(eventUnder(e, q.policy))), total, limit: q.limit, offset: q.offset, next };
     return c.json(body);
   });
 
@@ -161,14 +160,14 @@ export function registerRoutes(app: Hono, ctx: RouteContext): void {
     validQuery(c, DocumentsQuery.pick({}));
     const d = await store.getDocument(id);
     if (!d) throw new ReckonError('NOT_FOUND', `no document "${id}"`);
-    const [claims, mentions, evs] = await Promise.all([store.claims({ documents: [d.id], latestOnly: false }), store.mentions(d.id), events.get()]);
+    const [claims, mentions, evs] = await Promise.all([store.claims({ documents: [d.id], latestOnly: false }), store.mentions(d.id), events.ofDocument(d.id)]);
     const { mentions: _m, ...doc } = exportDocument(d, claims);
     void _m;
     const body: DocumentResponse = {
       ...doc,
       original: d.original,
       mentions,
-      events: evs.filter((e) => e.documents.includes(d.id)).map((e) => ({ id: e.id, name: e.name })),
+      events: evs,
     };
     return c.json(body);
   });
@@ -192,7 +191,7 @@ export function registerRoutes(app: Hono, ctx: RouteContext): void {
 
   app.get('/api/export', async (c) => {
     const q = validQuery(c, ExportQuery);
-    const evs = await events.get();
+    const evs = await events.all();
     if (q.format === 'csv') return streamText(exportCsv(store), 'text/csv; charset=utf-8', 'reckon-claims.csv');
     if (q.format === 'jsonl') return streamText(exportJsonl(store, { events: evs }), 'application/x-ndjson; charset=utf-8', 'reckon.jsonl');
     return streamText(exportJson(store, { events: evs }), 'application/json; charset=utf-8', 'reckon.json');
@@ -209,7 +208,7 @@ export function registerRoutes(app: Hono, ctx: RouteContext): void {
   });
 }
 
-async function needEvent(events: EventCache, id: string) {
+async function needEvent(events: EventSource, id: string) {
   const e = await events.find(id);
   if (!e) throw new ReckonError('NOT_FOUND', `no event "${id}"`);
   return e;
