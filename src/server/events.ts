@@ -2,7 +2,8 @@
  * The archive's events as the server reads them: the list in pages, one event, the events of a document. By
  * default (ArchiveEvents) only the grouping of the archive is held in memory, per revision of the archive, and
  * each event is read (or reconciled and kept) when a request names it: an archive of a million reports has
- * some 800,000 events, 5 GB or more as objects, where their groups take a tenth of it.
+ * some 800,000 events, 5 GB or more as objects, where their grouping takes a fifth of it (122 against 568 MB
+ * of heap at 100,000 reports).
  */
 import { eventOf, eventsOfGroups, groupsOf, newMemo } from '../pipeline/events.js';
 import type { EventGroup } from '../reconcile/index.js';
