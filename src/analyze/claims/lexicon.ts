@@ -134,6 +134,7 @@ const firstWords = (...maps: Array<Map<string, string>>) => new Set(maps.flatMap
 const PERSON_PAIR_FIRST = firstWords(PERSON_SINGULAR, PERSON_PLURAL);
 const THING_PAIR_FIRST = firstWords(THING_PLURAL);
 export const PERPETRATORS = new Set(NOUNS.perpetrators);
+export const ANIMALS = new Set(NOUNS.animals);
 export const SELF = new Set(NOUNS.self);
 
 /** The longest person noun (one or two words) ending at or starting at token i. */

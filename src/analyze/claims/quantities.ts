@@ -9,9 +9,13 @@ import type { NumberExpr } from '../numbers.js';
 import type { Token } from '../text.js';
 import { gazetteer } from '../gazetteer.js';
 import { namesIn } from '../../core/keys.js';
-import { AFTER, BEFORE, PERPETRATORS, personNounAt, matchAt, seqAt, thingNounAt } from './lexicon.js';
+import { AFTER, ANIMALS, BEFORE, PERPETRATORS, personNounAt, matchAt, seqAt, thingNounAt } from './lexicon.js';
 
-export type QuantityKind = 'person' | 'thing' | 'other' | 'bare';
+/** 'animal': beasts counted ("killed three chickens"): no count of people, nor of damage */
+export type QuantityKind = 'person' | 'thing' | 'animal' | 'other' | 'bare';
+
+/** A quantity that may count people: not things, not animals. */
+export const mayCountPeople = (q: Quantity) => q.kind !== 'thing' && q.kind !== 'animal';
 
 export interface Quantity {
   /** token range of the whole phrase */
@@ -124,6 +128,7 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
     }
     const th = thingNounAt(toks, k);
     if (th) return { first: j, last: th.last, kind: 'thing', noun: textOf(toks, k, th.last), demonym: false, perpetrator: false };
+    if (ANIMALS.has(t.lower) && !startsUpper(t.text)) return { first: j, last: k, kind: 'animal', noun: t.text, demonym: false, perpetrator: false };
     if (PERPETRATORS.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: false, perpetrator: true };
     if (startsUpper(t.text) && gazetteer().demonyms.has(t.lower)) return { first: j, last: k, kind: 'person', noun: t.text, demonym: true, perpetrator: false };
     if (STOP.has(t.lower)) return null;

@@ -63,3 +63,34 @@ export function prepositionalPhrase(toks: Token[], i: number, isCount: (k: numbe
   while (last > i && (toks[last]!.lower === 'and' || toks[last]!.lower === 'or')) last--;
   return last > i ? last : -1;
 }
+
+/** Words of intent, attempt or threat that make the verb after "to" a deed not done ("threatened to kill", "a plot to kill"). */
+const INTENT = new Set([
+  'threaten', 'threatened', 'threatening', 'threatens', 'threat', 'threats', 'try', 'tried', 'tries', 'trying', 'attempt', 'attempted',
+  'attempting', 'attempts', 'plan', 'planned', 'planning', 'plans', 'plot', 'plotted', 'plotting', 'plots', 'vow', 'vowed', 'vowing', 'vows',
+  'want', 'wanted', 'wanting', 'wants', 'intend', 'intended', 'intending', 'intends', 'intent', 'intention', 'seek', 'sought', 'seeking',
+  'seeks', 'conspire', 'conspired', 'conspiring', 'conspiracy', 'aim', 'aimed', 'aiming', 'aims', 'hope', 'hoped', 'hoping', 'hopes', 'fail',
+  'failed', 'failing', 'fails', 'refuse', 'refused', 'refusing', 'refuses', 'bid', 'wish', 'wished', 'pledge', 'pledged', 'promise',
+  'promised', 'prepared', 'ready', 'willing', 'enough', 'order', 'orders',
+]);
+const MODALS = new Set(['could', 'would', 'might', 'may', 'can', 'will', 'should', 'must', 'shall']);
+
+/**
+ * Whether the verb at token i tells of a deed not done: an infinitive after a word of intent, attempt or
+ * threat ("threatening to kill her parents", "plotting to assault and murder a judge", "a bid to kill"), or
+ * a base form after a modal ("the storm could kill hundreds"). "went on to kill", "would later kill" are deeds.
+ */
+export function unrealised(toks: Token[], i: number): boolean {
+  let b = i - 1;
+  // coordinated verbs back to their "to": "to assault and murder"
+  for (let hops = 0; hops < 2 && b >= 1 && (toks[b]!.lower === 'and' || toks[b]!.lower === 'or') && toks[b - 1]!.kind === 'word'; hops++) b -= 2;
+  while (b >= 0 && isAdverb(toks[b])) b--;
+  const w = toks[b]?.lower;
+  if (w === undefined) return false;
+  // (as written: "In May killed" is a month, "Will" a name)
+  if (MODALS.has(w) && toks[b]!.text === w) return true;
+  if (w !== 'to') return false;
+  let c = b - 1;
+  while (c >= 0 && isAdverb(toks[c])) c--;
+  return INTENT.has(toks[c]?.lower ?? '');
+}

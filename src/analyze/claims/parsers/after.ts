@@ -9,13 +9,17 @@
 import { AFTER, BEFORE, matchAt, phraseAt } from '../lexicon.js';
 import { AUX, NEGATIONS, PASSIVE_MARKERS, isAdverb, parenthetical, prepositionalPhrase } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
-import type { Quantity } from '../quantities.js';
+import { mayCountPeople, type Quantity } from '../quantities.js';
 
 const MAX_STEPS = 24;
 /** The verbs that end an aside after "including" (the predicate's auxiliary). */
 const FINITE = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'got', 'get', 'gets']);
 /** An aside with a clause of its own ("including one who was shot") is not skipped. */
 const RELATIVES = new Set(['who', 'whom', 'which', 'that', 'whose']);
+/** Prepositions of place before a count of places or things on the way to the predicate ("80 protesters in 14 cities were …"). */
+const WHERE = new Set(['in', 'across', 'from', 'at', 'on', 'inside', 'near', 'throughout', 'aboard']);
+/** Damage done to people by fire is an injury ("a woman was set on fire"); being fired upon is not one. */
+const BURNS = /^(burned|burnt|set on fire)$/;
 
 /** After a count, the list goes on to an "and" before any predicate: ", 80 cars and 3 buses were …". */
 function listEndsInAnd(toks: SentenceContext['toks'], from: number, byFirst: Map<number, Quantity>): boolean {
@@ -40,9 +44,12 @@ const LIST_WORDS = /^[a-z][a-z'-]*$/;
 /** "houses, and personal and state property" up to an auxiliary: index before the auxiliary, or -1. */
 function listTail(ctx: SentenceContext, j: number, isCount: (k: number) => boolean): number {
   const toks = ctx.toks;
+  // a list has a noun: "… by a teacher and was arrested" has none, its verb is another subject's
+  let noun = false;
   for (let k = j; k < toks.length && k <= j + 10; k++) {
     const t = toks[k]!;
-    if (PASSIVE_MARKERS.has(t.lower) && k > j) return k - 1;
+    if (PASSIVE_MARKERS.has(t.lower) && k > j) return noun ? k - 1 : -1;
+    if (t.lower !== 'and' && t.lower !== 'or' && t.text !== ',') noun = true;
     if (isCount(k) || matchAt(AFTER, toks, k) || matchAt(BEFORE, toks, k)) return -1;
     if (!(t.text === ',' || t.lower === 'and' || t.lower === 'or' || LIST_WORDS.test(t.text))) return -1;
   }
@@ -80,6 +87,8 @@ export const afterParser: Parser = {
       let j = q.last + 1;
       let negated = false;
       let passive = false;
+      /** a relative pronoun on the way ("a farmer who killed …"): an active verb after it has the count as its agent */
+      let relative = false;
       let trigger: { category: string; last: number; first: number } | null = null;
       for (let steps = 0; j < toks.length && steps < MAX_STEPS; steps++) {
         const p = phraseAt(AFTER, toks, j);
@@ -95,6 +104,7 @@ export const afterParser: Parser = {
         }
         // "… that were killed" (a relative clause on the count), not "… a bus that was shot"
         if (t.lower === 'that' && /^(were|had|have)$/.test(toks[j + 1]?.lower ?? '')) {
+          relative = true;
           j++;
           continue;
         }
@@ -110,6 +120,7 @@ export const afterParser: Parser = {
         }
         if (AUX.has(t.lower) || isAdverb(t)) {
           if (PASSIVE_MARKERS.has(t.lower)) passive = true;
+          if (t.lower === 'who') relative = true;
           j++;
           continue;
         }
@@ -166,6 +177,15 @@ export const afterParser: Parser = {
             continue;
           }
         }
+        // "80 protesters in 14 cities were killed": a count of places or things where the people were is not a subject
+        if (q.kind === 'person' && WHERE.has(t.lower)) {
+          const inner = byFirst.get(j + 1);
+          if (inner && (inner.kind === 'other' || inner.kind === 'thing') && !ctx.used.has(inner)) {
+            skipAside(j, inner.last);
+            j = inner.last + 1;
+            continue;
+          }
+        }
         const pp = prepositionalPhrase(toks, j, isCount);
         if (pp > 0) {
           j = pp + 1;
@@ -174,6 +194,8 @@ export const afterParser: Parser = {
         break;
       }
       if (!trigger || negated) continue;
+      // "a farmer who killed and ate a hare": the count did the deed (a verb that takes an object, not "who died")
+      if (relative && !passive && matchAt(BEFORE, toks, trigger.first)) continue;
       // "25, killed 16 people": an active verb with its own object is not this count's predicate
       const objectNext = byFirst.get(trigger.last + 1);
       // "the son shot him": an active verb with an object of its own
@@ -181,10 +203,17 @@ export const afterParser: Parser = {
       const adjective = trigger.first === q.last + 1 && /^(dead|missing|injured|wounded|hurt)$/.test(toks[trigger.last]!.lower);
       if (!passive && objectNext && objectNext.kind !== 'bare' && !adjective) continue;
       for (const g of group) grouped.add(g);
-      const people = group.filter((g) => g.kind !== 'thing');
+      let people = group.filter(mayCountPeople);
       const things = group.filter((g) => g.kind === 'thing');
+      let category = trigger.category;
+      if (category === 'damaged' && people.some((g) => g.kind === 'person')) {
+        // people set on fire are hurt; people fired upon are not counted as damage (nor as hurt: "shot at" is not "hit")
+        const phrase = toks.slice(trigger.first, trigger.last + 1).map((t) => t.lower).join(' ');
+        if (BURNS.test(phrase)) category = 'injured';
+        else people = people.filter((g) => g.kind !== 'person');
+      }
       if (people.length) {
-        const d = newDraft(ctx, trigger.category, people, [trigger.first, trigger.last], this.id);
+        const d = newDraft(ctx, category, people, [trigger.first, trigger.last], this.id);
         // "150 individuals recognized as martyrs": what is counted is the status the predicate names
         const asAt = toks.slice(trigger.first, trigger.last + 1).findIndex((t) => t.lower === 'as');
         // ("listed as missing" names the category itself: nothing else is counted)

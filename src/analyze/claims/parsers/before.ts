@@ -7,8 +7,8 @@
  * gives no sum.
  */
 import { BEFORE, DISCONTINUOUS, PERPETRATORS, SELF, personNounAt, matchAt, phraseAt } from '../lexicon.js';
-import { onePerson, singularAt, type Quantity } from '../quantities.js';
-import { PASSIVE_MARKERS, isAdverb, parenthetical } from '../scan.js';
+import { mayCountPeople, onePerson, singularAt, type Quantity } from '../quantities.js';
+import { PASSIVE_MARKERS, isAdverb, parenthetical, unrealised } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'the']);
@@ -75,7 +75,8 @@ export const beforeParser: Parser = {
       // "were killed" is the passive reading, handled by the count-then-predicate parser
       let b = i - 1;
       while (b >= 0 && isAdverb(toks[b])) b--;
-      if (b >= 0 && PASSIVE_MARKERS.has(toks[b]!.lower)) {
+      // and "threatened to kill", "could kill" tell of no deed
+      if ((b >= 0 && PASSIVE_MARKERS.has(toks[b]!.lower)) || unrealised(toks, i)) {
         i = p.last;
         continue;
       }
@@ -149,7 +150,7 @@ export const beforeParser: Parser = {
         }
         category = fit.category;
         j += fit.suffix.length - 1;
-        const d = newDraft(ctx, category, items.filter((q) => q.kind !== 'thing' && !q.perpetrator), [i, j], this.id);
+        const d = newDraft(ctx, category, items.filter((q) => mayCountPeople(q) && !q.perpetrator), [i, j], this.id);
         if (!d.parts.length) continue;
         d.last = Math.max(d.last, j);
         d.rules.push(`${this.id}:gapped`);
@@ -162,7 +163,7 @@ export const beforeParser: Parser = {
       const after = toks[j]?.lower === 'dead' ? j : toks[j]?.lower === 'to' && toks[j + 1]?.lower === 'death' ? j + 1 : -1;
       if (after > 0 && (category === 'shot' || category === 'injured')) category = 'killed';
       // damage is done to things: "opened fire on 200 houses" counts houses, not the people fired on
-      const people = category === 'damaged' ? [] : items.filter((q) => q.kind !== 'thing' && !q.perpetrator);
+      const people = category === 'damaged' ? [] : items.filter((q) => mayCountPeople(q) && !q.perpetrator);
       const things = items.filter((q) => q.kind === 'thing');
       if (people.length && countable) {
         // a list counted only by articles needs at least one count or two items ("killed a teacher" is still one)
