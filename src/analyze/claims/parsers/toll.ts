@@ -3,8 +3,15 @@ import { TOLLS, phraseAt } from '../lexicon.js';
 import { isTrigger } from '../scan.js';
 import { newDraft, type Draft, type Parser } from '../types.js';
 import type { Quantity } from '../quantities.js';
+import type { Token } from '../../text.js';
 
 const BRIDGE = new Set(['bringing', 'brought', 'raising', 'raised', 'rose', 'risen', 'rises', 'has', 'had', 'have', 'climbed', 'climbs', 'reached', 'reaches', 'stands', 'stood', 'is', 'was', 'at', 'to', 'of', 'now', 'increased', 'jumped', 'grew', 'hit', 'stand', 'remains', 'remained', 'reportedly', 'officially', 'has', 'been', 'put', 'be', 'estimated', 'around', 'this', 'the']);
+
+/**
+ * A trigger in the aside that names the event, not a deed: a gerund after a word that is no clause's start
+ * ("the death toll from the shooting", "from a mass shooting", "of the killing"); ", killing 12" is a deed.
+ */
+const eventNoun = (toks: Token[], j: number) => toks[j]!.lower.endsWith('ing') && j > 0 && toks[j - 1]!.text !== ',' && toks[j - 1]!.lower !== 'and';
 
 export const tollParser: Parser = {
   id: 'parse.toll',
@@ -20,7 +27,8 @@ export const tollParser: Parser = {
       // "the death toll from the fire in the port has risen to 44": a short aside, then a verb of reaching, then the figure
       for (let j = p.last + 1; j < toks.length && j <= p.last + 20; j++) {
         const q = byFirst.get(j);
-        if (q && !ctx.used.has(q) && !q.singular && BRIDGE.has(toks[j - 1]!.lower)) {
+        // ("of" right after the phrase only: "a toll of 12", not "the toll from the killing of two men")
+        if (q && !ctx.used.has(q) && !q.singular && BRIDGE.has(toks[j - 1]!.lower) && (toks[j - 1]!.lower !== 'of' || j === p.last + 2)) {
           // "bringing the total to 41": the category of the claims before it in the sentence
           const category = p.category === 'total' ? drafts.filter((d) => d.sentence === ctx && d.last < i).pop()?.category : p.category;
           if (!category) break;
@@ -30,7 +38,7 @@ export const tollParser: Parser = {
           ctx.used.add(q);
           break;
         }
-        if (q || /^[.;:!?]$/.test(toks[j]!.text) || isTrigger(toks, j)) break;
+        if (q || /^[.;:!?]$/.test(toks[j]!.text) || (isTrigger(toks, j) && !eventNoun(toks, j))) break;
       }
       i = p.last;
     }
