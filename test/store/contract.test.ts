@@ -68,7 +68,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL', () => {
       const stores = Array.from({ length: 4 }, () => new PostgresStore(db.url));
       opened.push(...stores);
       await Promise.all(stores.map((s) => s.migrate()));
-      expect(await db.sql('SELECT version FROM reckon_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
+      expect(await db.sql('SELECT version FROM reckon_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }, { version: 7 }]);
       expect(await stores[0]!.check()).toEqual([]);
     });
 
@@ -81,6 +81,22 @@ describe.skipIf(SKIP_PG)('PostgreSQL', () => {
       await db.sql('DROP TABLE counts; DELETE FROM reckon_migrations WHERE version >= 5');
       await s.migrate();
       expect(await s.stats()).toEqual(before);
+      expect(await s.check()).toEqual([]);
+    });
+
+    it('search vectors are kept in their rows; an older archive is rewritten so and finds the same', async () => {
+      const s = await freshStore();
+      await s.migrate();
+      await ingest(s, [EXAMPLES]);
+      const storage = async () => (await db.sql("SELECT attstorage FROM pg_attribute WHERE attrelid = 'documents'::regclass AND attname = 'fts'"))[0];
+      expect(await storage()).toEqual({ attstorage: 'm' });
+      const before = await s.search('killed OR injured');
+      expect(before.total).toBeGreaterThan(0);
+      await db.sql("ALTER TABLE documents ALTER COLUMN fts SET STORAGE EXTENDED; DELETE FROM reckon_migrations WHERE version >= 7");
+      expect(await storage()).toEqual({ attstorage: 'x' });
+      await s.migrate();
+      expect(await storage()).toEqual({ attstorage: 'm' });
+      expect(await s.search('killed OR injured')).toEqual(before);
       expect(await s.check()).toEqual([]);
     });
 
