@@ -71,7 +71,7 @@ const INTENT = new Set([
   'want', 'wanted', 'wanting', 'wants', 'intend', 'intended', 'intending', 'intends', 'intent', 'intention', 'seek', 'sought', 'seeking',
   'seeks', 'conspire', 'conspired', 'conspiring', 'conspiracy', 'aim', 'aimed', 'aiming', 'aims', 'hope', 'hoped', 'hoping', 'hopes', 'fail',
   'failed', 'failing', 'fails', 'refuse', 'refused', 'refusing', 'refuses', 'bid', 'wish', 'wished', 'pledge', 'pledged', 'promise',
-  'promised', 'prepared', 'ready', 'willing', 'enough', 'order', 'orders',
+  'promised', 'prepared', 'ready', 'willing', 'enough', 'order', 'orders', 'chance', 'chances', 'opportunity', 'shot',
 ]);
 const MODALS = new Set(['could', 'would', 'might', 'may', 'can', 'will', 'should', 'must', 'shall']);
 

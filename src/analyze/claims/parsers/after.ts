@@ -20,6 +20,8 @@ const RELATIVES = new Set(['who', 'whom', 'which', 'that', 'whose']);
 const WHERE = new Set(['in', 'across', 'from', 'at', 'on', 'inside', 'near', 'throughout', 'aboard']);
 /** Damage done to people by fire is an injury ("a woman was set on fire"); being fired upon is not one. */
 const BURNS = /^(burned|burnt|set on fire)$/;
+/** Predicates that are also nouns of a blow or a try ("a shot", "a hit"). */
+const NOUN_TOO = new Set(['shot', 'hit']);
 
 /** After a count, the list goes on to an "and" before any predicate: ", 80 cars and 3 buses were …". */
 function listEndsInAnd(toks: SentenceContext['toks'], from: number, byFirst: Map<number, Quantity>): boolean {
@@ -199,7 +201,16 @@ export const afterParser: Parser = {
       // "25, killed 16 people": an active verb with its own object is not this count's predicate
       const objectNext = byFirst.get(trigger.last + 1);
       // "the son shot him": an active verb with an object of its own
-      if (!passive && /^(him|her|them|it|his|their|a|an|the|its)$/.test(toks[trigger.last + 1]?.lower ?? '')) continue;
+      if (!passive && /^(him|her|them|it|his|their|a|an|the|its|me|us|you|my|our|your)$/.test(toks[trigger.last + 1]?.lower ?? '')) continue;
+      // "another shot to play them", "one shot to the head": the noun (a chance, a blow), not people shot ("shot to death" is the verb)
+      // "killing them in one hit", "with a single shot": after "in" or "with" the count and the noun are the blow
+      if (!passive && trigger.first === trigger.last && NOUN_TOO.has(toks[trigger.last]!.lower)) {
+        const after = toks[trigger.last + 1]?.lower;
+        if (after === 'to' && toks[trigger.last + 2]?.lower !== 'death') continue;
+        // "another shot at the title": a try
+        if (after === 'at' && q.noun === null && trigger.first === q.last + 1 && /^(a|an|another)$/.test(toks[q.first]!.lower)) continue;
+        if (trigger.first === q.last + 1 && /^(in|with)$/.test(toks[q.first - 1]?.lower ?? '') && after !== 'dead') continue;
+      }
       const adjective = trigger.first === q.last + 1 && /^(dead|missing|injured|wounded|hurt)$/.test(toks[trigger.last]!.lower);
       if (!passive && objectNext && objectNext.kind !== 'bare' && !adjective) continue;
       for (const g of group) grouped.add(g);

@@ -13,6 +13,16 @@ function rightAfter(s: Draft, d: Draft): boolean {
   return d.first - s.last <= 6 && d.parts.every((p) => !p.singular || p.noun === null);
 }
 
+/** "All five died", "Both were killed": a count of the whole group named before */
+function wholeGroup(d: Draft): boolean {
+  const toks = d.sentence.toks;
+  const q = d.parts[0];
+  // ("all four hostages" may name another group)
+  if (!q || d.parts.length > 1 || q.noun !== null) return false;
+  const w = toks[q.first]!.lower;
+  return w === 'both' || w === 'all' || toks[q.first - 1]?.lower === 'all';
+}
+
 export const shotRefiner: Refiner = {
   id: 'refine.shot',
   refine(drafts) {
@@ -25,7 +35,8 @@ export const shotRefiner: Refiner = {
       const killed = drafts.filter(
         (d) =>
           near(d) && d.category === 'killed' && !d.dropped &&
-          (d.parent === s || d.parts.some((p) => p.partitive) || (d.sentence === s.sentence && rightAfter(s, d)) || (d.sentence !== s.sentence && !d.parent && d.value < s.value && d.parts.every((p) => !p.singular))),
+          (d.parent === s || d.parts.some((p) => p.partitive) || (d.sentence === s.sentence && rightAfter(s, d)) || (d.sentence !== s.sentence && !d.parent && d.value < s.value && d.parts.every((p) => !p.singular)) ||
+          (d.sentence !== s.sentence && !d.parent && d.value >= s.value && wholeGroup(d))),
       );
       const injured = drafts.filter((d) => near(d) && (d.category === 'injured') && !d.dropped && d.sentence === s.sentence);
       const k = killed.reduce((n, d) => n + d.value, 0);
