@@ -31,14 +31,30 @@ const DATELINE = new RegExp(
   'u',
 );
 /**
- * DATELINE.exec(s), null at once when the second character is an ASCII small letter ("Clashes between…", most
- * ledes): a match starts with \p{Lu} and a second code point of [\p{Lu}'.-], or with an astral capital whose second
- * half sits there, neither of them a-z (the exec was 1.6% of prepareRecord).
+ * A dateline whose place is written in title case, "Kinshasa, March 6, 2025 (Agency) -": only with the year
+ * and the dash, which a sentence that opens with a name and a date ("Smith, March 6 was …") does not have.
+ * The groups are DATELINE's.
+ */
+const DATELINE_TITLE = new RegExp(
+  `^(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){0,2})\\s*,\\s*(?:(\\p{Lu}[\\p{L}'.-]+(?:\\s\\p{Lu}[\\p{L}'.-]+){0,2})\\s*,\\s*)?(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\s*(?:\\(([^)]{2,40})\\))?\\s*[—–-]+\\s*`,
+  'u',
+);
+/**
+ * DATELINE.exec(s), or DATELINE_TITLE's when the second character is an ASCII small letter ("Clashes between…",
+ * most ledes, which it turns away at their first word without a comma): a DATELINE match starts with \p{Lu} and a
+ * second code point of [\p{Lu}'.-], or with an astral capital whose second half sits there, neither of them a-z
+ * (the exec was 1.6% of prepareRecord).
  */
 function datelineOf(s: string): RegExpExecArray | null {
   const c = s.charCodeAt(1);
-  return c >= 97 && c <= 122 ? null : DATELINE.exec(s);
+  if (c >= 97 && c <= 122) {
+    const m = DATELINE_TITLE.exec(s);
+    // (not a weekday or a month before the date: "Monday, March 6, 2025 -" is a date line)
+    return m && !WEEKDAY_OR_MONTH.test(m[1]!) ? m : null;
+  }
+  return DATELINE.exec(s);
 }
+const WEEKDAY_OR_MONTH = new RegExp(`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|${MONTH_PATTERN})$`, 'i');
 /** ", Trend reports." / "…, the agency reported." at the end of a sentence of the lede */
 const REPORTS = /(?:^|[,.;]\s+|\s[—–-]\s+)((?:[A-Z][\w&'.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w&'.-]*|of|the|for|and)){0,4})\s+(?:news agency\s+)?(?:reports|reported|informs|writes|wrote)\s*[.:]/;
 /** the end of every REPORTS match: a lede without it is not searched for the name before it (2× faster on ledes) */

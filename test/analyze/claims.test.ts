@@ -142,6 +142,15 @@ describe('qualifiers', () => {
     const c = claimsOf('On the night of May 5, 2019, the dam broke.\n\nOfficials said 23 people were killed that night.');
     expect(c[0]!.time).toMatchObject({ start: '2019-05-05', inferred: true });
   });
+  it('dates a claim by what it tells, not by its dateline or the day of the telling', () => {
+    // (the dateline's date and "said on Thursday" are the days of filing and telling; "Monday's" dates the accident)
+    check('Harbourtown, March 6, 2025 (Wire) - The death toll from Monday\'s ferry accident has risen to 52, the ministry said on Thursday.', [
+      { category: 'killed', value: 52, time: '2025-03-03/2025-03-03' },
+    ], '2025-03-06');
+    // with no other date, the day of the telling still dates it, as inferred
+    const c = claimsOf('Nine people were injured, the agency reported on Wednesday.', '2019-11-21');
+    expect(c[0]!.time).toMatchObject({ start: '2019-11-20', inferred: true });
+  });
   it('reads "according to"', () =>
     check('According to hospital records, 31 people were wounded.', [{ category: 'injured', value: 31, attribution: 'hospital records' }]));
   it('reads "X said"', () => check('At least 8 people died, the Health Ministry said.', [{ category: 'killed', value: 8, attribution: 'Health Ministry' }]));

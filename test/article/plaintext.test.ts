@@ -175,6 +175,14 @@ describe('header metadata', () => {
     expect(clean(`ZÜRICH, Switzerland, March 3. ${BODY[0]}`).dateline).toBe('ZÜRICH');
   });
 
+  it('reads a dateline written in title case only with its year and dash', () => {
+    const r = clean(`Skopje, February 6, 2024 (Vardar Wire) - ${BODY[0]}\n\n${BODY[1]}`);
+    expect(r).toMatchObject({ dateline: 'Skopje', published: '2024-02-06', outlet: 'Vardar Wire' });
+    // a weekday before the date, or no dash, is no dateline
+    expect(clean(`Tuesday, February 6, 2024 - ${BODY[0]}`).dateline).toBeNull();
+    expect(clean(`Markova, February 6, 2024 was the day the water rose over the old bridge and the bakery.\n\n${BODY[1]}`).dateline).toBeNull();
+  });
+
   it('leaves the date null when the text does not give the year', () => {
     const r = clean(`SKOPJE, North Macedonia, February 6. ${BODY[0]}\n\n${BODY[1]}`);
     expect(r.dateline).toBe('SKOPJE');
@@ -264,7 +272,9 @@ describe('pre-tests before the header patterns', () => {
     expect(byline.text).not.toContain('JANE');
     expect(clean(`𝐁𝐀𝐊𝐔, Azerbaijan, March 3, 2024. ${BODY[0]}`).dateline).toBe('𝐁𝐀𝐊𝐔');
     expect(clean(`O'HARE, Illinois, March 3, 2024. ${BODY[0]}`).published).toBe('2024-03-03');
-    expect(clean(`Skopje, North Macedonia, February 6, 2024 - ${BODY[0]}`).dateline).toBeNull();
+    // a place in title case is read only with the year and the dash (DATELINE_TITLE)
+    expect(clean(`Skopje, North Macedonia, February 6, 2024 - ${BODY[0]}`).dateline).toBe('Skopje');
+    expect(clean(`Skopje, North Macedonia, February 6. ${BODY[0]}`).dateline).toBeNull();
     expect(clean(`S, North Macedonia, February 6, 2024 - ${BODY[0]}`).dateline).toBeNull();
   });
 

@@ -11,6 +11,7 @@ import type { TimeSpan } from '../../../core/types.js';
 import { LETTER, MARK, NUMBER, classOf } from '../../../core/chars.js';
 import type { DateMention } from '../../dates.js';
 import type { PlaceMention } from '../../places.js';
+import { DATELINE_DASHES, isCapitalised } from '../../text.js';
 import type { Draft, DocumentContext, Refiner, SentenceContext } from '../types.js';
 
 /** a phase bounded by a happening: "Before the official declaration of a state of emergency," "After declaring …," */
@@ -299,7 +300,15 @@ export const qualifiersRefiner: Refiner = {
         return partCache.get(p)!;
       };
       const clauseBoundary = clauseBoundaries(s);
-      const own = s.dates.filter(dated);
+      // a dateline's date is the day of filing and "said on Thursday" the day of the telling: neither dates what is told
+      // (they still date it when nothing else does)
+      const told: DateMention[] = [];
+      const own = s.dates.filter((m) => {
+        if (!dated(m)) return false;
+        if (!inDateline(s, m) && !REPORTING_BEFORE.test(s.text.slice(Math.max(0, m.start - 40), m.start))) return true;
+        told.push(m);
+        return false;
+      });
       const condition = conditionsOf(s);
       let before: { anaphora: DateMention | undefined; paragraph: DateMention | undefined } | null = null;
       for (let k = 0; k < list.length; k++) {
@@ -343,6 +352,7 @@ export const qualifiersRefiner: Refiner = {
           let m = before.anaphora;
           if (!m && d.relation !== 'total') m = before.paragraph;
           if (!m && docDate()) m = docDate()!;
+          if (!m) m = told[0];
           if (m?.span) {
             d.time = stamped(m.span, true, m.text);
             d.rules.push(`${this.id}:time-inferred`);
@@ -391,6 +401,26 @@ function stamped(span: TimeSpan, inferred: boolean, text: string): TimeSpan {
 }
 
 /** The first date (in text order) lying within [start, end]. */
+/**
+ * Whether a date opens its sentence as a dateline does: after nothing but a capitalised place and commas, and
+ * before a dash, the agency in brackets between ("Kinshasa, March 6, 2025 (Agency) - …", "BAKU, January 20 — …").
+ */
+function inDateline(s: SentenceContext, m: DateMention): boolean {
+  const toks = s.toks;
+  let k = 0;
+  for (; k < toks.length && toks[k]!.start < m.start; k++) {
+    const t = toks[k]!;
+    if (!(t.text === ',' || t.text === '.' || (t.kind === 'word' && isCapitalised(t)))) return false;
+  }
+  if (k === 0 && s.sentence.start !== m.start) return false;
+  while (k < toks.length && toks[k]!.start < m.end) k++;
+  if (toks[k]?.text === '(') {
+    while (k < toks.length && toks[k]!.text !== ')') k++;
+    k++;
+  }
+  return DATELINE_DASHES.has(toks[k]?.text ?? '');
+}
+
 function firstWithin(dates: DateMention[], start: number, end: number): DateMention | undefined {
   for (const m of dates) {
     if (m.start >= end) return undefined;
