@@ -38,6 +38,11 @@ const MONTH_NAMES = new Set(Object.keys(MONTHS));
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const SPEECH = new Set(['said', 'says', 'told', 'stated', 'added', 'noted', 'wrote', 'announced', 'declared', 'explained', 'insisted']);
 const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'our', 'in', 'on', 'at', 'after', 'before', 'during', 'as', 'when', 'while', 'but', 'and', 'or', 'if', 'because', 'although', 'despite', 'since', 'until', 'today', 'yesterday', 'there', 'here', 'photo', 'photos', 'according']);
+/** Words of a place's name, never of a person's: "San Francisco Bay Area", "Lake Kivu", "Pine County". */
+const PLACE_WORDS = new Set([
+  'area', 'region', 'county', 'province', 'district', 'city', 'town', 'village', 'lake', 'river', 'bay', 'sea', 'ocean', 'gulf', 'mount',
+  'mountains', 'valley', 'island', 'islands', 'desert', 'canal', 'strait', 'peninsula', 'harbour', 'harbor', 'port', 'coast', 'beach',
+]);
 /** Words after which a place and an event word are a place and what happened there: "in Baku tragedy struck". */
 const PLACE_BEFORE = new Set(['in', 'at', 'near', 'outside', 'from', 'into', 'across', 'to', 'toward', 'towards', 'around', 'throughout', 'within', 'inside', 'via', 'on']);
 const TITLE_WORDS = new Set(ENTITIES.personTitles.flatMap((t) => t.split(' ')));
@@ -141,7 +146,7 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
       out.push({ kind: 'event', start: toks[a]!.start, end: last.end, text: slice(a, j), value: `name:${lowerWords.join(' ')}` });
     } else if (isOrgHead(last.lower) || (words === 1 && isAcronym(last) && !inPlace(places, a)) || lowerWords.some((w) => isOrgHead(w) && w !== 'of')) {
       if (!(words === 1 && inPlace(places, a))) out.push({ kind: 'org', start: toks[a]!.start, end: last.end, text: slice(a, j), value: slice(a, j) });
-    } else if (words >= 2 && words <= 4 && !overlapsPlace(places, a, j) && !lowerWords.some((w) => MONTH_NAMES.has(w) || WEEKDAYS.has(w) || g.demonyms.has(w) || CONNECTORS.has(w))) {
+    } else if (words >= 2 && words <= 4 && !overlapsPlace(places, a, j) && !lowerWords.some((w) => MONTH_NAMES.has(w) || WEEKDAYS.has(w) || g.demonyms.has(w) || CONNECTORS.has(w) || PLACE_WORDS.has(w))) {
       // titles inside the run ("National Leader Heydar Aliyev", "General Secretary") are not the name
     let n = a;
     while (n <= j && TITLE_WORDS.has(toks[n]!.lower)) n++;

@@ -10,7 +10,8 @@ import { englishWords } from '../core/english.js';
 
 const require = createRequire(import.meta.url);
 
-export type PlaceKind = 'city' | 'region' | 'country';
+/** a feature is a named lake, river, sea, mountain and the like, read from its name ("Lake Kivu"), not the gazetteer */
+export type PlaceKind = 'city' | 'region' | 'country' | 'feature';
 
 export interface Place {
   id: string;
@@ -237,6 +238,6 @@ export function gazetteer(): Gazetteer {
 
 /** Countries first, then regions, then cities by population. */
 function rank(a: Place, b: Place): number {
-  const order = { country: 0, region: 1, city: 2 } as const;
+  const order = { country: 0, region: 1, city: 2, feature: 3 } as const;
   return order[a.kind] - order[b.kind] || b.population - a.population;
 }

@@ -165,6 +165,59 @@ function isPresentedName(toks: Token[], i: number): boolean {
   return verb === 'as' && SELVES.has(w(2)) && (w(3) === 'identified' || w(3) === 'introduced');
 }
 
+/** Words that open the name of a natural feature: "Lake Kivu", "Mount Merapi", "Gulf of Aden". */
+const FEATURE_HEADS = new Set(['lake', 'mount', 'mt', 'gulf', 'bay', 'strait', 'straits', 'cape', 'isle', 'river', 'sea']);
+/** Words that end one: "Yangtze River", "Black Sea", "Andes Mountains". */
+const FEATURE_TAILS = new Set([
+  'river', 'lake', 'sea', 'ocean', 'bay', 'gulf', 'mountains', 'mountain', 'valley', 'island', 'islands', 'desert', 'canal', 'strait',
+  'peninsula', 'falls', 'dam', 'reservoir', 'volcano', 'glacier', 'delta', 'basin', 'lagoon', 'archipelago',
+]);
+/** Words that cannot start such a name ("The River", "This Lake"). */
+const NOT_FEATURE_STARTS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'every', 'no', 'one']);
+const FEATURE_CONNECTORS = new Set(['of', 'the']);
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * A named natural feature starting at token i: a feature word before one to three capitalised words ("Lake
+ * Kivu", "Gulf of Aden", "Mt. Merapi"), or one to three capitalised words before it ("Yangtze River", "Black
+ * Sea"). Not when the name goes on into an organisation's ("Mount Sinai Hospital", "Lake Forest College"), nor
+ * when the gazetteer knows the whole name as a town ("Lake Forest"), which the look-up after this reads.
+ */
+function featureAt(toks: Token[], i: number, text: string): PlaceMention | null {
+  const t = toks[i]!;
+  const lower = withoutFinalPeriod(t.lower);
+  let j = -1;
+  // (a feature word inside a longer name opens nothing: "San Francisco Bay Area")
+  if (FEATURE_HEADS.has(lower) && !(i > 0 && isCapitalised(toks[i - 1]) && !toks[i]!.breakBefore)) {
+    // ("Mt. Merapi": the abbreviation's period may be a token of its own)
+    const from = lower === 'mt' && toks[i + 1]?.text === '.' ? i + 1 : i;
+    const nameAt = (k: number) => isCapitalised(toks[k]) || (FEATURE_CONNECTORS.has(toks[k]?.lower ?? '') && isCapitalised(toks[k + 1]));
+    if (nameAt(from + 1) && !NEVER.has(toks[from + 1]!.lower)) {
+      j = from;
+      while (j - i < 5 && nameAt(j + 1)) j += isCapitalised(toks[j + 1]) ? 1 : 2;
+    }
+  } else if (!NOT_FEATURE_STARTS.has(t.lower) && !NEVER.has(t.lower)) {
+    for (let k = i + 1; k <= i + 3 && isCapitalised(toks[k]); k++) {
+      // (in title case: "US FALLS" in a headline of capitals is a verb)
+      if (FEATURE_TAILS.has(toks[k]!.lower) && TITLE_CASE.test(toks[k]!.text)) j = k;
+      else if (j > 0) break;
+    }
+  }
+  if (j < 0) return null;
+  // the name goes on ("Radisson Bay Harbor Inn", "Salt Lake City", "San Francisco Bay Area": a longer name of
+  // something else), holds an organisation's word, or the gazetteer names it whole
+  if (isCapitalised(toks[j + 1]) && holdsSpace(text, toks[j]!.end, toks[j + 1]!.start)) return null;
+  for (let k = i + 1; k <= j; k++) if (ORG_HEADS.has(toks[k]!.lower)) return null;
+  if (lookup(toks, i, j, text)) return null;
+  for (let k = i + 1; k <= j; k++) {
+    if (toks[k]!.text === '.' && k === i + 1) continue;
+    if ((toks[k - 1]!.text !== '.' && !holdsSpace(text, toks[k - 1]!.end, toks[k]!.start)) || text.slice(toks[k - 1]!.end, toks[k]!.start).includes('\n')) return null;
+  }
+  const name = text.slice(t.start, toks[j]!.end).replace(/\s+/g, ' ');
+  const place: Place = { id: `feature:${name.toLowerCase()}`, name, kind: 'feature', country: '', region: null, population: 0, lat: null, lon: null };
+  return { first: i, last: j, start: t.start, end: toks[j]!.end, text: text.slice(t.start, toks[j]!.end), place };
+}
+
 export function findPlaces(toks: Token[], text: string): PlaceMention[] {
   const g = gazetteer();
   const out: PlaceMention[] = [];
@@ -180,6 +233,12 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
         out.push({ first: i, last: i, start: t.start, end: t.end, text: t.text, place: state });
         continue;
       }
+    }
+    const feature = featureAt(toks, i, text);
+    if (feature) {
+      out.push(feature);
+      i = feature.last;
+      continue;
     }
     const most = mostWords(g, t);
     if (!most) continue;

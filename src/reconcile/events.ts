@@ -53,10 +53,13 @@ function displayOfKey(key: string, texts: Map<string, number>): string {
   return m ? `${MONTH_NAMES[+m[1]! - 1]} ${+m[2]!}` : key.replace(/^(?:name|at):/, '');
 }
 
+/** the rule of the running-toll parser (analyze/claims/parsers/toll.ts) */
+const TOLL_RULE = 'parse.toll';
+
 const DATELINE_CAPS = /^[\p{Lu}][\p{Lu} '.-]{2,}$/u;
 
 /** The grouping signature of a document published on `published`, from its claims and mentions. */
-export function signatureOf(published: string | null, claims: ReadonlyArray<Pick<Claim, 'time'>>, mentions: readonly Mention[]): DocSignature {
+export function signatureOf(published: string | null, claims: ReadonlyArray<Pick<Claim, 'time'> & Partial<Pick<Claim, 'rules'>>>, mentions: readonly Mention[]): DocSignature {
   const keys = new Map<string, { n: number; texts: Map<string, number> }>();
   const places = new Map<string, number>();
   for (const m of mentions) {
@@ -65,15 +68,19 @@ export function signatureOf(published: string | null, claims: ReadonlyArray<Pick
       k.n++;
       k.texts.set(m.text, (k.texts.get(m.text) ?? 0) + 1);
       keys.set(m.value, k);
-    } else if (m.kind === 'place' && (m.data?.kind === 'city' || m.data?.kind === 'region')) {
+    } else if (m.kind === 'place' && (m.data?.kind === 'city' || m.data?.kind === 'region' || m.data?.kind === 'feature')) {
       // a dateline's capitals ("ANKARA, March 14 -") say where the report was filed, which is often but not
       // always where the event was: they weigh less than a place the report's sentences name
       places.set(m.value, (places.get(m.value) ?? 0) + (DATELINE_CAPS.test(m.text) ? 0.5 : 1));
     }
   }
-  // the main day: the time most claims are about, else the first dated mention before publication
+  // the main day: the time most claims are about, else the first dated mention before publication. A running
+  // toll is dated by the day it was told ("has risen to 52, the ministry said on Thursday"), so its day counts only
+  // when no other claim has one.
   const days = new Map<string, number>();
-  for (const c of claims) if (c.time && c.time.precision === 'day') days.set(`${c.time.start}/${c.time.end}`, (days.get(`${c.time.start}/${c.time.end}`) ?? 0) + (c.time.inferred ? 1 : 2));
+  const counted = (c: Pick<Claim, 'time'>) => c.time && c.time.precision === 'day';
+  const event = claims.filter((c) => counted(c) && !c.rules?.includes(TOLL_RULE));
+  for (const c of event.length ? event : claims) if (counted(c)) days.set(`${c.time!.start}/${c.time!.end}`, (days.get(`${c.time!.start}/${c.time!.end}`) ?? 0) + (c.time!.inferred ? 1 : 2));
   let day: DocSignature['day'] = null;
   const top = [...days].sort((a, b) => b[1] - a[1])[0];
   if (top) {
@@ -106,6 +113,19 @@ function primaryKeys(f: DocFacts): string[] {
 }
 
 const isDateKey = (key: string) => key.startsWith('date:');
+
+/** At most this many main places a report: the most named ones. */
+const MAIN_PLACES = 3;
+
+/** The places a report names at least half as often as its most named one (its main place first), at most MAIN_PLACES. */
+function mainPlaces(sig: DocSignature): string[] {
+  if (!sig.place) return [];
+  let max = 0;
+  for (const [, n] of sig.places) if (n > max) max = n;
+  const out = [sig.place];
+  for (const [p, n] of sig.places) if (n >= max / 2 && p !== sig.place && out.length < MAIN_PLACES) out.push(p);
+  return out;
+}
 
 /**
  * Joins the reports `list` (each with a main day) whose days overlap or touch, and so, through them, every run
@@ -151,15 +171,19 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
     }
   });
   for (const list of byPlacedName.values()) joinAgreeingDays(facts, list, sets);
-  // same main day and same main place: within a month and a place, days that overlap (or touch) join
+  // same main day and a main place in common: within a month and a place, days that overlap (or touch) join.
+  // A report's main places are those named at least half as often as its most named one ("on Lake Kivu … in
+  // South Kivu" and "on Lake Kivu … in Goma" share the lake): one report's top place is often another's second.
   const byDay = new Map<string, number[]>();
   facts.forEach((f, i) => {
-    const { day, place, claims } = f.sig;
-    if (!day || !place || !claims) return;
-    const key = `${day.start.slice(0, 7)}\u0000${place}`;
-    const list = byDay.get(key);
-    if (list) list.push(i);
-    else byDay.set(key, [i]);
+    const { day, claims } = f.sig;
+    if (!day || !claims) return;
+    for (const place of mainPlaces(f.sig)) {
+      const key = `${day.start.slice(0, 7)}\u0000${place}`;
+      const list = byDay.get(key);
+      if (list) list.push(i);
+      else byDay.set(key, [i]);
+    }
   });
   for (const list of byDay.values()) joinAgreeingDays(facts, list, sets);
   const groups = new Map<number, number[]>();

@@ -144,8 +144,15 @@ describe('qualifiers', () => {
   });
   it('dates a claim by what it tells, not by its dateline or the day of the telling', () => {
     // (the dateline's date and "said on Thursday" are the days of filing and telling; "Monday's" dates the accident)
-    check('Harbourtown, March 6, 2025 (Wire) - The death toll from Monday\'s ferry accident has risen to 52, the ministry said on Thursday.', [
+    check('Harbourtown, March 6, 2025 (Wire) - Fifty-two people drowned when the ferry capsized on Monday, the ministry said on Thursday.', [
       { category: 'killed', value: 52, time: '2025-03-03/2025-03-03' },
+    ], '2025-03-06');
+    // a running count (a toll that rose, "have now detained") is as of its telling
+    check('Harbourtown, March 6, 2025 (Wire) - The death toll from Monday\'s ferry accident has risen to 52, the ministry said on Thursday.', [
+      { category: 'killed', value: 52, time: '2025-03-06/2025-03-06' },
+    ], '2025-03-06');
+    check('Police have now detained 40 people, a spokesman said on Wednesday.', [
+      { category: 'arrested', value: 40, time: '2025-03-05/2025-03-05' },
     ], '2025-03-06');
     // with no other date, the day of the telling still dates it, as inferred
     const c = claimsOf('Nine people were injured, the agency reported on Wednesday.', '2019-11-21');

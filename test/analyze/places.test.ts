@@ -52,3 +52,22 @@ describe('the capital that starts a place name', () => {
     expect(places('Floods hit \u212Aabul.').map((p) => p.split('=')[0])).toEqual(['\u212Aabul']);
   });
 });
+
+describe('natural features', () => {
+  it('are read from their names, before or after the feature word', () => {
+    expect(places('A ferry sank on Lake Merrow near the shore.')).toEqual(['Lake Merrow=Lake Merrow']);
+    expect(places('Floods along the Ostra River cut the road.')).toEqual(['Ostra River=Ostra River']);
+    expect(places('Pirates in the Gulf of Tessel seized a ship.')).toEqual(['Gulf of Tessel=Gulf of Tessel']);
+    expect(places('Ash fell after Mt. Kalvar erupted.')).toEqual(['Mt. Kalvar=Mt. Kalvar']);
+  });
+  it('are not the start or end of a longer name, nor an organisation, nor a headline verb', () => {
+    expect(places('He was treated at Lake Merrow Hospital.')).toEqual([]);
+    expect(places('He lived in Salt Lake City, Utah.')).toEqual(['Salt Lake City=Salt Lake City', 'Utah=Utah']);
+    expect(places('A train in the San Francisco Bay Area stopped.')).toEqual([]);
+    expect(places('MARKET FALLS AGAIN')).toEqual([]);
+  });
+  it('are no people', () => {
+    const mentions = analyzeText('Boats searched the Ostra River and the Tessel Bay Area.', { published: '2024-06-01', title: null, language: 'en' }).mentions;
+    expect(mentions.filter((m) => m.kind === 'person')).toEqual([]);
+  });
+});

@@ -12,6 +12,10 @@ import { LETTER, MARK, NUMBER, classOf } from '../../../core/chars.js';
 import type { DateMention } from '../../dates.js';
 import type { PlaceMention } from '../../places.js';
 import { DATELINE_DASHES, isCapitalised } from '../../text.js';
+import { tollParser } from '../parsers/toll.js';
+
+/** a running toll's claims: dated by the day of their telling too (see the refiner) */
+const TOLL_RULE = tollParser.id;
 import type { Draft, DocumentContext, Refiner, SentenceContext } from '../types.js';
 
 /** a phase bounded by a happening: "Before the official declaration of a state of emergency," "After declaring …," */
@@ -301,10 +305,11 @@ export const qualifiersRefiner: Refiner = {
       };
       const clauseBoundary = clauseBoundaries(s);
       // a dateline's date is the day of filing and "said on Thursday" the day of the telling: neither dates what is told
-      // (they still date it when nothing else does)
+      // (they still date it when nothing else does). A running toll is the exception: "the death toll has risen to 312,
+      // the agency said on Friday" counts as of the day of its telling, which orders a report's successive tolls.
       const told: DateMention[] = [];
-      const own = s.dates.filter((m) => {
-        if (!dated(m)) return false;
+      const all = s.dates.filter(dated);
+      const own = all.filter((m) => {
         if (!inDateline(s, m) && !REPORTING_BEFORE.test(s.text.slice(Math.max(0, m.start - 40), m.start))) return true;
         told.push(m);
         return false;
@@ -341,7 +346,8 @@ export const qualifiersRefiner: Refiner = {
         }
         // when: the first date of its clause, else of its sentence
         // (claims that overlap, "1,000 at least 2 were killed", leave no clause between them)
-        const pick = (from <= to ? firstWithin(own, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? own[0];
+        const dates = d.rules[0] === TOLL_RULE || runningCount(s, d) ? all : own;
+        const pick = (from <= to ? firstWithin(dates, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? dates[0];
         if (pick?.span) {
           d.time = stamped(pick.span, false, pick.text);
           d.rules.push(`${this.id}:time-stated`);
@@ -405,6 +411,22 @@ function stamped(span: TimeSpan, inferred: boolean, text: string): TimeSpan {
  * Whether a date opens its sentence as a dateline does: after nothing but a capitalised place and commas, and
  * before a dash, the agency in brackets between ("Kinshasa, March 6, 2025 (Agency) - …", "BAKU, January 20 — …").
  */
+
+/** Words that make a count a running one, as of its telling: "have now detained 52", "so far", "to date". */
+const RUNNING = new Set(['has', 'have', "'ve", 'now', 'far', 'date', 'since']);
+
+/**
+ * Whether a claim is a running count (a present perfect or "now", "so far", "since …" from a little before its
+ * count or trigger to the end of both): "Police have detained 40 people since rioting broke out", "52 people have
+ * now been detained". Such a count is as of the day it is told; "38 people drowned" is of the day they drowned.
+ */
+function runningCount(s: SentenceContext, d: Draft): boolean {
+  const from = Math.max(0, Math.min(d.first, d.triggerFirst) - 3);
+  const to = Math.min(s.toks.length - 1, Math.max(d.last, d.triggerLast) + 4);
+  for (let k = from; k <= to; k++) if (RUNNING.has(s.toks[k]!.lower)) return true;
+  return false;
+}
+
 function inDateline(s: SentenceContext, m: DateMention): boolean {
   const toks = s.toks;
   let k = 0;
