@@ -71,6 +71,28 @@ export function buildChecks(claims: StoredClaim[], texts: Map<string, string>): 
           : `${fmt(c.value)}${c.subgroup ? ` ${c.subgroup}` : ''} is said to be part of ${fmt(whole.value)} (${whole.category}) but is larger.`,
       });
     }
+    // the parts of one whole that add up to it: "50 bodies … Of the dead, 31 were men, 12 women and 7 children".
+    // Parts that fall short of their whole say nothing (a list of subgroups is often partial: "including 17 women
+    // and 9 children"), nor do parts that exceed it (subgroups may overlap: women and children), beyond the
+    // per-part checks above.
+    for (const [parent, parts] of groupBy(cs.filter((c) => c.relation === 'part_of' && c.parent !== null), (c) => c.parent!)) {
+      const whole = cs.find((x) => x.index === parent);
+      if (!whole || parts.length < 2 || parts.some((p) => p.category !== whole.category)) continue;
+      const sum = parts.reduce((n, p) => n + p.value, 0);
+      if (sum !== whole.value) continue;
+      out.push({
+        id: `parts-${whole.id}`,
+        document: doc,
+        kind: 'sum',
+        category: whole.category,
+        total: whole.value,
+        components: parts.map((p) => p.value),
+        ok: true,
+        difference: 0,
+        claims: [...parts.map((p) => p.id), whole.id],
+        statement: `${parts.map((p) => `${fmt(p.value)}${p.subgroup ? ` ${p.subgroup}` : ''}`).join(' + ')} = ${fmt(sum)}, the whole the report states (${fmt(whole.value)} ${whole.category}).`,
+      });
+    }
     // two different stated totals of one category, same subject and place
     const totals = cs.filter((c) => c.relation === 'total');
     for (let a = 0; a < totals.length; a++) {

@@ -19,6 +19,8 @@ import type { Scope } from './types.js';
 export const GENERIC_SUBJECTS = new Set([
   'people', 'persons', 'person', 'individuals', 'individual', 'civilians', 'civilian', 'victims', 'victim', 'others', 'residents', 'citizens', 'inhabitants', 'men and women',
   'houses', 'homes', 'buildings', 'residential buildings',
+  // the category's own nouns: "41 deaths" counts the killed as "41 people were killed" does (not "50 bodies", recovered)
+  'deaths', 'death', 'fatalities', 'fatality', 'homicides', 'murders', 'injuries', 'injury', 'arrests', 'arrest', 'detentions', 'detainees',
 ]);
 const PHASE = /\b(before|after|following|prior to|since|until|during|upon|within|by the time)\b/i;
 const PHASE_CANON: Record<string, string> = { following: 'after', 'prior to': 'before', upon: 'after', since: 'after', until: 'before', within: 'during', 'by the time': 'before' };

@@ -302,3 +302,41 @@ describe('a whole named up front', () => {
   it('reads "Of the 12 injured, four are in critical condition" as four of the twelve', () =>
     check('Of the 12 injured, four are in critical condition.', [{ category: 'injured', value: 12 }, { category: 'injured', value: 4, relation: 'part_of' }]));
 });
+
+describe('a breakdown of a group', () => {
+  it('reads "Of the dead, 31 were men, 12 women and 7 children" as parts of the killed before it', () => {
+    const got = check('Divers recovered 50 bodies on Friday. Of the dead, 31 were men, 12 women and 7 children.', [
+      { category: 'killed', value: 50 },
+      { category: 'killed', value: 31, relation: 'part_of', subgroup: 'men' },
+      { category: 'killed', value: 12, relation: 'part_of', subgroup: 'women' },
+      { category: 'killed', value: 7, relation: 'part_of', subgroup: 'children' },
+    ]);
+    const whole = got.findIndex((c) => c.value === 50);
+    expect(got.filter((c) => c.relation === 'part_of').map((c) => c.parent)).toEqual([whole, whole, whole]);
+  });
+  it('reads the whole when the breakdown names it', () =>
+    check('Of the 50 dead, 31 were men and 19 were women.', [
+      { category: 'killed', value: 50 },
+      { category: 'killed', value: 31, relation: 'part_of', subgroup: 'men' },
+      { category: 'killed', value: 19, relation: 'part_of', subgroup: 'women' },
+    ]));
+  it('reads "Eight of the dead were children", but not a count the group\'s own predicate takes', () => {
+    check('Eight of the dead were children.', [{ category: 'killed', value: 8, relation: 'part_of', subgroup: 'children' }]);
+    check('Of the dead, many were never found.', []);
+  });
+});
+
+describe('a list of parts in an aside', () => {
+  it('reads every part of "among them 17 women and 9 children"', () =>
+    check('Officials confirmed 41 deaths, among them 17 women and 9 children.', [
+      { category: 'killed', value: 41 },
+      { category: 'killed', value: 17, relation: 'part_of', subgroup: 'women' },
+      { category: 'killed', value: 9, relation: 'part_of', subgroup: 'children' },
+    ]));
+  it('does not make a part named in an aside the subject of the next clause', () =>
+    check('133 people were killed, including 117 villagers, and 744 were injured.', [
+      { category: 'killed', value: 133 },
+      { category: 'killed', value: 117, relation: 'part_of', subgroup: 'villagers' },
+      { category: 'injured', value: 744 },
+    ]));
+});

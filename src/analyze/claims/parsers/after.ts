@@ -80,6 +80,9 @@ export const afterParser: Parser = {
         const next = toks[q.last + 1];
         if (!(next && next.lower === 'and' && byFirst.has(q.last + 2))) continue;
       }
+      // "…, including 117 Azerbaijanis, and 744 were injured": a part named in an aside opens no subject (the
+      // including parser reads it as a part of the count before it)
+      if (toks[q.first - 1]?.lower === 'including' || (toks[q.first - 1]?.lower === 'them' && toks[q.first - 2]?.lower === 'among')) continue;
       // "shot and killed thirteen people …": the count is the object of a verb before it
       let b = q.first - 1;
       while (b >= 0 && isAdverb(toks[b])) b--;

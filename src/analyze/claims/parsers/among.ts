@@ -3,10 +3,57 @@
  * officers", "the dead include 12 foreigners": a subgroup of a category's
  * people named by the group it belongs to, not a total of its own.
  */
-import { GROUP_CATEGORY } from '../lexicon.js';
-import { newDraft, type Draft, type Parser } from '../types.js';
+import { GROUP_CATEGORY, personNounAt } from '../lexicon.js';
+import type { Quantity } from '../quantities.js';
+import { isAdverb, isTrigger } from '../scan.js';
+import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const COPULAS = new Set(['were', 'was', 'are', 'is', 'included', 'include', 'includes', 'including']);
+const BE = new Set(['were', 'was', 'are', 'is']);
+
+/** The person noun after a copula at token k ("were children", "were women"): [noun, last token], or null. */
+function subgroupAt(toks: SentenceContext['toks'], k: number): [string, number] | null {
+  if (!BE.has(toks[k]?.lower ?? '')) return null;
+  const n = personNounAt(toks, k + 1);
+  return n && n.plural ? [n.noun, n.last] : null;
+}
+
+/**
+ * "Of the dead, 31 were men, 12 women and 7 children", "Of the 50 dead, 31 were men": a breakdown of the
+ * category named up front, each count a part of it. The whole ("50") is left to the parsers after this one.
+ */
+function breakdown(ctx: SentenceContext, byFirst: Map<number, Quantity>, id: string): Draft[] {
+  const { toks } = ctx;
+  if (toks[0]?.lower !== 'of' || !/^(the|those)$/.test(toks[1]?.lower ?? '')) return [];
+  let g = 2;
+  if (byFirst.has(g)) g = byFirst.get(g)!.last + 1;
+  const category = GROUP_CATEGORY.get(toks[g]?.lower ?? '');
+  if (!category || toks[g + 1]?.text !== ',') return [];
+  const out: Draft[] = [];
+  let k = g + 2;
+  while (k < toks.length) {
+    const q = byFirst.get(k);
+    if (!q || ctx.used.has(q) || q.partitive || q.singular) break;
+    let noun = q.kind === 'person' ? q.noun : null;
+    let last = q.last;
+    if (q.kind === 'bare') {
+      const sub = subgroupAt(toks, q.last + 1);
+      if (sub) [noun, last] = sub;
+    }
+    if (!noun) break;
+    const d = newDraft(ctx, category, [q], [0, g], id);
+    d.first = q.first;
+    d.last = last;
+    d.relation = 'part_of';
+    d.subgroup = noun;
+    out.push(d);
+    k = last + 1;
+    while (toks[k]?.text === ',' || toks[k]?.lower === 'and') k++;
+  }
+  if (out.length < 2 && !(out.length === 1 && byFirst.has(2))) return [];
+  for (const d of out) ctx.used.add(d.parts[0]!);
+  return out;
+}
 
 export const amongParser: Parser = {
   id: 'parse.among-the',
@@ -15,6 +62,30 @@ export const amongParser: Parser = {
     const out: Draft[] = [];
     // built at the first group word: most sentences hold none (making it for every sentence was a third of this parser's time)
     let byFirst: Map<number, (typeof ctx.quantities)[number]> | null = null;
+    if (toks[0]?.lower === 'of' && ctx.quantities.length) {
+      byFirst = new Map(ctx.quantities.map((q) => [q.first, q]));
+      out.push(...breakdown(ctx, byFirst, this.id));
+    }
+    // "Eight of the dead were children", "two of those detained are minors": a part of the group, with the
+    // people it names (a predicate after the group, "three of the injured died", is left to the count's parsers)
+    for (const q of ctx.quantities) {
+      if (ctx.used.has(q) || q.singular || q.kind !== 'bare') continue;
+      const g = q.last + 3;
+      if (toks[q.last + 1]?.lower !== 'of' || !/^(the|those)$/.test(toks[q.last + 2]?.lower ?? '')) continue;
+      const category = GROUP_CATEGORY.get(toks[g]?.lower ?? '');
+      if (!category) continue;
+      const sub = subgroupAt(toks, g + 1);
+      if (!sub) continue;
+      let k = g + 2;
+      while (isAdverb(toks[k])) k++;
+      if (isTrigger(toks, k)) continue;
+      const d = newDraft(ctx, category, [q], [q.last + 1, g], this.id);
+      d.last = sub[1];
+      d.relation = 'part_of';
+      d.subgroup = sub[0];
+      out.push(d);
+      ctx.used.add(q);
+    }
     for (let i = 0; i + 3 < toks.length; i++) {
       // "among the dead were N …" or "the dead included N …"
       const among = toks[i]!.lower === 'among' && toks[i + 1]!.lower === 'the';

@@ -28,7 +28,8 @@ function itemAt(ctx: SentenceContext, byFirst: Map<number, Quantity>, j: number,
     const inner = byFirst.get(j + 1);
     if (inner) return { ...inner, first: j };
   }
-  if (t.lower === 'them' && prior && (toks[j + 1]?.lower === 'all' || !personNounAt(toks, j + 1))) {
+  // ("them" is never one person: "a man walked up and shot them" counts no one it can name)
+  if (t.lower === 'them' && prior && prior.value > 1 && (toks[j + 1]?.lower === 'all' || !personNounAt(toks, j + 1))) {
     // "killing them all", "killing them": as many as were just counted
     const last = toks[j + 1]?.lower === 'all' ? j + 1 : j;
     return { ...prior, first: j, last, numFirst: j, numLast: last, noun: null, more: false, others: false, partitive: false, singular: true, expr: null };

@@ -2,15 +2,24 @@
  * "133 people were killed, including 117 Azerbaijanis": a subgroup of the
  * claim before it, counted in the same category.
  */
-import { newDraft, type Draft, type Parser } from '../types.js';
+import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const CUES = [['including'], ['among', 'them'], ['among', 'whom'], ['among', 'those'], ['of', 'whom']];
+
+/** Whether tokens from..to-1 only join list items: ", ", "and", ", and". */
+function listGoesOn(toks: SentenceContext['toks'], from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) if (toks[k]!.text !== ',' && toks[k]!.lower !== 'and') return false;
+  return true;
+}
 
 export const includingParser: Parser = {
   id: 'parse.including',
   parse(ctx, drafts) {
     const { toks } = ctx;
     const out: Draft[] = [];
+    /** the part just read, which a list goes on from: "among them 17 women and 9 children" */
+    let prev: Draft | null = null;
     for (const q of ctx.quantities) {
       if (ctx.used.has(q) || q.singular || q.kind === 'bare') continue;
       let cue = -1;
@@ -18,6 +27,20 @@ export const includingParser: Parser = {
         const s = q.first - c.length;
         if (s >= 0 && c.every((w, k) => toks[s + k]!.lower === w)) cue = s;
       }
+      if (cue < 0 && prev && q.kind === 'person' && listGoesOn(toks, prev.last + 1, q.first)) {
+        const d = newDraft(ctx, prev.category, [q], [q.first, q.first], this.id);
+        d.first = q.first;
+        d.last = q.last;
+        d.subgroup = q.noun;
+        d.subject = prev.subject;
+        d.parent = prev.parent;
+        d.relation = 'part_of';
+        out.push(d);
+        ctx.used.add(q);
+        prev = d;
+        continue;
+      }
+      prev = null;
       if (cue < 0) continue;
       // the whole is stated before the cue ("133 killed, including 117 …") or around it ("Eleven people, including four children, were killed")
       const parent = drafts
@@ -33,6 +56,7 @@ export const includingParser: Parser = {
       d.relation = 'part_of';
       out.push(d);
       ctx.used.add(q);
+      prev = d;
     }
     return out;
   },

@@ -4,7 +4,10 @@
  * a part ("112 of whom were sent to prisons" is part of the 841 before it).
  */
 import { GROUP_CATEGORY, TOTAL_CUES, seqAt } from '../lexicon.js';
+import { amongParser } from '../parsers/among.js';
 import type { Draft, Refiner } from '../types.js';
+
+const GROUP_PART_RULE = amongParser.id;
 
 /** categories whose people are a part of another's: the imprisoned were first arrested */
 const NESTED: Record<string, string> = { imprisoned: 'arrested' };
@@ -16,7 +19,12 @@ export const relationsRefiner: Refiner = {
   id: 'refine.relations',
   refine(drafts) {
     for (const d of drafts) {
-      if (d.relation) continue;
+      if (d.relation) {
+        // a part named by its group ("Among the dead were three children", "Of the dead, 31 were men, …"): a part of
+        // the whole fronted in its sentence, else of the last count of its category just before
+        if (d.relation === 'part_of' && !d.parent && d.rules[0] === GROUP_PART_RULE) d.parent = frontedWhole(d, drafts) ?? wholeBefore(d, drafts);
+        continue;
+      }
       const toks = d.sentence.toks;
       const q = d.parts[0]!;
       if (d.parts.some((p) => p.total)) d.relation = 'total';
@@ -43,6 +51,18 @@ export const relationsRefiner: Refiner = {
     return drafts;
   },
 };
+
+/** The last claim of d's category, not itself a part, in d's sentence before it or in the sentence before. */
+function wholeBefore(d: Draft, drafts: Draft[]): Draft | null {
+  const i = d.sentence.sentence.index;
+  let best: Draft | null = null;
+  for (const x of drafts) {
+    const j = x.sentence.sentence.index;
+    if (x === d || x.dropped || x.category !== d.category || x.relation === 'part_of' || (j !== i && j !== i - 1) || !before(x, d)) continue;
+    if (!best || before(best, x)) best = x;
+  }
+  return best;
+}
 
 /** The claim a sentence opens with in "Of the 12 injured, …" when d comes after that phrase's comma. */
 function frontedWhole(d: Draft, drafts: Draft[]): Draft | null {

@@ -23,6 +23,11 @@ function wholeGroup(d: Draft): boolean {
   return w === 'both' || w === 'all' || toks[q.first - 1]?.lower === 'all';
 }
 
+/** Words of an attack whose survivors were hit */
+const ATTACK = /\b(?:shot|shoot|shooting|shootings|shooter|gunman|gunmen|gunfire|fired|stabbed|stabbing|knife|attack|attacked|attacker|wounded|wounding|opened fire)\b/i;
+
+const attackIn = (d: Draft) => ATTACK.test(d.sentence.text.slice(d.sentence.sentence.start, d.sentence.sentence.end));
+
 export const shotRefiner: Refiner = {
   id: 'refine.shot',
   refine(drafts) {
@@ -80,10 +85,12 @@ export const shotRefiner: Refiner = {
     }
     // survivors no one subtracted are injured only beside a count of people hurt ("… wounded. A third victim survived");
     // "the driver survived" alone says nothing of injury
+    // ("41 died and 61 survived" the sinking of a ferry: the survivors of a disaster are not all hurt; of an attack, they were hit)
     for (const d of drafts) {
       if (d.category !== 'survived' || d.dropped) continue;
       const i = d.sentence.sentence.index;
-      const beside = drafts.some((x) => x !== d && !x.dropped && (x.category === 'injured' || x.category === 'killed') && Math.abs(x.sentence.sentence.index - i) <= 1);
+      const near = (x: Draft) => x !== d && !x.dropped && Math.abs(x.sentence.sentence.index - i) <= 1;
+      const beside = drafts.some((x) => near(x) && (x.category === 'injured' || (x.category === 'killed' && (attackIn(x) || attackIn(d)))));
       if (!beside) {
         d.dropped = 'a survivor with no count of people hurt beside it';
         continue;
