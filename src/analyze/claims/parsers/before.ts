@@ -51,6 +51,9 @@ function itemAt(ctx: SentenceContext, byFirst: Map<number, Quantity>, j: number,
   return null;
 }
 
+/** A verb of saying right after a list item: the item is who says so ("…, the mayor said") */
+const SPEECH_AFTER = /^(said|says|told|added|reported|confirmed|stated|announced|noted)$/;
+
 export const beforeParser: Parser = {
   id: 'parse.verb-then-count',
   parse(ctx) {
@@ -129,7 +132,8 @@ export const beforeParser: Parser = {
           if (sep === ',' && toks[k]?.lower === 'and') k++;
           if (toks[k] && matchAt(BEFORE, toks, k)) break;
           const next = itemAt(ctx, byFirst, k, true, prior);
-          if (next && !ctx.used.has(next)) {
+          // "…, injuring 7 others, the mayor said": a source after a comma, not one more person
+          if (next && !ctx.used.has(next) && !(sep === ',' && SPEECH_AFTER.test(toks[next.last + 1]?.lower ?? ''))) {
             j = k;
             continue;
           }

@@ -42,7 +42,7 @@ const NAME_WORD_NO_DOT = "\\p{Lu}[\\p{L}\\p{M}\\p{N}_'’-]*";
  * saying, or of estimating when a figure follows ("put the crowd at")
  */
 export const SAID_BY = new RegExp(
-  `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and|on))*|(?:${NAME_WORD_NO_DOT}\\s)?(?:(?!${MODIFIER_STOP}\\s)[a-z]+\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
+  `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and|on))*|(?:${NAME_WORD_NO_DOT}\\s){0,2}(?:(?!${MODIFIER_STOP}\\s)[a-z]+\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
     `\\s+(?:(?:had|has|have)\\s+)?(?:(?:${SOURCES.verbs.join('|')})\\b|(?:${SOURCES.estimateVerbs.join('|')})(?=\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,4}?at\\s))`,
   'u',
 );
