@@ -158,6 +158,12 @@ describe('qualifiers', () => {
     const c = claimsOf('Nine people were injured, the agency reported on Wednesday.', '2019-11-21');
     expect(c[0]!.time).toMatchObject({ start: '2019-11-20', inferred: true });
   });
+  it('does not take a place in the name of the source for where it happened', () => {
+    check('Floods hit Kabul.\n\nRescuers found 23 bodies, according to the Herat governor\'s office.', [
+      { category: 'killed', value: 23, location: ['Kabul'], attribution: "Herat governor's office" },
+    ]);
+    check('Twelve people were killed in Herat, Herat police said.', [{ category: 'killed', value: 12, location: ['Herat'], attribution: 'Herat police' }]);
+  });
   it('reads "according to"', () =>
     check('According to hospital records, 31 people were wounded.', [{ category: 'injured', value: 31, attribution: 'hospital records' }]));
   it('reads "X said"', () => check('At least 8 people died, the Health Ministry said.', [{ category: 'killed', value: 8, attribution: 'Health Ministry' }]));

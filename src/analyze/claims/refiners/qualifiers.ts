@@ -304,6 +304,13 @@ export const qualifiersRefiner: Refiner = {
         return partCache.get(p)!;
       };
       const clauseBoundary = clauseBoundaries(s);
+      // a place in the name of who says so ("according to the South Kivu governor's office") is not where it happened
+      const said = attribution ? s.text.indexOf(attribution, s.sentence.start) : -1;
+      const saidEnd = said >= 0 && said < s.sentence.end ? said + attribution!.length : -1;
+      const placesOutside = (s: SentenceContext, first: number, last: number) => {
+        const ps = placesIn(s, first, last);
+        return saidEnd < 0 ? ps : ps.filter((p) => p.start < said || p.end > saidEnd);
+      };
       // a dateline's date is the day of filing and "said on Thursday" the day of the telling: neither dates what is told
       // (they still date it when nothing else does). A running toll is the exception: "the death toll has risen to 312,
       // the agency said on Friday" counts as of the day of its telling, which orders a report's successive tolls.
@@ -324,10 +331,10 @@ export const qualifiersRefiner: Refiner = {
         const nextStart = k + 1 < list.length ? list[k + 1]!.first : s.toks.length;
         const clauseEnd = Math.min(nextStart, clauseBoundary(d.triggerLast + 1)) - 1;
         const prevEnd = k > 0 ? Math.max(list[k - 1]!.last, clauseBoundary(list[k - 1]!.triggerLast + 1) - 1) : -1;
-        let mentions = placesIn(s, d.first, clauseEnd);
-        if (!mentions.length && k > 0) mentions = placesIn(s, prevEnd + 1, d.first - 1);
-        if (!mentions.length) mentions = placesIn(s, 0, list[0]!.first - 1);
-        if (!mentions.length) mentions = placesIn(s, d.first, s.toks.length - 1);
+        let mentions = placesOutside(s, d.first, clauseEnd);
+        if (!mentions.length && k > 0) mentions = placesOutside(s, prevEnd + 1, d.first - 1);
+        if (!mentions.length) mentions = placesOutside(s, 0, list[0]!.first - 1);
+        if (!mentions.length) mentions = placesOutside(s, d.first, s.toks.length - 1);
         const places = mentions.map((p) => p.text);
         // "In Malatya alone, 198 people were killed": a part of a larger count, not a rival of it
         if (!d.relation && mentions.some((p) => s.toks[p.last + 1]?.lower === 'alone')) {
