@@ -18,6 +18,12 @@ function componentsOf(total: StoredClaim, docClaims: StoredClaim[], text: string
   return before.filter((c) => c.textStart >= from && c.relation !== 'part_of' && c.relation !== 'total');
 }
 
+/** Whether claim b follows claim a in one list: in the same sentence, a few words after it. */
+function oneList(text: string, a: StoredClaim, b: StoredClaim): boolean {
+  const between = text.slice(a.textEnd, b.textStart);
+  return b.textStart >= a.textEnd && between.length <= 40 && !/[.!?;]\s/.test(between);
+}
+
 function paragraphStart(text: string, pos: number): number {
   const i = text.lastIndexOf('\n\n', pos);
   const j = text.lastIndexOf('\n', pos);
@@ -75,8 +81,16 @@ export function buildChecks(claims: StoredClaim[], texts: Map<string, string>): 
     // Parts that fall short of their whole say nothing (a list of subgroups is often partial: "including 17 women
     // and 9 children"), nor do parts that exceed it (subgroups may overlap: women and children), beyond the
     // per-part checks above.
-    for (const [parent, parts] of groupBy(cs.filter((c) => c.relation === 'part_of' && c.parent !== null), (c) => c.parent!)) {
-      const whole = cs.find((x) => x.index === parent);
+    // (one list at a time: parts of one sentence with nothing but a few words between them)
+    const runs: StoredClaim[][] = [];
+    for (const c of cs) {
+      if (c.relation !== 'part_of' || c.parent === null) continue;
+      const run = runs.find((r) => r[0]!.parent === c.parent && oneList(text, r[r.length - 1]!, c));
+      if (run) run.push(c);
+      else runs.push([c]);
+    }
+    for (const parts of runs) {
+      const whole = cs.find((x) => x.index === parts[0]!.parent);
       if (!whole || parts.length < 2 || parts.some((p) => p.category !== whole.category)) continue;
       const sum = parts.reduce((n, p) => n + p.value, 0);
       if (sum !== whole.value) continue;

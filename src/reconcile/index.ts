@@ -58,6 +58,15 @@ export function reconcileGroup(
   for (const c of claims) for (const p of c.location) placeCounts.set(p.toLowerCase(), (placeCounts.get(p.toLowerCase()) ?? 0) + (c.locationInferred ? 2 : 1));
   const main = [...placeCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
   const places = new Set<string>([...(main ? [main] : []), ...g.places.slice(0, 1).map((p) => p.toLowerCase())]);
+  // the country that holds the event's own places is no narrower a scope ("29 people died … in western Nepal" of a
+  // quake in Baglung and Myagdi)
+  const countries = new Set<unknown>();
+  for (const m of mentions) if (m.kind === 'place' && m.data?.kind !== 'country' && m.data?.country && (places.has(m.value.toLowerCase()) || places.has(m.text.toLowerCase()))) countries.add(m.data.country);
+  for (const m of mentions) {
+    if (m.kind !== 'place' || m.data?.kind !== 'country' || !countries.has(m.data.country)) continue;
+    places.add(m.value.toLowerCase());
+    places.add(m.text.toLowerCase());
+  }
   const texts = new Map(g.documents.map((d) => [d.id, d.text]));
   const checks = buildChecks(claims, texts);
   // the parts of a sum a report states are components, not rival or other days' readings of its total

@@ -346,3 +346,17 @@ describe('a list of parts in an aside', () => {
       { category: 'injured', value: 744 },
     ]));
 });
+
+describe('people among a group, a breakdown by place', () => {
+  it('reads "Nine children were among those killed" as a part of the killed', () =>
+    check('The quake killed 34 people. Nine children were among those killed.', [
+      { category: 'killed', value: 34 },
+      { category: 'killed', value: 9, relation: 'part_of', subgroup: 'children' },
+    ]));
+  it('reads "Of the dead, 21 were from Alvora district and 13 from Herat" by place, each placed by its own words', () =>
+    check('The quake killed 34 people. Of the dead, 21 were from Alvora district and 13 from Herat.', [
+      { category: 'killed', value: 34 },
+      { category: 'killed', value: 21, relation: 'part_of', subgroup: 'from Alvora district', location: [] },
+      { category: 'killed', value: 13, relation: 'part_of', subgroup: 'from Herat', location: ['Herat'] },
+    ]));
+});

@@ -6,6 +6,7 @@
 import { GROUP_CATEGORY, personNounAt } from '../lexicon.js';
 import type { Quantity } from '../quantities.js';
 import { isAdverb, isTrigger } from '../scan.js';
+import { isCapitalised } from '../../text.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const COPULAS = new Set(['were', 'was', 'are', 'is', 'included', 'include', 'includes', 'including']);
@@ -16,6 +17,19 @@ function subgroupAt(toks: SentenceContext['toks'], k: number): [string, number] 
   if (!BE.has(toks[k]?.lower ?? '')) return null;
   const n = personNounAt(toks, k + 1);
   return n && n.plural ? [n.noun, n.last] : null;
+}
+
+/** The last token of a place after "were from", "from", "were in" or "in" at token k, or -1. */
+function placeAfter(ctx: SentenceContext, k: number): number {
+  const toks = ctx.toks;
+  if (BE.has(toks[k]?.lower ?? '')) k++;
+  if (toks[k]?.lower !== 'from' && toks[k]?.lower !== 'in') return -1;
+  const p = ctx.places.find((x) => x.first === k + 1);
+  if (p) return p.last;
+  // a name the gazetteer does not hold ("from Myagdi district"): capitalised words
+  let j = k + 1;
+  while (isCapitalised(toks[j]) && j <= k + 3) j++;
+  return j > k + 1 ? j - 1 : -1;
 }
 
 /**
@@ -40,7 +54,18 @@ function breakdown(ctx: SentenceContext, byFirst: Map<number, Quantity>, id: str
       const sub = subgroupAt(toks, q.last + 1);
       if (sub) [noun, last] = sub;
     }
-    if (!noun) break;
+    // "21 were from Myagdi district and 13 from Baglung": a breakdown by place
+    const where = noun ? -1 : placeAfter(ctx, q.last + 1);
+    if (!noun && where < 0) break;
+    if (where >= 0) {
+      last = where;
+      // ("Myagdi district")
+      if (/^(district|province|region|county|state|city|town|village)$/.test(toks[last + 1]?.lower ?? '')) last++;
+      // the place is the part's subgroup, as written: "from Myagdi district"
+      let from = q.last + 1;
+      while (toks[from] && toks[from]!.lower !== 'from' && toks[from]!.lower !== 'in') from++;
+      noun = ctx.text.slice(toks[from]!.start, toks[last]!.end);
+    }
     const d = newDraft(ctx, category, [q], [0, g], id);
     d.first = q.first;
     d.last = last;
@@ -65,6 +90,23 @@ export const amongParser: Parser = {
     if (toks[0]?.lower === 'of' && ctx.quantities.length) {
       byFirst = new Map(ctx.quantities.map((q) => [q.first, q]));
       out.push(...breakdown(ctx, byFirst, this.id));
+    }
+    // "Nine children were among those killed", "two police officers are among the injured": people of the group
+    for (const q of ctx.quantities) {
+      // (any plural noun: the group says they are people, "three foreigners were among the dead")
+      if (ctx.used.has(q) || q.singular || (q.kind !== 'person' && q.kind !== 'other') || q.partitive) continue;
+      let k = q.last + 1;
+      if (!BE.has(toks[k]?.lower ?? '')) continue;
+      k++;
+      while (isAdverb(toks[k]) || toks[k]?.lower === 'also') k++;
+      if (toks[k]?.lower !== 'among' || !/^(the|those)$/.test(toks[k + 1]?.lower ?? '')) continue;
+      const category = GROUP_CATEGORY.get(toks[k + 2]?.lower ?? '');
+      if (!category) continue;
+      const d = newDraft(ctx, category, [q], [k, k + 2], this.id);
+      d.relation = 'part_of';
+      d.subgroup = q.noun;
+      out.push(d);
+      ctx.used.add(q);
     }
     // "Eight of the dead were children", "two of those detained are minors": a part of the group, with the
     // people it names (a predicate after the group, "three of the injured died", is left to the count's parsers)

@@ -16,6 +16,8 @@ import { tollParser } from '../parsers/toll.js';
 
 /** a running toll's claims: dated by the day of their telling too (see the refiner) */
 const TOLL_RULE = tollParser.id;
+/** the subgroup of a part named by where its people were: "from Myagdi district" (parsers/among.ts) */
+const PLACE_PART = /^(?:from|in) /;
 import type { Draft, DocumentContext, Refiner, SentenceContext } from '../types.js';
 
 /** a phase bounded by a happening: "Before the official declaration of a state of emergency," "After declaring …," */
@@ -331,10 +333,14 @@ export const qualifiersRefiner: Refiner = {
         const nextStart = k + 1 < list.length ? list[k + 1]!.first : s.toks.length;
         const clauseEnd = Math.min(nextStart, clauseBoundary(d.triggerLast + 1)) - 1;
         const prevEnd = k > 0 ? Math.max(list[k - 1]!.last, clauseBoundary(list[k - 1]!.triggerLast + 1) - 1) : -1;
-        let mentions = placesOutside(s, d.first, clauseEnd);
-        if (!mentions.length && k > 0) mentions = placesOutside(s, prevEnd + 1, d.first - 1);
-        if (!mentions.length) mentions = placesOutside(s, 0, list[0]!.first - 1);
-        if (!mentions.length) mentions = placesOutside(s, d.first, s.toks.length - 1);
+        // (a part that names where its people were from, "21 were from Myagdi", is placed by its own words or not at all)
+        const byPlace = PLACE_PART.test(d.subgroup ?? '');
+        let mentions = placesOutside(s, d.first, byPlace ? d.last : clauseEnd);
+        if (!byPlace) {
+          if (!mentions.length && k > 0) mentions = placesOutside(s, prevEnd + 1, d.first - 1);
+          if (!mentions.length) mentions = placesOutside(s, 0, list[0]!.first - 1);
+          if (!mentions.length) mentions = placesOutside(s, d.first, s.toks.length - 1);
+        }
         const places = mentions.map((p) => p.text);
         // "In Malatya alone, 198 people were killed": a part of a larger count, not a rival of it
         if (!d.relation && mentions.some((p) => s.toks[p.last + 1]?.lower === 'alone')) {
@@ -346,7 +352,7 @@ export const qualifiersRefiner: Refiner = {
         if (places.length) {
           d.location = unique(places);
           d.rules.push(`${this.id}:place-stated`);
-        } else if (docPlace()) {
+        } else if (docPlace() && !byPlace) {
           d.location = [docPlace()!];
           d.locationInferred = true;
           d.rules.push(`${this.id}:place-inferred`);

@@ -8,6 +8,8 @@ import { amongParser } from '../parsers/among.js';
 import type { Draft, Refiner } from '../types.js';
 
 const GROUP_PART_RULE = amongParser.id;
+/** how many sentences back a part named by its group looks for its whole (past other parts: "Of the dead, … . Nine children were among them.") */
+const WHOLE_BACK = 3;
 
 /** categories whose people are a part of another's: the imprisoned were first arrested */
 const NESTED: Record<string, string> = { imprisoned: 'arrested' };
@@ -52,13 +54,13 @@ export const relationsRefiner: Refiner = {
   },
 };
 
-/** The last claim of d's category, not itself a part, in d's sentence before it or in the sentence before. */
+/** The last claim of d's category, not itself a part, before it in its sentence or the WHOLE_BACK sentences before. */
 function wholeBefore(d: Draft, drafts: Draft[]): Draft | null {
   const i = d.sentence.sentence.index;
   let best: Draft | null = null;
   for (const x of drafts) {
     const j = x.sentence.sentence.index;
-    if (x === d || x.dropped || x.category !== d.category || x.relation === 'part_of' || (j !== i && j !== i - 1) || !before(x, d)) continue;
+    if (x === d || x.dropped || x.category !== d.category || x.relation === 'part_of' || j < i - WHOLE_BACK || j > i || !before(x, d)) continue;
     if (!best || before(best, x)) best = x;
   }
   return best;
