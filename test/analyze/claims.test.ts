@@ -287,6 +287,24 @@ describe('who says so, per figure', () => {
     check('Twelve people were killed and police said the toll could rise.', [{ category: 'killed', value: 12, attribution: 'police' }]);
     check('Rescuers put out the fire, and 12 people were injured.', [{ category: 'injured', value: 12, attribution: null }]);
   });
+  it('names the source of each figure of a sentence from its own stretch, after it or else nearest before it', () => {
+    check('Organisers said more than 100,000 people took part, while the interior ministry put the crowd at around 45,000.', [
+      { category: 'participants', value: 100000, attribution: 'Organisers' },
+      { category: 'participants', value: 45000, attribution: 'interior ministry' },
+    ]);
+    check('Some 45,000 people joined Saturday\'s rally, according to police, although opposition leaders claimed attendance reached 120,000.', [
+      { category: 'participants', value: 45000, attribution: 'police' },
+      { category: 'participants', value: 120000, attribution: 'opposition leaders' },
+    ]);
+    check('Twelve people were killed, police said, and 40 were injured, doctors said.', [
+      { category: 'killed', value: 12, attribution: 'police' },
+      { category: 'injured', value: 40, attribution: 'doctors' },
+    ]);
+    check('Twelve people were killed and 40 injured, police said.', [
+      { category: 'killed', value: 12, attribution: 'police' },
+      { category: 'injured', value: 40, attribution: 'police' },
+    ]);
+  });
   it('names the source of each part of a sentence split by semicolons, else the sentence\'s', () => {
     check('Organisers said 66,000 people took part; police said 23,000 people took part.', [
       { category: 'participants', value: 66000, attribution: 'Organisers' },

@@ -23,6 +23,23 @@ const BURNS = /^(burned|burnt|set on fire)$/;
 /** Predicates that are also nouns of a blow or a try ("a shot", "a hit"). */
 const NOUN_TOO = new Set(['shot', 'hit']);
 
+/** What people gather for: "joined Saturday's rally", "joined a march on the capital". */
+const GATHERINGS = new Set(['rally', 'rallies', 'protest', 'protests', 'march', 'marches', 'demonstration', 'demonstrations', 'vigil', 'strike', 'sit-in', 'procession']);
+
+/**
+ * "joined Saturday's rally", "joined a protest", "joined the week's marches": "joined" and a gathering within
+ * three words (the lexicon's phrases name only "joined the protest" and the like), as participants.
+ */
+function joinedGathering(toks: SentenceContext['toks'], j: number): { category: string; last: number } | null {
+  const w = toks[j]!.lower;
+  if (w !== 'joined' && w !== 'join' && w !== 'joining') return null;
+  for (let k = j + 1; k <= j + 4 && k < toks.length; k++) {
+    if (GATHERINGS.has(toks[k]!.lower)) return { category: 'participants', last: k };
+    if (toks[k]!.kind === 'punct' && toks[k]!.text !== "'" && toks[k]!.text !== '’') return null;
+  }
+  return null;
+}
+
 /** After a count, the list goes on to an "and" before any predicate: ", 80 cars and 3 buses were …". */
 function listEndsInAnd(toks: SentenceContext['toks'], from: number, byFirst: Map<number, Quantity>): boolean {
   for (let k = from; k < toks.length && k <= from + 12; k++) {
@@ -96,7 +113,7 @@ export const afterParser: Parser = {
       let relative = false;
       let trigger: { category: string; last: number; first: number } | null = null;
       for (let steps = 0; j < toks.length && steps < MAX_STEPS; steps++) {
-        const p = phraseAt(AFTER, toks, j);
+        const p = phraseAt(AFTER, toks, j) ?? joinedGathering(toks, j);
         if (p) {
           trigger = { category: p.category, first: j, last: p.last };
           break;

@@ -33,7 +33,8 @@ export const tollParser: Parser = {
           const category = p.category === 'total' ? drafts.filter((d) => d.sentence === ctx && d.last < i).pop()?.category : p.category;
           if (!category) break;
           const d = newDraft(ctx, category, [q], [i, p.last], this.id);
-          d.relation = 'total';
+          // (a crowd's size is an estimate of its own, "put the crowd at 45,000", not a total of counts before it)
+          if (category !== 'participants') d.relation = 'total';
           out.push(d);
           ctx.used.add(q);
           break;

@@ -385,8 +385,12 @@ export const qualifiersRefiner: Refiner = {
         // in a sentence of parts between semicolons ("Organisers said 66,000 took part; police said 23,000"),
         // who says so in the claim's own part, else in the sentence
         const inPart = semicolons.length ? partAttribution(d.first) : null;
+        // in a sentence of several figures, who says so in the figure's own stretch, between the figures beside it:
+        // after it ("12 were killed, police said, and 40 hurt, doctors said"), else before it ("Organisers said
+        // 100,000 took part, while the ministry put the crowd at 45,000")
+        const inClause = !byOwn && !inPart && attribution && list.length > 1 ? clauseAttribution(s, list, k) : null;
         if (byOwn || inPart || attribution) {
-          d.attribution = byOwn ?? inPart ?? attribution;
+          d.attribution = byOwn ?? inPart ?? inClause ?? attribution;
           d.rules.push(`${this.id}:attribution`);
         }
         // a bare count takes what the claim before it counts ("147 people were killed, 744 were injured")
@@ -438,6 +442,25 @@ function runningCount(s: SentenceContext, d: Draft): boolean {
   const to = Math.min(s.toks.length - 1, Math.max(d.last, d.triggerLast) + 4);
   for (let k = from; k <= to; k++) if (RUNNING.has(s.toks[k]!.lower)) return true;
   return false;
+}
+
+/** Who says so in the stretch of a sentence that belongs to its k-th figure (see the refiner), or null. */
+function clauseAttribution(s: SentenceContext, list: Draft[], k: number): string | null {
+  const d = list[k]!;
+  const end = s.toks[d.last]!.end;
+  const next = k + 1 < list.length ? s.toks[list[k + 1]!.first]!.start : s.sentence.end;
+  const after = end < next ? attributionIn(s.text.slice(end, next)) : null;
+  if (after) return after;
+  // (up to the figure's end: "put the crowd at 45,000" names its source before the figure's own words), the
+  // source nearest the figure first: from the last comma before it, then the one before that
+  const prev = k > 0 ? s.toks[list[k - 1]!.last]!.end : s.sentence.start;
+  if (prev >= end) return null;
+  const before = s.text.slice(prev, end);
+  for (let at = before.lastIndexOf(','); at >= 0; at = at > 0 ? before.lastIndexOf(',', at - 1) : -1) {
+    const a = attributionIn(before.slice(at + 1));
+    if (a) return a;
+  }
+  return attributionIn(before);
 }
 
 function inDateline(s: SentenceContext, m: DateMention): boolean {
