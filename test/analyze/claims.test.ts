@@ -371,6 +371,8 @@ describe('people among a group, a breakdown by place', () => {
       { category: 'killed', value: 34 },
       { category: 'killed', value: 9, relation: 'part_of', subgroup: 'children' },
     ]));
+  it('reads one person among a group as a part of it', () =>
+    check('A 12-year-old girl was among those killed.', [{ category: 'killed', value: 1, relation: 'part_of', subgroup: 'girl' }]));
   it('reads "Of the dead, 21 were from Alvora district and 13 from Herat" by place, each placed by its own words', () =>
     check('The quake killed 34 people. Of the dead, 21 were from Alvora district and 13 from Herat.', [
       { category: 'killed', value: 34 },

@@ -94,7 +94,8 @@ export const amongParser: Parser = {
     // "Nine children were among those killed", "two police officers are among the injured": people of the group
     for (const q of ctx.quantities) {
       // (any plural noun: the group says they are people, "three foreigners were among the dead")
-      if (ctx.used.has(q) || q.singular || (q.kind !== 'person' && q.kind !== 'other') || q.partitive) continue;
+      // (one person too: "a 12-year-old girl was among those killed")
+      if (ctx.used.has(q) || (q.singular && (q.noun === null || q.perpetrator)) || (q.kind !== 'person' && q.kind !== 'other') || q.partitive) continue;
       let k = q.last + 1;
       if (!BE.has(toks[k]?.lower ?? '')) continue;
       k++;
