@@ -185,6 +185,10 @@ const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
  */
 function featureAt(toks: Token[], i: number, text: string): PlaceMention | null {
   const t = toks[i]!;
+  // every feature name goes on from its first word to a capitalised word, "of"/"the", or the period of "Mt."
+  // (most capitalised words are followed by none: they are turned away before any look-up)
+  const next = toks[i + 1];
+  if (!next || !(isCapitalised(next) || next.lower === 'of' || next.lower === 'the' || next.text === '.')) return null;
   const lower = withoutFinalPeriod(t.lower);
   let j = -1;
   // (a feature word inside a longer name opens nothing: "San Francisco Bay Area")

@@ -306,6 +306,8 @@ export const qualifiersRefiner: Refiner = {
         return partCache.get(p)!;
       };
       const clauseBoundary = clauseBoundaries(s);
+      /** whether the sentence names a source besides its first (worked out at its first figure that asks) */
+      let severalSources: boolean | undefined;
       // a place in the name of who says so ("according to the South Kivu governor's office") is not where it happened
       const said = attribution ? s.text.indexOf(attribution, s.sentence.start) : -1;
       const saidEnd = said >= 0 && said < s.sentence.end ? said + attribution!.length : -1;
@@ -388,7 +390,7 @@ export const qualifiersRefiner: Refiner = {
         // in a sentence of several figures, who says so in the figure's own stretch, between the figures beside it:
         // after it ("12 were killed, police said, and 40 hurt, doctors said"), else before it ("Organisers said
         // 100,000 took part, while the ministry put the crowd at 45,000")
-        const inClause = !byOwn && !inPart && attribution && list.length > 1 ? clauseAttribution(s, list, k) : null;
+        const inClause = !byOwn && !inPart && attribution && list.length > 1 && (severalSources ??= hasOtherSource(s, attribution)) ? clauseAttribution(s, list, k) : null;
         if (byOwn || inPart || attribution) {
           d.attribution = byOwn ?? inPart ?? inClause ?? attribution;
           d.rules.push(`${this.id}:attribution`);
@@ -442,6 +444,13 @@ function runningCount(s: SentenceContext, d: Draft): boolean {
   const to = Math.min(s.toks.length - 1, Math.max(d.last, d.triggerLast) + 4);
   for (let k = from; k <= to; k++) if (RUNNING.has(s.toks[k]!.lower)) return true;
   return false;
+}
+
+/** Whether a sentence names a source other than `first` (its attribution): the text without that name holds one. */
+function hasOtherSource(s: SentenceContext, first: string): boolean {
+  const text = sentenceText(s);
+  const at = text.indexOf(first);
+  return at >= 0 && attributionIn(text.slice(0, at) + text.slice(at + first.length)) !== null;
 }
 
 /** Who says so in the stretch of a sentence that belongs to its k-th figure (see the refiner), or null. */
