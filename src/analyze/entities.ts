@@ -108,7 +108,8 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
     // a capitalised run (acronyms included), through a connector or a hyphen before a capitalised word (that word
     // tested first: the word after a name, mostly lower-case, is then not looked up)
     let j = i;
-    while (j + 1 < toks.length && (isCap(toks[j + 1]) || (isCap(toks[j + 2]) && (CONNECTORS.has(toks[j + 1]!.lower) || (toks[j + 1]!.text === '-' && !toks[j + 1]!.spaceBefore))))) j++;
+    // ("Leeds Civic Hall on Monday": a connector joins no day or month)
+    while (j + 1 < toks.length && (isCap(toks[j + 1]) || (isCap(toks[j + 2]) && !WEEKDAYS.has(toks[j + 2]!.lower) && !MONTH_NAMES.has(toks[j + 2]!.lower) && (CONNECTORS.has(toks[j + 1]!.lower) || (toks[j + 1]!.text === '-' && !toks[j + 1]!.spaceBefore))))) j++;
     // a sentence's first word alone (j === 0) that is no acronym, no organisation word and not before an event
     // word names nothing, English word or not (the test below, then no branch after it): the look-up in the
     // large English word set, a cache miss or more once a sentence, is left out (1.4% → 0.2% of prepareDocument)
@@ -139,7 +140,8 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
       // key says so ("at:"): a place's attacks are many, so such a key joins only reports of agreeing days
       // (reconcile/events.ts); the place stays a place mention too
       out.push({ kind: 'event', start: toks[a]!.start, end: next!.end, text: slice(a, j + 1), value: `at:${lowerWords.join(' ')} ${next!.lower}` });
-    } else if (isEventHead(next?.lower ?? '') && !inPlace(places, a) && words <= 4 && !MONTH_NAMES.has(lowerWords[0]!) && !commonOpening) {
+    } else if (isEventHead(next?.lower ?? '') && (!inPlace(places, a) || (words >= 2 && !isPlace(places, a, j))) && words <= 4 && !MONTH_NAMES.has(lowerWords[0]!) && !commonOpening) {
+      // (a place's building or street before the event word names the event too: "the Harlow Tower fire")
       // "Khojaly genocide", "Second Karabakh War" (head inside the run is handled below)
       out.push({ kind: 'event', start: toks[a]!.start, end: next!.end, text: slice(a, j + 1), value: `name:${lowerWords.join(' ')} ${next!.lower}` });
     } else if (isEventHead(last.lower) && words >= 2 && words <= 5) {

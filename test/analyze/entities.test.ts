@@ -88,3 +88,14 @@ describe('a place before an event word', () => {
     expect(events('Survivors of Sumgait pogrom spoke.')).toEqual(['Sumgait pogrom=name:sumgait pogrom']);
   });
 });
+
+describe('names beside places and days', () => {
+  const ents = (text: string) =>
+    analyzeText(text, { published: '2025-06-10', title: null, language: 'en' }).mentions.filter((m) => m.kind !== 'date' && m.kind !== 'place').map((m) => `${m.kind}:${m.text}`);
+  it('reads a place\'s building before an event word as the event\'s name', () =>
+    expect(ents('A week after the Harlow Tower fire, residents marched.')).toContain('event:Harlow Tower fire'));
+  it('does not join a day or a month to a name through "on"', () => {
+    expect(ents('Residents marched to Leeds Civic Hall on Monday.')).toContain('org:Leeds Civic Hall');
+    expect(ents('The concert at Blossom Music Center on July 4 was cancelled.')).toContain('org:Blossom Music Center');
+  });
+});

@@ -59,6 +59,8 @@ function phraseAtEnd(toks: SentenceContext['toks'], b: number): number | null {
   return null;
 }
 const LIST_WORDS = /^[a-z][a-z'-]*$/;
+/** words that open a clause, not name more people: "… and then died", "… and later died" */
+const CLAUSE_WORDS = new Set(['then', 'later', 'before', 'after', 'while', 'when', 'also', 'both', 'all', 'soon', 'eventually', 'subsequently']);
 
 /** "houses, and personal and state property" up to an auxiliary: index before the auxiliary, or -1. */
 function listTail(ctx: SentenceContext, j: number, isCount: (k: number) => boolean): number {
@@ -68,6 +70,8 @@ function listTail(ctx: SentenceContext, j: number, isCount: (k: number) => boole
   for (let k = j; k < toks.length && k <= j + 10; k++) {
     const t = toks[k]!;
     if (PASSIVE_MARKERS.has(t.lower) && k > j) return noun ? k - 1 : -1;
+    // "around 500 residents and supporters marched": a predicate of its own right after the list
+    if (noun && k > j && toks[j]!.lower === 'and' && k - j <= 3 && matchAt(AFTER, toks, k) && !matchAt(BEFORE, toks, k) && !CLAUSE_WORDS.has(toks[k - 1]!.lower)) return k - 1;
     if (t.lower !== 'and' && t.lower !== 'or' && t.text !== ',') noun = true;
     if (isCount(k) || matchAt(AFTER, toks, k) || matchAt(BEFORE, toks, k)) return -1;
     if (!(t.text === ',' || t.lower === 'and' || t.lower === 'or' || LIST_WORDS.test(t.text))) return -1;

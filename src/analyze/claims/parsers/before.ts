@@ -6,10 +6,11 @@
  * parents" two); a list with an item that cannot be counted ("his sisters")
  * gives no sum.
  */
-import { BEFORE, DISCONTINUOUS, PERPETRATORS, SELF, personNounAt, matchAt, phraseAt } from '../lexicon.js';
+import { AFTER, BEFORE, DISCONTINUOUS, PERPETRATORS, SELF, personNounAt, matchAt, phraseAt } from '../lexicon.js';
 import { mayCountPeople, onePerson, singularAt, type Quantity } from '../quantities.js';
-import { PASSIVE_MARKERS, isAdverb, parenthetical, unrealised } from '../scan.js';
+import { PASSIVE_MARKERS, isAdverb, isTrigger, parenthetical, unrealised } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
+import type { Token } from '../../text.js';
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'the']);
 const SKIP_BEFORE_OBJECT = new Set(['all', 'then', 'also']);
@@ -50,6 +51,26 @@ function itemAt(ctx: SentenceContext, byFirst: Map<number, Quantity>, j: number,
   }
   return null;
 }
+
+/**
+ * Whether a predicate follows token k within a few words, before any comma: "…, around 500 residents and
+ * supporters marched to …" is a new clause's subject, not one more of those killed.
+ */
+function opensClause(toks: Token[], k: number): boolean {
+  for (let j = k; j < toks.length && j <= k + 4; j++) {
+    const t = toks[j]!;
+    // ("one who had bullied him": a relative clause; "two customers and wounded another": the same subject's next verb)
+    if (t.kind === 'punct' || RELATIVE.has(t.lower)) return false;
+    if ((t.lower === 'and' || t.lower === 'or') && (isTrigger(toks, j + 1) || toks[j + 1]?.lower === 'then' || isAdverb(toks[j + 1]))) return false;
+    if (matchAt(AFTER, toks, j) || FINITE_AFTER.has(t.lower)) return true;
+  }
+  return false;
+}
+/** Auxiliaries that make the words before them a subject ("…, 500 residents were …") */
+const FINITE_AFTER = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had']);
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
+/** Nouns of people in general, a count of which the counts after it may break down */
+const WHOLE_NOUNS = new Set(['people', 'persons', 'individuals', 'victims', 'civilians']);
 
 /** A verb of saying right after a list item: the item is who says so ("…, the mayor said") */
 const SPEECH_AFTER = /^(said|says|told|added|reported|confirmed|stated|announced|noted)$/;
@@ -133,7 +154,7 @@ export const beforeParser: Parser = {
           if (toks[k] && matchAt(BEFORE, toks, k)) break;
           const next = itemAt(ctx, byFirst, k, true, prior);
           // "…, injuring 7 others, the mayor said": a source after a comma, not one more person
-          if (next && !ctx.used.has(next) && !(sep === ',' && SPEECH_AFTER.test(toks[next.last + 1]?.lower ?? ''))) {
+          if (next && !ctx.used.has(next) && !(sep === ',' && (SPEECH_AFTER.test(toks[next.last + 1]?.lower ?? '') || opensClause(toks, next.last + 1)))) {
             j = k;
             continue;
           }
@@ -170,7 +191,23 @@ export const beforeParser: Parser = {
       // damage is done to things: "opened fire on 200 houses" counts houses, not the people fired on
       const people = category === 'damaged' ? [] : items.filter((q) => mayCountPeople(q) && !q.perpetrator);
       const things = items.filter((q) => q.kind === 'thing');
-      if (people.length && countable) {
+      // "killed 11 people, 4 soldiers and 7 civilians": the first count is the whole, the others add up to it
+      // (the whole counts people in general, the parts are counts of their own: not "his two daughters, wife, and mother-in-law")
+      const whole =
+        people.length >= 3 && !people[0]!.singular && WHOLE_NOUNS.has(people[0]!.noun?.toLowerCase() ?? '') && people.slice(1).every((q) => !q.singular) &&
+        people.slice(1).reduce((n, q) => n + q.value, 0) === people[0]!.value ? people[0]! : null;
+      if (whole && countable) {
+        const d = newDraft(ctx, category, [whole], [i, p.last], this.id);
+        out.push(d);
+        for (const q of people.slice(1)) {
+          const part = newDraft(ctx, category, [q], [i, p.last], this.id);
+          part.first = q.first;
+          part.relation = 'part_of';
+          part.parent = d;
+          part.subgroup = q.noun;
+          out.push(part);
+        }
+      } else if (people.length && countable) {
         // a list counted only by articles needs at least one count or two items ("killed a teacher" is still one)
         const d = newDraft(ctx, category, people, [i, p.last], this.id);
         if (after > 0) {
