@@ -24,6 +24,8 @@ import type { DerivedEntry, DerivedOfDocument, DocumentHead, Store } from '../st
 
 /** The mentions reconciliation reads: event names, places and dates (not people and organisations, most of them). */
 const KINDS: Mention['kind'][] = ['event', 'place', 'date'];
+/** The mentions grouping reads (signatureOf): those, and organisations, whose names may be sites ("Harlow Tower"). */
+export const SIGNATURE_KINDS: Mention['kind'][] = [...KINDS, 'org'];
 /** Documents read from the store at a time when signatures or events are computed. */
 const CHUNK_DOCUMENTS = 2_000;
 
@@ -137,7 +139,7 @@ async function signaturesOf(store: Store, heads: DocumentHead[], options: Events
   let done = heads.length - missing.length;
   for (const part of runsOf(missing, () => 1, CHUNK_DOCUMENTS)) {
     const ids = part.map((h) => h.id);
-    const [claims, mentions] = await Promise.all([store.claims({ documents: ids }), store.allMentions(KINDS, ids)]);
+    const [claims, mentions] = await Promise.all([store.claims({ documents: ids }), store.allMentions(SIGNATURE_KINDS, ids)]);
     const claimsBy = groupBy(claims, (c) => c.document);
     const mentionsBy = groupBy(mentions, (m) => m.document);
     const entries: DerivedEntry[] = [];

@@ -19,6 +19,8 @@ export interface EventGroup<D extends DocumentRef = DocumentRef> {
   start: string | null;
   end: string | null;
   places: string[];
+  /** the main place of each of its reports, lower case: where the event is, as opposed to places some figures are given for */
+  home?: string[];
 }
 
 /**
@@ -36,6 +38,8 @@ export interface DocSignature {
   places: Array<[string, number]>;
   /** how many claims the document has */
   claims: number;
+  /** names of sites the document mentions (organisations' and buildings' names of two words or more, lower case): "harlow tower" */
+  sites?: string[];
 }
 
 /** A document and its signature, as grouping reads them (the signature's lists as they are: no maps per document). */
@@ -56,13 +60,20 @@ function displayOfKey(key: string, texts: Map<string, number>): string {
 /** the rule of the running-toll parser (analyze/claims/parsers/toll.ts) */
 const TOLL_RULE = 'parse.toll';
 
+/** at most this many site names a document */
+const MAX_SITES = 20;
+/** how many days apart a report naming a site and a report naming an event at that site may be ("the Harlow Tower fire") */
+const SITE_DAYS = 7;
+
 const DATELINE_CAPS = /^[\p{Lu}][\p{Lu} '.-]{2,}$/u;
 
 /** The grouping signature of a document published on `published`, from its claims and mentions. */
 export function signatureOf(published: string | null, claims: ReadonlyArray<Pick<Claim, 'time'> & Partial<Pick<Claim, 'rules'>>>, mentions: readonly Mention[]): DocSignature {
   const keys = new Map<string, { n: number; texts: Map<string, number> }>();
   const places = new Map<string, number>();
+  const sites = new Set<string>();
   for (const m of mentions) {
+    if (m.kind === 'org' && sites.size < MAX_SITES && m.text.includes(' ')) sites.add(m.text.toLowerCase().replace(/\s+/g, ' '));
     if (m.kind === 'event') {
       const k = keys.get(m.value) ?? { n: 0, texts: new Map() };
       k.n++;
@@ -91,7 +102,9 @@ export function signatureOf(published: string | null, claims: ReadonlyArray<Pick
     if (d) day = { start: String(d.data!.start), end: String(d.data!.end) };
   }
   const place = [...places].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { keys: [...keys].map(([k, v]) => [k, v.n, [...v.texts]]), day, place, places: [...places], claims: claims.length };
+  const sig: DocSignature = { keys: [...keys].map(([k, v]) => [k, v.n, [...v.texts]]), day, place, places: [...places], claims: claims.length };
+  if (sites.size) sig.sites = [...sites];
+  return sig;
 }
 
 const NO_SIGNATURE: DocSignature = { keys: [], day: null, place: null, places: [], claims: 0 };
@@ -148,6 +161,38 @@ function joinAgreeingDays(facts: readonly DocFacts[], list: readonly number[], s
   }
 }
 
+/**
+ * A report that names a site ("the Harlow Tower building") joins the reports that name an event at that site
+ * ("the Harlow Tower fire": the event's name without its event word) when their days lie within SITE_DAYS: the
+ * first reports of a fire rarely have its name yet, the later ones do.
+ */
+function joinSites(facts: readonly DocFacts[], sets: DisjointSets): void {
+  const named = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    if (!f.sig.day) return;
+    for (const k of primaryKeys(f)) {
+      if (!k.startsWith('name:')) continue;
+      const words = k.slice(5).split(' ');
+      if (words.length < 3) continue;
+      const site = words.slice(0, -1).join(' ');
+      const list = named.get(site);
+      if (list) list.push(i);
+      else named.set(site, [i]);
+    }
+  });
+  if (!named.size) return;
+  facts.forEach((f, i) => {
+    const day = f.sig.day;
+    if (!day || !f.sig.sites) return;
+    for (const site of f.sig.sites) {
+      for (const n of named.get(site) ?? []) {
+        const other = facts[n]!.sig.day!;
+        if (addDays(day.start, -SITE_DAYS) <= other.end && addDays(other.start, -SITE_DAYS) <= day.end) sets.union(i, n);
+      }
+    }
+  });
+}
+
 /** Groups documents into events by their signatures (see signatureOf; a document without one has none of it). */
 export function groupEvents<D extends DocumentRef>(documents: readonly D[], signatures: ReadonlyMap<string, DocSignature>): Array<EventGroup<D>> {
   const facts: DocFacts[] = documents.map((d) => ({ doc: d, sig: signatures.get(d.id) ?? NO_SIGNATURE }));
@@ -171,6 +216,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
     }
   });
   for (const list of byPlacedName.values()) joinAgreeingDays(facts, list, sets);
+  joinSites(facts, sets);
   // same main day and a main place in common: within a month and a place, days that overlap (or touch) join.
   // A report's main places are those named at least half as often as its most named one ("on Lake Kivu … in
   // South Kivu" and "on Lake Kivu … in Goma" share the lake): one report's top place is often another's second.
@@ -237,6 +283,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
       start: mainDay?.[0] ?? null,
       end: mainDay?.[1] ?? null,
       places,
+      home: [...new Set(fs.map((f) => f.sig.place?.toLowerCase()).filter((p): p is string => Boolean(p)))],
     });
   }
   out.sort((a, b) => b.documents.length - a.documents.length || (a.start ?? '').localeCompare(b.start ?? '') || a.id.localeCompare(b.id));

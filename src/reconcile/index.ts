@@ -57,7 +57,8 @@ export function reconcileGroup(
   const placeCounts = new Map<string, number>();
   for (const c of claims) for (const p of c.location) placeCounts.set(p.toLowerCase(), (placeCounts.get(p.toLowerCase()) ?? 0) + (c.locationInferred ? 2 : 1));
   const main = [...placeCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const places = new Set<string>([...(main ? [main] : []), ...g.places.slice(0, 1).map((p) => p.toLowerCase())]);
+  // (and every report's main place: reports of one fire in Leeds name the town or the tower's name)
+  const places = new Set<string>([...(main ? [main] : []), ...g.places.slice(0, 1).map((p) => p.toLowerCase()), ...(g.home ?? [])]);
   // the country that holds the event's own places is no narrower a scope ("29 people died … in western Nepal" of a
   // quake in Baglung and Myagdi)
   const countries = new Set<unknown>();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJson } from '../../src/export/stream.js';
-import { eventsOf, groupsOf, newMemo } from '../../src/pipeline/events.js';
+import { SIGNATURE_KINDS, eventsOf, groupsOf, newMemo } from '../../src/pipeline/events.js';
 import { ingest } from '../../src/pipeline/ingest.js';
 import { reconcile, type DocumentMeta } from '../../src/reconcile/index.js';
 import { PostgresStore } from '../../src/store/postgres.js';
@@ -27,7 +27,7 @@ async function computedAtOnce(store: Store, policy?: PolicyName) {
   for await (const d of store.iterateDocuments()) {
     documents.push({ id: d.id, source: d.source, title: d.title, outlet: d.outlet, published: d.published, language: d.language, url: d.url, text: d.text });
   }
-  const mentions = await store.allMentions(['event', 'place', 'date']);
+  const mentions = await store.allMentions(SIGNATURE_KINDS);
   return reconcile({ documents, claims: await store.claims(), mentions }, policy ? { policy } : {});
 }
 
