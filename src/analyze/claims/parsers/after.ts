@@ -20,6 +20,8 @@ const RELATIVES = new Set(['who', 'whom', 'which', 'that', 'whose']);
 const WHERE = new Set(['in', 'across', 'from', 'at', 'on', 'inside', 'near', 'throughout', 'aboard']);
 /** Damage done to people by fire is an injury ("a woman was set on fire"); being fired upon is not one. */
 const BURNS = /^(burned|burnt|set on fire)$/;
+/** Verbs that open the predicate of a part after its group ("… the 12 people hospitalized have since been released") */
+const PART_VERBS = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'remain', 'remained', 'remains', 'included', 'include', 'died', 'later', 'still']);
 /** Predicates that are also nouns of a blow or a try ("a shot", "a hit"). */
 const NOUN_TOO = new Set(['shot', 'hit']);
 
@@ -238,6 +240,14 @@ export const afterParser: Parser = {
       const adjective = trigger.first === q.last + 1 && /^(dead|missing|injured|wounded|hurt)$/.test(toks[trigger.last]!.lower);
       if (!passive && objectNext && objectNext.kind !== 'bare' && !adjective) continue;
       for (const g of group) grouped.add(g);
+      // "Seven of the 12 people hospitalized have since been released": a predicate right after a part's group is
+      // the group's ("the 12 people hospitalized"), not the part's
+      // (a verb of the part follows the group's participle: "Four of the 20 passengers died." is four)
+      if (q.partitive && !passive && group.length === 1 && trigger.first === q.last + 1 && PART_VERBS.has(toks[trigger.last + 1]?.lower ?? '')) {
+        const inner = ctx.numbers.find((n) => n.first > q.numLast && n.last <= q.last && !n.notCount);
+        if (!inner) continue;
+        group[0] = { ...q, first: inner.first, numFirst: inner.coreFirst, numLast: inner.coreLast, value: inner.value, low: inner.low, high: inner.high, approx: inner.approx, partitive: false, vague: inner.vague, expr: inner };
+      }
       let people = group.filter(mayCountPeople);
       const things = group.filter((g) => g.kind === 'thing');
       let category = trigger.category;
