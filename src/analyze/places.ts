@@ -23,6 +23,8 @@ const NEVER = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'god', 'allah', 'president', 'minister', 'general',
   'leader', 'national', 'state', 'soviet', 'republic', 'university', 'police', 'army', 'martyrs', 'alley', 'day', 'the', 'city',
+  // month abbreviations ("on Nov. 5")
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'general', 'gen', 'leader', 'sen', 'senator', 'rep', 'gov', 'governor', 'mayor', 'prof', 'sheikh', 'king', 'queen', 'prince', 'pope', 'saint', 'st', 'officer', 'sergeant', 'captain', 'judge', 'secretary', 'chief']);
 const MIN_COMMON_WORD_POPULATION = 50_000;
@@ -68,9 +70,16 @@ function standsAlone(toks: Token[], i: number, j: number): boolean {
 }
 
 function rest(toks: Token[], from: number, to: number): boolean {
-  for (let k = from; k <= to; k++) if (!ORG_HEADS.has(toks[k]!.lower) && !CONNECTORS.has(toks[k]!.lower)) return false;
+  for (let k = from; k <= to; k++) {
+    const w = toks[k]!.lower;
+    // ("the Atlanta Post Office" is where it stands)
+    const media = MEDIA_HEADS.has(w) && !(w === 'post' && toks[k + 1]?.lower === 'office');
+    if ((!ORG_HEADS.has(w) || media) && !CONNECTORS.has(w)) return false;
+  }
   return true;
 }
+/** Organisation words of the media, which are not where they stand: "Xinhua News Agency", "Kathmandu Post" names no place */
+const MEDIA_HEADS = new Set(['news', 'agency', 'times', 'post', 'press', 'daily', 'tribune', 'herald', 'gazette', 'journal', 'wire', 'ledger', 'observer', 'chronicle', 'telegraph', 'courier', 'dispatch', 'broadcasting', 'network', 'service']);
 
 /** /^[A-Z]{2}$/.test(s), a two-letter code such as "TX", without a regular expression */
 function isCode(s: string): boolean {

@@ -71,3 +71,14 @@ describe('natural features', () => {
     expect(mentions.filter((m) => m.kind === 'person')).toEqual([]);
   });
 });
+
+describe('names that hold a place but name none', () => {
+  it('a month\'s abbreviation is no town, nor is a news organisation named after a city', () => {
+    expect(places('He fell ill on Nov. 5, according to the Herat News Agency.')).toEqual([]);
+    expect(places('The Kabul Times reported the attack.')).toEqual([]);
+  });
+  it('a school or a post office stands where its place is', () => {
+    expect(places('A gunman entered the Herat Post Office on Monday.')).toEqual(['Herat=Herat']);
+    expect(places('Students at Santa Fe High School fled.')).toEqual(['Santa Fe=Santa Fe']);
+  });
+});
