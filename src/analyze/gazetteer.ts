@@ -191,7 +191,7 @@ export function gazetteer(): Gazetteer {
   for (const c of wc) {
     const p: Place = { id: `country:${c.cca3}`, name: c.name.common, kind: 'country', country: c.cca2, region: null, population: 1e9, lat: c.latlng?.[0] ?? null, lon: c.latlng?.[1] ?? null };
     countries.set(c.cca2, p);
-    const names = [c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((a) => a.length > 3)];
+    const names = [c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((a) => a.length > 3), ...(COUNTRY_ALIASES[c.cca2] ?? [])];
     for (const n of names) for (const v of variants(n)) add(v, p);
     for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
       if (!d) continue;
@@ -235,6 +235,18 @@ export function gazetteer(): Gazetteer {
   cached = { byName, regions, countries, demonyms, commonWords, english, firstWords, names };
   return cached;
 }
+
+/**
+ * English names of countries the country list does not hold (it has "Türkiye", "United Kingdom", "United
+ * States"), and the short forms news writes, which its filter of short spellings leaves out.
+ */
+const COUNTRY_ALIASES: Record<string, string[]> = {
+  TR: ['Turkey'],
+  GB: ['Britain', 'UK', 'U.K.'],
+  US: ['US', 'U.S.', 'USA', 'U.S.A.'],
+  CD: ['Congo-Kinshasa', 'DR Congo'],
+  AE: ['UAE', 'U.A.E.'],
+};
 
 /** Countries first, then regions, then cities by population. */
 function rank(a: Place, b: Place): number {

@@ -174,6 +174,23 @@ function isPresentedName(toks: Token[], i: number): boolean {
   return verb === 'as' && SELVES.has(w(2)) && (w(3) === 'identified' || w(3) === 'introduced');
 }
 
+/** A country written as capital letters with periods and no spaces ("U.S.", "U.K.", "U.A.E.") at token i, or null. */
+function dottedCountryAt(g: Gazetteer, toks: Token[], i: number, text: string): PlaceMention | null {
+  const t = toks[i]!;
+  if (t.text.length !== 1 || toks[i + 1]?.text !== '.' || toks[i + 1]!.start !== t.end) return null;
+  let j = i;
+  let key = '';
+  while (toks[j]?.text.length === 1 && /[A-Z]/.test(toks[j]!.text) && toks[j + 1]?.text === '.' && toks[j + 1]!.start === toks[j]!.end && (j === i || toks[j]!.start === toks[j - 1]!.end)) {
+    key += `${toks[j]!.lower}.`;
+    j += 2;
+  }
+  if (key.length < 4) return null;
+  const country = g.byName.get(key)?.find((p) => p.kind === 'country');
+  if (!country) return null;
+  const last = j - 1;
+  return { first: i, last, start: t.start, end: toks[last]!.end, text: text.slice(t.start, toks[last]!.end), place: country };
+}
+
 /** Words that open the name of a natural feature: "Lake Kivu", "Mount Merapi", "Gulf of Aden". */
 const FEATURE_HEADS = new Set(['lake', 'mount', 'mt', 'gulf', 'bay', 'strait', 'straits', 'cape', 'isle', 'river', 'sea']);
 /** Words that end one: "Yangtze River", "Black Sea", "Andes Mountains". */
@@ -247,6 +264,13 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
         continue;
       }
     }
+    // "U.S.", "U.K.": letters and periods, one word
+    const dotted = dottedCountryAt(g, toks, i, text);
+    if (dotted) {
+      out.push(dotted);
+      i = dotted.last;
+      continue;
+    }
     const feature = featureAt(toks, i, text);
     if (feature) {
       out.push(feature);
@@ -286,7 +310,8 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     // the wire agency of a dateline is no place, whatever it is named: "YANGON, July 22 (Xinhua) — …"
     if (isDatelineAgency(toks, i, j, text)) continue;
     // two-letter codes only after a comma ("Sherman, TX")
-    if (j === i && isCode(t.text) && prev?.text !== ',') continue;
+    // (a country's own two letters stand anywhere: "US troops", "the UK")
+    if (j === i && isCode(t.text) && prev?.text !== ',' && !hits.some((h) => h.kind === 'country')) continue;
     // a region or country after a comma picks the candidate: "Austin, Texas", "Mesa, Arizona"
     let qualifier: Place | null = null;
     /** the token of a two-letter code that picked the candidate ("Montgomery, AL"): a mention of its region */
@@ -312,7 +337,8 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     const best = hits[0]!;
     const after = toks[j + 1]?.text ?? '';
     if (j === i && !qualifier && ACRONYM.test(t.text) && after !== ',' && !DATELINE_DASHES.has(after) && hits.every((h) => h.kind === 'city' && h.population < MIN_ACRONYM_POPULATION)) continue;
-    const common = j === i && g.commonWords.has(key);
+    // (a country's name, capitalised inside a sentence, is the country: "across the US and Turkey")
+    const common = j === i && g.commonWords.has(key) && !(i > 0 && best.kind === 'country' && !toks[i]!.breakBefore);
     if (common && !qualifier) {
       const prepositional = prev && PLACE_PREPOSITIONS.has(prev.lower);
       if (!prepositional || (best.kind === 'city' && best.population < MIN_COMMON_WORD_POPULATION)) continue;

@@ -380,3 +380,28 @@ describe('people among a group, a breakdown by place', () => {
       { category: 'killed', value: 13, relation: 'part_of', subgroup: 'from Herat', location: ['Herat'] },
     ]));
 });
+
+describe('counts per place after a claim', () => {
+  it('reads a count for each place ("killed 43 people in Kerala and 12 in Karnataka")', () =>
+    check('The floods killed 43 people in Kerala and 12 in Karnataka.', [
+      { category: 'killed', value: 43, location: ['Kerala'] },
+      { category: 'killed', value: 12, location: ['Karnataka'] },
+    ]));
+  it('reads the parts of a whole that names no place, and leaves the whole unplaced by them', () => {
+    const got = check('The earthquakes killed more than 59,000 people: 50,783 in Turkey and 8,476 in Syria.', [
+      { category: 'killed', value: 59000 },
+      { category: 'killed', value: 50783, relation: 'part_of', location: ['Turkey'] },
+      { category: 'killed', value: 8476, relation: 'part_of', location: ['Syria'] },
+    ]);
+    expect(got.find((c) => c.value === 59000)!.locationInferred || got.find((c) => c.value === 59000)!.location.length === 0).toBe(true);
+    check('At least 120 people were killed, 80 of them in Aleppo.', [
+      { category: 'killed', value: 120 },
+      { category: 'killed', value: 80, relation: 'part_of', location: ['Aleppo'] },
+    ]);
+  });
+  it('reads "in Hatay province alone" as a part', () =>
+    check('The death toll rose to 140, with 97 confirmed dead in Hatay province alone.', [
+      { category: 'killed', value: 140 },
+      { category: 'killed', value: 97, relation: 'part_of' },
+    ]));
+});

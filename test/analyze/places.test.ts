@@ -33,7 +33,8 @@ describe('a place inside a longer capitalised name', () => {
     expect(places('Students of the University of Ankara protested.')).toEqual(['Ankara=Ankara']);
     expect(places('Fighting in Ankara of late.')).toEqual(['Ankara=Ankara']);
     expect(places('the Ankara of')).toEqual(['Ankara=Ankara']);
-    expect(places('He left Ankara of Turkey.')).toEqual([]);
+    // (Ankara is cut off by "of"; the place after the connector counts, as in "University of Ankara")
+    expect(places('He left Ankara of Turkey.')).toEqual(['Turkey=Türkiye']);
     expect(places('Rally of Baku ended.')).toEqual(['Baku=Baku']);
     expect(places('He studied at Baku State University of Oil.')).toEqual([]);
     expect(places('The Bank of Ankara High School closed.')).toEqual(['Ankara=Ankara']);
@@ -80,5 +81,16 @@ describe('names that hold a place but name none', () => {
   it('a school or a post office stands where its place is', () => {
     expect(places('A gunman entered the Herat Post Office on Monday.')).toEqual(['Herat=Herat']);
     expect(places('Students at Santa Fe High School fled.')).toEqual(['Santa Fe=Santa Fe']);
+  });
+});
+
+describe('countries as news writes them', () => {
+  it('reads Turkey, Britain and the short forms of the US and the UK', () => {
+    expect(places('Protests spread across the US and Turkey.')).toEqual(['US=United States', 'Turkey=Türkiye']);
+    expect(places('Troops from the U.S. and the UK arrived in Britain.')).toEqual(['U.S.=United States', 'UK=United Kingdom', 'Britain=United Kingdom']);
+  });
+  it('but not the bird, nor "us"', () => {
+    expect(places('A turkey was roasted for the guests.')).toEqual([]);
+    expect(places('Let us go to the market.')).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@
  *     "cost 147 people their lives";
  *  6. toll again — "bringing the total to 41" takes the category of the
  *     claims the predicate parsers found before it;
- *  7. including — a subgroup of a claim found above;
+ *  7. per-place — "killed 43 people in Kerala and 12 in Karnataka", "…: 50,783 in Turkey and
+ *     8,476 in Syria": counts with a place and no predicate after a claim found above;
+ *     including — a subgroup of a claim found above;
  *  8. category nouns that name people ("2,000 protesters"), only for counts no
  *     verb claimed (so "five protesters were shot" is a shooting, not a rally);
  *  9. multiple-noun — "a triple homicide" (no number to share with others).
@@ -37,11 +39,12 @@ import { fatallyParser } from './parsers/fatally.js';
 import { includingParser } from './parsers/including.js';
 import { multiplesParser } from './parsers/multiples.js';
 import { nounParser, strictNounParser } from './parsers/noun.js';
+import { perPlaceParser } from './parsers/perplace.js';
 import { tollParser } from './parsers/toll.js';
 import { qualifiersRefiner } from './refiners/qualifiers.js';
 import { othersRefiner, relationsRefiner } from './refiners/relations.js';
 import { shotRefiner } from './refiners/shot.js';
 import type { Parser, Refiner } from './types.js';
 
-export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, amongParser, afterParser, beforeParser, tollParser, includingParser, nounParser, multiplesParser];
+export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, amongParser, afterParser, beforeParser, tollParser, perPlaceParser, includingParser, nounParser, multiplesParser];
 export const REFINERS: Refiner[] = [relationsRefiner, shotRefiner, othersRefiner, qualifiersRefiner];

@@ -1,0 +1,75 @@
+/**
+ * Counts per place after a claim, without a predicate of their own: "killed 43 people in Kerala and 12 in
+ * Karnataka" (a count for each place), "killed more than 59,000 people: 50,783 in Turkey and 8,476 in Syria"
+ * and "120 people were killed, 80 of them in Aleppo" (parts of the whole, placed). Each takes the claim's
+ * category; a count that names its place beside a whole that names none, or a part ("80 of them"), is a part.
+ */
+import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
+import type { Quantity } from '../quantities.js';
+import { isCapitalised } from '../../text.js';
+
+/** words between a claim and the next place's count: ": 50,783 in Turkey", ", 80 of them in Aleppo", "and 12 in Lyon" */
+const JOINS = new Set([':', ',', 'and', ';', '—', '–']);
+/** words of a place that may follow its name ("in Hatay province") */
+const PLACE_TAILS = new Set(['province', 'district', 'region', 'state', 'county', 'city', 'governorate', 'prefecture', 'oblast', 'alone']);
+
+/** The last token of "in <place>" at token k (a place the gazetteer knows, or capitalised words), or -1. */
+function inPlaceAt(ctx: SentenceContext, k: number): number {
+  const toks = ctx.toks;
+  if (toks[k]?.lower !== 'in') return -1;
+  const p = ctx.places.find((x) => x.first === k + 1);
+  let last = p ? p.last : -1;
+  if (last < 0) {
+    let j = k + 1;
+    while (j <= k + 3 && isCapitalised(toks[j]) && !toks[j]!.breakBefore) j++;
+    last = j > k + 1 ? j - 1 : -1;
+  }
+  if (last < 0) return -1;
+  while (PLACE_TAILS.has(toks[last + 1]?.lower ?? '')) last++;
+  return last;
+}
+
+export const perPlaceParser: Parser = {
+  id: 'parse.per-place',
+  parse(ctx, drafts) {
+    const { toks } = ctx;
+    const out: Draft[] = [];
+    let byFirst: Map<number, Quantity> | null = null;
+    for (const d of drafts) {
+      if (d.sentence !== ctx || d.relation === 'part_of' || d.parts.length !== 1) continue;
+      let k = Math.max(d.last, d.parts[0]!.last) + 1;
+      // the claim's own place: "43 people in Kerala"
+      const own = inPlaceAt(ctx, k);
+      if (own >= 0) k = own + 1;
+      if (!JOINS.has(toks[k]?.lower ?? '')) continue;
+      byFirst ??= new Map(ctx.quantities.filter((q) => !ctx.used.has(q)).map((q) => [q.first, q]));
+      const items: Draft[] = [];
+      while (k < toks.length && JOINS.has(toks[k]!.lower)) {
+        while (JOINS.has(toks[k]?.lower ?? '')) k++;
+        const q = byFirst.get(k);
+        // a bare count, or a part ("80 of them"), or a count of people like the claim's ("12 people")
+        if (!q || ctx.used.has(q) || q.singular || (q.kind !== 'bare' && !q.partitive && q.kind !== 'person')) break;
+        const where = inPlaceAt(ctx, q.last + 1);
+        if (where < 0) break;
+        const item = newDraft(ctx, d.category, [q], [d.triggerFirst, d.triggerLast], this.id);
+        item.first = q.first;
+        item.last = where;
+        if (q.partitive || own < 0) {
+          item.relation = 'part_of';
+          item.parent = d;
+        }
+        items.push(item);
+        k = where + 1;
+      }
+      if (!items.length) continue;
+      // a whole that names no place of its own is placed by none of its parts' places
+      if (own < 0) d.rules.push(WHOLE_OF_PLACES);
+      for (const item of items) ctx.used.add(item.parts[0]!);
+      out.push(...items);
+    }
+    return out;
+  },
+};
+
+/** the rule a whole gets when its parts are counts per place (refiners/qualifiers.ts reads it) */
+export const WHOLE_OF_PLACES = 'parse.per-place:whole';
