@@ -34,7 +34,10 @@ export const perPlaceParser: Parser = {
   parse(ctx, drafts) {
     const { toks } = ctx;
     const out: Draft[] = [];
-    let byFirst: Map<number, Quantity> | null = null;
+    const countAt = (k: number): Quantity | undefined => {
+      for (const q of ctx.quantities) if (q.first === k) return q;
+      return undefined;
+    };
     for (const d of drafts) {
       if (d.sentence !== ctx || d.relation === 'part_of' || d.parts.length !== 1) continue;
       let k = Math.max(d.last, d.parts[0]!.last) + 1;
@@ -42,11 +45,10 @@ export const perPlaceParser: Parser = {
       const own = inPlaceAt(ctx, k);
       if (own >= 0) k = own + 1;
       if (!JOINS.has(toks[k]?.lower ?? '')) continue;
-      byFirst ??= new Map(ctx.quantities.filter((q) => !ctx.used.has(q)).map((q) => [q.first, q]));
       const items: Draft[] = [];
       while (k < toks.length && JOINS.has(toks[k]!.lower)) {
         while (JOINS.has(toks[k]?.lower ?? '')) k++;
-        const q = byFirst.get(k);
+        const q = countAt(k);
         // a bare count, or a part ("80 of them"), or a count of people like the claim's ("12 people")
         if (!q || ctx.used.has(q) || q.singular || (q.kind !== 'bare' && !q.partitive && q.kind !== 'person')) break;
         const where = inPlaceAt(ctx, q.last + 1);

@@ -365,7 +365,7 @@ export const qualifiersRefiner: Refiner = {
         }
         // when: the first date of its clause, else of its sentence
         // (claims that overlap, "1,000 at least 2 were killed", leave no clause between them)
-        const dates = d.rules[0] === TOLL_RULE || runningCount(s, d) ? all : own;
+        const dates = told.length && (d.rules[0] === TOLL_RULE || runningCount(s, d)) ? all : own;
         const pick = (from <= to ? firstWithin(dates, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? dates[0];
         if (pick?.span) {
           d.time = stamped(pick.span, false, pick.text);
