@@ -15,6 +15,8 @@ export const AUX = new Set([
 ]);
 export const PASSIVE_MARKERS = new Set(['were', 'was', 'are', 'is', 'be', 'been', 'being', 'got', 'get', 'gets']);
 export const NEGATIONS = new Set(['not', 'never', 'no', "n't", 'nobody', 'none']);
+/** Words after a place's name that belong to it: "Myagdi district", "Hatay province" */
+export const PLACE_NOUNS = new Set(['province', 'district', 'region', 'state', 'county', 'city', 'town', 'village', 'governorate', 'prefecture', 'oblast']);
 const PREPOSITIONS = new Set(['in', 'at', 'inside', 'near', 'from', 'across', 'outside', 'on', 'during', 'throughout', 'around', 'within', 'by']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
 /** Words that open an aside naming a part of the count: ", including a child,", ", among them two women," */

@@ -1,11 +1,13 @@
 /**
  * "Among the dead were three children", "the injured included two
- * officers", "the dead include 12 foreigners": a subgroup of a category's
- * people named by the group it belongs to, not a total of its own.
+ * officers", "the dead include 12 foreigners", "Nine children were among
+ * those killed", "Eight of the dead were children", "Of the dead, 31 were men,
+ * 12 women and 7 children" (or "21 were from Myagdi district"): a subgroup of
+ * a category's people named by the group it belongs to, not a total of its own.
  */
 import { GROUP_CATEGORY, personNounAt } from '../lexicon.js';
 import type { Quantity } from '../quantities.js';
-import { isAdverb, isTrigger } from '../scan.js';
+import { PLACE_NOUNS, isAdverb, isTrigger } from '../scan.js';
 import { isCapitalised } from '../../text.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
@@ -60,7 +62,7 @@ function breakdown(ctx: SentenceContext, byFirst: Map<number, Quantity>, id: str
     if (where >= 0) {
       last = where;
       // ("Myagdi district")
-      if (/^(district|province|region|county|state|city|town|village)$/.test(toks[last + 1]?.lower ?? '')) last++;
+      if (PLACE_NOUNS.has(toks[last + 1]?.lower ?? '')) last++;
       // the place is the part's subgroup, as written: "from Myagdi district"
       let from = q.last + 1;
       while (toks[from] && toks[from]!.lower !== 'from' && toks[from]!.lower !== 'in') from++;

@@ -7,11 +7,10 @@
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import type { Quantity } from '../quantities.js';
 import { isCapitalised } from '../../text.js';
+import { PLACE_NOUNS } from '../scan.js';
 
 /** words between a claim and the next place's count: ": 50,783 in Turkey", ", 80 of them in Aleppo", "and 12 in Lyon" */
 const JOINS = new Set([':', ',', 'and', ';', '—', '–']);
-/** words of a place that may follow its name ("in Hatay province") */
-const PLACE_TAILS = new Set(['province', 'district', 'region', 'state', 'county', 'city', 'governorate', 'prefecture', 'oblast', 'alone']);
 
 /** The last token of "in <place>" at token k (a place the gazetteer knows, or capitalised words), or -1. */
 function inPlaceAt(ctx: SentenceContext, k: number): number {
@@ -25,7 +24,8 @@ function inPlaceAt(ctx: SentenceContext, k: number): number {
     last = j > k + 1 ? j - 1 : -1;
   }
   if (last < 0) return -1;
-  while (PLACE_TAILS.has(toks[last + 1]?.lower ?? '')) last++;
+  // ("in Hatay province alone")
+  while (PLACE_NOUNS.has(toks[last + 1]?.lower ?? '') || toks[last + 1]?.lower === 'alone') last++;
   return last;
 }
 

@@ -14,13 +14,12 @@ import type { PlaceMention } from '../../places.js';
 import { DATELINE_DASHES, isCapitalised } from '../../text.js';
 import { tollParser } from '../parsers/toll.js';
 import { WHOLE_OF_PLACES } from '../parsers/perplace.js';
+import { PLACE_NOUNS } from '../scan.js';
 
 /** a running toll's claims: dated by the day of their telling too (see the refiner) */
 const TOLL_RULE = tollParser.id;
 /** the subgroup of a part named by where its people were: "from Myagdi district" (parsers/among.ts) */
 const PLACE_PART = /^(?:from|in) /;
-/** a word after a place's name that is part of it: "in Hatay province alone" */
-const PLACE_WORD = /^(?:province|district|region|state|county|city|governorate|prefecture|oblast)$/;
 import type { Draft, DocumentContext, Refiner, SentenceContext } from '../types.js';
 
 /** a phase bounded by a happening: "Before the official declaration of a state of emergency," "After declaring …," */
@@ -349,7 +348,7 @@ export const qualifiersRefiner: Refiner = {
         }
         const places = mentions.map((p) => p.text);
         // "In Malatya alone, 198 people were killed": a part of a larger count, not a rival of it
-        if (!d.relation && mentions.some((p) => s.toks[p.last + 1]?.lower === 'alone' || (PLACE_WORD.test(s.toks[p.last + 1]?.lower ?? '') && s.toks[p.last + 2]?.lower === 'alone'))) {
+        if (!d.relation && mentions.some((p) => s.toks[p.last + 1]?.lower === 'alone' || (PLACE_NOUNS.has(s.toks[p.last + 1]?.lower ?? '') && s.toks[p.last + 2]?.lower === 'alone'))) {
           d.relation = 'part_of';
           d.rules.push(`${this.id}:place-alone`);
         }
