@@ -33,9 +33,11 @@ const SEP = '\\s*(?:-|–|—|to|and|through|till|until)\\s*';
 const PART = '(?:(?:the\\s+)?(?:(?:early|late)\\s+)?(night|morning|evening|afternoon|early hours|small hours|early morning)\\s+(?:of\\s+|on\\s+)?)';
 const EVENT_HEADS = 'tragedy|tragedies|massacre|events|event|martyrs|attack|attacks|bombing|bombings|shooting|shootings|uprising|crackdown|incident|incidents|genocide|pogrom|pogroms|riots|killings|revolution|movement|victims|day of';
 
+/** After a day a range ends on, what shows it is a count instead: "MANDALAY, April 27 — 29 residents were injured" */
+const COUNTED_AFTER = "(?:people|persons|men|women|children|(?!(?:has|was|is|as|this|its|his|does|says|goes|shows|marks|sees)\\b)[a-z]{2,}s)\\b";
 /** Month D[–D2][, YYYY] with an optional part of day and weekday before it. */
 const MDY = new RegExp(
-  `${PART}?(?:(?:${WD}),?\\s+)?(${M})\\s+${D}(?:${SEP}(?:(${M})\\s+)?${D})?(?:\\s*,?\\s+(\\d{4})\\b|,\\s*(\\d{4})\\b)?(?!\\d)`,
+  `${PART}?(?:(?:${WD}),?\\s+)?(${M})\\s+${D}(?:${SEP}(?:(${M})\\s+)?${D}(?!\\s+${COUNTED_AFTER}))?(?:\\s*,?\\s+(\\d{4})\\b|,\\s*(\\d{4})\\b)?(?!\\d)`,
   'g',
 );
 /** D[–D2] Month [YYYY] */

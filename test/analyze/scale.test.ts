@@ -21,8 +21,9 @@ const SHAPES: Array<[name: string, text: (n: number) => string, n: number, claim
   ['10,000 days in one sentence', (n) => `It rose on ${Array.from({ length: n }, (_, i) => `May ${(i % 28) + 1}`).join(', ')} and 5 people were killed.`, 10_000, () => null],
   // a timeline of 40,000 dated lines (before: 7 s)
   ['a timeline of 40,000 dates', (n) => Array.from({ length: n }, (_, i) => `${(i % 28) + 1} May 2021: the river rose again.`).join('\n'), 40_000, () => 0],
-  // 10,000 claims with dates, joined by "and" (before: 40 s)
-  ['10,000 dated claims joined by "and"', (n) => Array.from({ length: n }, (_, i) => `5 people were killed on May ${(i % 28) + 1}`).join(' and '), 10_000, () => 1],
+  // 10,000 claims with dates, joined by "and" (before: 40 s); each clause's count is its own ("May 1 and 5 people"
+  // is no range of days: a day the range would end on is followed by the people it counts)
+  ['10,000 dated claims joined by "and"', (n) => Array.from({ length: n }, (_, i) => `5 people were killed on May ${(i % 28) + 1}`).join(' and '), 10_000, (n) => n],
 ];
 
 const GROWTH_LIMIT = 10;

@@ -20,6 +20,8 @@ const RELATIVES = new Set(['who', 'whom', 'which', 'that', 'whose']);
 const WHERE = new Set(['in', 'across', 'from', 'at', 'on', 'inside', 'near', 'throughout', 'aboard']);
 /** Damage done to people by fire is an injury ("a woman was set on fire"); being fired upon is not one. */
 const BURNS = /^(burned|burnt|set on fire)$/;
+/** Verbs of saying: a person before one is a source ("the mayor said") */
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'reported', 'confirmed', 'stated', 'announced', 'noted']);
 /** Verbs that open the predicate of a part after its group ("… the 12 people hospitalized have since been released") */
 const PART_VERBS = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'remain', 'remained', 'remains', 'included', 'include', 'died', 'later', 'still']);
 /** Predicates that are also nouns of a blow or a try ("a shot", "a hit"). */
@@ -103,6 +105,9 @@ export const afterParser: Parser = {
         const next = toks[q.last + 1];
         if (!(next && next.lower === 'and' && byFirst.has(q.last + 2))) continue;
       }
+      // "the mayor said, and 5,006 more were injured", "The mayor said at least five people had died": a person
+      // before a verb of saying is the source, not a count
+      if (q.singular && SPEECH.has(toks[q.last + 1]?.lower ?? '')) continue;
       // "…, including 117 Azerbaijanis, and 744 were injured": a part named in an aside opens no subject (the
       // including parser reads it as a part of the count before it)
       if (toks[q.first - 1]?.lower === 'including' || (toks[q.first - 1]?.lower === 'them' && toks[q.first - 2]?.lower === 'among')) continue;

@@ -74,6 +74,14 @@ const WHOLE_NOUNS = new Set(['people', 'persons', 'individuals', 'victims', 'civ
 
 /** A verb of saying right after a list item: the item is who says so ("…, the mayor said") */
 const SPEECH_AFTER = /^(said|says|told|added|reported|confirmed|stated|announced|noted)$/;
+/** A verb of saying at token k or a few words on, before any punctuation ("…, the national police said") */
+function speaks(toks: Token[], k: number): boolean {
+  for (let j = k; j < toks.length && j <= k + 3; j++) {
+    if (SPEECH_AFTER.test(toks[j]!.lower)) return true;
+    if (toks[j]!.kind === 'punct') return false;
+  }
+  return false;
+}
 
 export const beforeParser: Parser = {
   id: 'parse.verb-then-count',
@@ -154,7 +162,7 @@ export const beforeParser: Parser = {
           if (toks[k] && matchAt(BEFORE, toks, k)) break;
           const next = itemAt(ctx, byFirst, k, true, prior);
           // "…, injuring 7 others, the mayor said": a source after a comma, not one more person
-          if (next && !ctx.used.has(next) && !(sep === ',' && (SPEECH_AFTER.test(toks[next.last + 1]?.lower ?? '') || opensClause(toks, next.last + 1)))) {
+          if (next && !ctx.used.has(next) && !(sep === ',' && (speaks(toks, next.last + 1) || opensClause(toks, next.last + 1)))) {
             j = k;
             continue;
           }

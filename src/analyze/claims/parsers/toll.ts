@@ -39,6 +39,11 @@ export const tollParser: Parser = {
           ctx.used.add(q);
           break;
         }
+        // ("the death toll from a collision between two trains … rose to 19": things in the aside are passed over)
+        if (q && (q.kind === 'thing' || q.kind === 'animal' || q.kind === 'other') && !BRIDGE.has(toks[j - 1]!.lower)) {
+          j = q.last;
+          continue;
+        }
         if (q || /^[.;:!?]$/.test(toks[j]!.text) || (isTrigger(toks, j) && !eventNoun(toks, j))) break;
       }
       i = p.last;

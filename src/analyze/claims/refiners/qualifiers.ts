@@ -492,9 +492,19 @@ function inDateline(s: SentenceContext, m: DateMention): boolean {
 }
 
 function firstWithin(dates: DateMention[], start: number, end: number): DateMention | undefined {
-  for (const m of dates) {
+  // (the dates are in reading order: the search starts at the first that starts at or after `start`, so that a
+  // sentence of thousands of dated claims stays linear)
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < dates.length; i++) {
+    const m = dates[i]!;
     if (m.start >= end) return undefined;
-    if (m.start >= start && m.end <= end) return m;
+    if (m.end <= end) return m;
   }
   return undefined;
 }
