@@ -108,6 +108,8 @@ export const afterParser: Parser = {
       // "the mayor said, and 5,006 more were injured", "The mayor said at least five people had died": a person
       // before a verb of saying is the source, not a count
       if (q.singular && SPEECH.has(toks[q.last + 1]?.lower ?? '')) continue;
+      // "according to the mayor, and at least 658 more were wounded": the source again
+      if (q.singular && toks[q.first - 1]?.lower === 'to' && toks[q.first - 2]?.lower === 'according') continue;
       // "…, including 117 Azerbaijanis, and 744 were injured": a part named in an aside opens no subject (the
       // including parser reads it as a part of the count before it)
       if (toks[q.first - 1]?.lower === 'including' || (toks[q.first - 1]?.lower === 'them' && toks[q.first - 2]?.lower === 'among')) continue;

@@ -13,6 +13,10 @@ const BRIDGE = new Set(['bringing', 'brought', 'raising', 'raised', 'rose', 'ris
  */
 const eventNoun = (toks: Token[], j: number) => toks[j]!.lower.endsWith('ing') && j > 0 && toks[j - 1]!.text !== ',' && toks[j - 1]!.lower !== 'and';
 
+/** How far after the toll phrase its figure may stand ("from the collapse of a four-storey garment factory in Sao
+ * Paulo, Brazil on Saturday, April 28 rose to 213": 27 tokens) */
+const ASIDE_TOKENS = 32;
+
 export const tollParser: Parser = {
   id: 'parse.toll',
   parse(ctx, drafts) {
@@ -25,7 +29,7 @@ export const tollParser: Parser = {
       if (!p) continue;
       byFirst ??= new Map(ctx.quantities.map((q) => [q.first, q]));
       // "the death toll from the fire in the port has risen to 44": a short aside, then a verb of reaching, then the figure
-      for (let j = p.last + 1; j < toks.length && j <= p.last + 20; j++) {
+      for (let j = p.last + 1; j < toks.length && j <= p.last + ASIDE_TOKENS; j++) {
         const q = byFirst.get(j);
         // ("of" right after the phrase only: "a toll of 12", not "the toll from the killing of two men")
         if (q && !ctx.used.has(q) && !q.singular && BRIDGE.has(toks[j - 1]!.lower) && (toks[j - 1]!.lower !== 'of' || j === p.last + 2)) {
@@ -39,8 +43,9 @@ export const tollParser: Parser = {
           ctx.used.add(q);
           break;
         }
-        // ("the death toll from a collision between two trains … rose to 19": things in the aside are passed over)
-        if (q && (q.kind === 'thing' || q.kind === 'animal' || q.kind === 'other') && !BRIDGE.has(toks[j - 1]!.lower)) {
+        // ("the death toll from a collision between two trains …", "from a magnitude 6 earthquake … rose to 19": counts
+        // inside the aside, not after a verb of reaching, are passed over)
+        if (q && !BRIDGE.has(toks[j - 1]!.lower)) {
           j = q.last;
           continue;
         }
