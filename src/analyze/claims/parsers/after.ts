@@ -252,7 +252,13 @@ export const afterParser: Parser = {
       // (a verb of the part follows the group's participle: "Four of the 20 passengers died." is four)
       if (q.partitive && !passive && group.length === 1 && trigger.first === q.last + 1 && PART_VERBS.has(toks[trigger.last + 1]?.lower ?? '')) {
         const inner = ctx.numbers.find((n) => n.first > q.numLast && n.last <= q.last && !n.notCount);
-        if (inner) group[0] = { ...q, first: inner.first, numFirst: inner.coreFirst, numLast: inner.coreLast, value: inner.value, low: inner.low, high: inner.high, approx: inner.approx, partitive: false, vague: inner.vague, expr: inner };
+        if (inner) {
+          group[0] = { ...q, first: inner.first, numFirst: inner.coreFirst, numLast: inner.coreLast, value: inner.value, low: inner.low, high: inner.high, approx: inner.approx, partitive: false, vague: inner.vague, expr: inner };
+          // "Two of the 12 people injured died": the part's own predicate is a claim of its own (its relation to the
+          // group is the relations refiner's)
+          const own = phraseAt(AFTER, toks, trigger.last + 1);
+          if (own && mayCountPeople(q)) out.push(newDraft(ctx, own.category, [q], [trigger.last + 1, own.last], this.id));
+        }
       }
       let people = group.filter(mayCountPeople);
       const things = group.filter((g) => g.kind === 'thing');
