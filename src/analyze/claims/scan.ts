@@ -3,7 +3,8 @@
  * that may stand between a count and its predicate, parentheticals, and
  * prepositional phrases that can be skipped.
  */
-import type { Token } from '../text.js';
+import { isCapitalised, type Token } from '../text.js';
+import type { SentenceContext } from './types.js';
 import { AFTER, BEFORE, matchAt } from './lexicon.js';
 
 export const AUX = new Set([
@@ -15,6 +16,10 @@ export const AUX = new Set([
 ]);
 export const PASSIVE_MARKERS = new Set(['were', 'was', 'are', 'is', 'be', 'been', 'being', 'got', 'get', 'gets']);
 export const NEGATIONS = new Set(['not', 'never', 'no', "n't", 'nobody', 'none']);
+/** Relative pronouns: a clause of their own ("one who had bullied him", "a bus that was shot") */
+export const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
+/** Verbs of saying: a person before one is a source, not a count ("the mayor said") */
+export const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'reported', 'confirmed', 'stated', 'announced', 'noted']);
 /** Words after a place's name that belong to it: "Myagdi district", "Hatay province" */
 export const PLACE_NOUNS = new Set(['province', 'district', 'region', 'state', 'county', 'city', 'town', 'village', 'governorate', 'prefecture', 'oblast']);
 const PREPOSITIONS = new Set(['in', 'at', 'inside', 'near', 'from', 'across', 'outside', 'on', 'during', 'throughout', 'around', 'within', 'by']);
@@ -95,4 +100,21 @@ export function unrealised(toks: Token[], i: number): boolean {
   let c = b - 1;
   while (c >= 0 && isAdverb(toks[c])) c--;
   return INTENT.has(toks[c]?.lower ?? '');
+}
+
+/**
+ * The last token of a place's name starting at token k: a place found in the sentence, else one to three
+ * capitalised words of the same line (a name the gazetteer does not hold, "Myagdi"), with a word that belongs to it
+ * ("district", "province"); -1 when none starts there.
+ */
+export function placeNameAt(ctx: SentenceContext, k: number): number {
+  const toks = ctx.toks;
+  let last = ctx.places.find((x) => x.first === k)?.last ?? -1;
+  if (last < 0) {
+    let j = k;
+    while (j <= k + 2 && isCapitalised(toks[j]) && !toks[j]!.breakBefore) j++;
+    last = j > k ? j - 1 : -1;
+  }
+  if (last >= 0 && PLACE_NOUNS.has(toks[last + 1]?.lower ?? '')) last++;
+  return last;
 }

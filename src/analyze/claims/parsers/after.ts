@@ -7,21 +7,17 @@
  * stay separate claims.
  */
 import { AFTER, BEFORE, matchAt, phraseAt } from '../lexicon.js';
-import { AUX, NEGATIONS, PASSIVE_MARKERS, isAdverb, parenthetical, prepositionalPhrase } from '../scan.js';
+import { AUX, NEGATIONS, PASSIVE_MARKERS, RELATIVES, SPEECH_VERBS, isAdverb, parenthetical, prepositionalPhrase } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import { mayCountPeople, type Quantity } from '../quantities.js';
 
 const MAX_STEPS = 24;
 /** The verbs that end an aside after "including" (the predicate's auxiliary). */
 const FINITE = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'got', 'get', 'gets']);
-/** An aside with a clause of its own ("including one who was shot") is not skipped. */
-const RELATIVES = new Set(['who', 'whom', 'which', 'that', 'whose']);
 /** Prepositions of place before a count of places or things on the way to the predicate ("80 protesters in 14 cities were …"). */
 const WHERE = new Set(['in', 'across', 'from', 'at', 'on', 'inside', 'near', 'throughout', 'aboard']);
 /** Damage done to people by fire is an injury ("a woman was set on fire"); being fired upon is not one. */
 const BURNS = /^(burned|burnt|set on fire)$/;
-/** Verbs of saying: a person before one is a source ("the mayor said") */
-const SPEECH = new Set(['said', 'says', 'told', 'added', 'reported', 'confirmed', 'stated', 'announced', 'noted']);
 /** Verbs that open the predicate of a part after its group ("… the 12 people hospitalized have since been released") */
 const PART_VERBS = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'remain', 'remained', 'remains', 'included', 'include', 'died', 'later', 'still']);
 /** Predicates that are also nouns of a blow or a try ("a shot", "a hit"). */
@@ -107,7 +103,7 @@ export const afterParser: Parser = {
       }
       // "the mayor said, and 5,006 more were injured", "The mayor said at least five people had died": a person
       // before a verb of saying is the source, not a count
-      if (q.singular && SPEECH.has(toks[q.last + 1]?.lower ?? '')) continue;
+      if (q.singular && SPEECH_VERBS.has(toks[q.last + 1]?.lower ?? '')) continue;
       // "according to the mayor, and at least 658 more were wounded": the source again
       if (q.singular && toks[q.first - 1]?.lower === 'to' && toks[q.first - 2]?.lower === 'according') continue;
       // "…, including 117 Azerbaijanis, and 744 were injured": a part named in an aside opens no subject (the
@@ -195,6 +191,7 @@ export const afterParser: Parser = {
         // up to the verb (words such as "the" and "all", which AUX also holds, are part of the aside)
         if (t.lower === 'including') {
           let k = j + 1;
+          // (an aside with a clause of its own, "including one who was shot", is not skipped)
           while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !FINITE.has(toks[k]!.lower) && !RELATIVES.has(toks[k]!.lower) && !matchAt(AFTER, toks, k)) k++;
           if (k > j + 1 && (FINITE.has(toks[k]?.lower ?? '') || matchAt(AFTER, toks, k))) {
             // a count in the aside ("including two children") is a part of this one, not a subject of its own

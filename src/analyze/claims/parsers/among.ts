@@ -7,8 +7,7 @@
  */
 import { GROUP_CATEGORY, personNounAt } from '../lexicon.js';
 import type { Quantity } from '../quantities.js';
-import { PLACE_NOUNS, isAdverb, isTrigger } from '../scan.js';
-import { isCapitalised } from '../../text.js';
+import { isAdverb, isTrigger, placeNameAt } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const COPULAS = new Set(['were', 'was', 'are', 'is', 'included', 'include', 'includes', 'including']);
@@ -21,17 +20,12 @@ function subgroupAt(toks: SentenceContext['toks'], k: number): [string, number] 
   return n && n.plural ? [n.noun, n.last] : null;
 }
 
-/** The last token of a place after "were from", "from", "were in" or "in" at token k, or -1. */
+/** The last token of a place after "were from", "from", "were in" or "in" at token k ("from Myagdi district"), or -1. */
 function placeAfter(ctx: SentenceContext, k: number): number {
   const toks = ctx.toks;
   if (BE.has(toks[k]?.lower ?? '')) k++;
   if (toks[k]?.lower !== 'from' && toks[k]?.lower !== 'in') return -1;
-  const p = ctx.places.find((x) => x.first === k + 1);
-  if (p) return p.last;
-  // a name the gazetteer does not hold ("from Myagdi district"): capitalised words
-  let j = k + 1;
-  while (isCapitalised(toks[j]) && j <= k + 3) j++;
-  return j > k + 1 ? j - 1 : -1;
+  return placeNameAt(ctx, k + 1);
 }
 
 /**
@@ -61,8 +55,6 @@ function breakdown(ctx: SentenceContext, byFirst: Map<number, Quantity>, id: str
     if (!noun && where < 0) break;
     if (where >= 0) {
       last = where;
-      // ("Myagdi district")
-      if (PLACE_NOUNS.has(toks[last + 1]?.lower ?? '')) last++;
       // the place is the part's subgroup, as written: "from Myagdi district"
       let from = q.last + 1;
       while (toks[from] && toks[from]!.lower !== 'from' && toks[from]!.lower !== 'in') from++;

@@ -8,7 +8,7 @@
  */
 import { AFTER, BEFORE, DISCONTINUOUS, PERPETRATORS, SELF, personNounAt, matchAt, phraseAt } from '../lexicon.js';
 import { mayCountPeople, onePerson, singularAt, type Quantity } from '../quantities.js';
-import { PASSIVE_MARKERS, isAdverb, isTrigger, parenthetical, unrealised } from '../scan.js';
+import { PASSIVE_MARKERS, RELATIVES, SPEECH_VERBS, isAdverb, isTrigger, parenthetical, unrealised } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import type { Token } from '../../text.js';
 
@@ -60,7 +60,7 @@ function opensClause(toks: Token[], k: number): boolean {
   for (let j = k; j < toks.length && j <= k + 4; j++) {
     const t = toks[j]!;
     // ("one who had bullied him": a relative clause; "two customers and wounded another": the same subject's next verb)
-    if (t.kind === 'punct' || RELATIVE.has(t.lower)) return false;
+    if (t.kind === 'punct' || RELATIVES.has(t.lower)) return false;
     if ((t.lower === 'and' || t.lower === 'or') && (isTrigger(toks, j + 1) || toks[j + 1]?.lower === 'then' || isAdverb(toks[j + 1]))) return false;
     if (matchAt(AFTER, toks, j) || FINITE_AFTER.has(t.lower)) return true;
   }
@@ -68,16 +68,13 @@ function opensClause(toks: Token[], k: number): boolean {
 }
 /** Auxiliaries that make the words before them a subject ("…, 500 residents were …") */
 const FINITE_AFTER = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had']);
-const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
 /** Nouns of people in general, a count of which the counts after it may break down */
 const WHOLE_NOUNS = new Set(['people', 'persons', 'individuals', 'victims', 'civilians']);
 
-/** A verb of saying right after a list item: the item is who says so ("…, the mayor said") */
-const SPEECH_AFTER = /^(said|says|told|added|reported|confirmed|stated|announced|noted)$/;
 /** A verb of saying at token k or a few words on, before any punctuation ("…, the national police said") */
 function speaks(toks: Token[], k: number): boolean {
   for (let j = k; j < toks.length && j <= k + 3; j++) {
-    if (SPEECH_AFTER.test(toks[j]!.lower)) return true;
+    if (SPEECH_VERBS.has(toks[j]!.lower)) return true;
     if (toks[j]!.kind === 'punct') return false;
   }
   return false;

@@ -6,27 +6,16 @@
  */
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import type { Quantity } from '../quantities.js';
-import { isCapitalised } from '../../text.js';
-import { PLACE_NOUNS } from '../scan.js';
+import { placeNameAt } from '../scan.js';
 
 /** words between a claim and the next place's count: ": 50,783 in Turkey", ", 80 of them in Aleppo", "and 12 in Lyon" */
 const JOINS = new Set([':', ',', 'and', ';', '—', '–']);
 
-/** The last token of "in <place>" at token k (a place the gazetteer knows, or capitalised words), or -1. */
+/** The last token of "in <place>" at token k ("in Hatay province alone"), or -1. */
 function inPlaceAt(ctx: SentenceContext, k: number): number {
-  const toks = ctx.toks;
-  if (toks[k]?.lower !== 'in') return -1;
-  const p = ctx.places.find((x) => x.first === k + 1);
-  let last = p ? p.last : -1;
-  if (last < 0) {
-    let j = k + 1;
-    while (j <= k + 3 && isCapitalised(toks[j]) && !toks[j]!.breakBefore) j++;
-    last = j > k + 1 ? j - 1 : -1;
-  }
-  if (last < 0) return -1;
-  // ("in Hatay province alone")
-  while (PLACE_NOUNS.has(toks[last + 1]?.lower ?? '') || toks[last + 1]?.lower === 'alone') last++;
-  return last;
+  if (ctx.toks[k]?.lower !== 'in') return -1;
+  const last = placeNameAt(ctx, k + 1);
+  return last >= 0 && ctx.toks[last + 1]?.lower === 'alone' ? last + 1 : last;
 }
 
 export const perPlaceParser: Parser = {
