@@ -102,3 +102,25 @@ export class DisjointSets {
     this.size[ra]! += this.size[rb]!;
   }
 }
+
+/**
+ * The index of the first item whose key is at least `value`, in items sorted by that key (items.length when
+ * there is none): a binary search.
+ */
+export function firstAtLeast<T>(items: readonly T[], key: (x: T) => number, value: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Adds an item to the list a map holds under `key`, making the list at the key's first item. */
+export function addTo<K, T>(map: Map<K, T[]>, key: K, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}

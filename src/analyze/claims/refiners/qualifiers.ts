@@ -9,6 +9,7 @@
 import SOURCES from '../../lexicon/sources.json' with { type: 'json' };
 import type { TimeSpan } from '../../../core/types.js';
 import { LETTER, MARK, NUMBER, classOf } from '../../../core/chars.js';
+import { firstAtLeast } from '../../../core/collections.js';
 import type { DateMention } from '../../dates.js';
 import type { PlaceMention } from '../../places.js';
 import { DATELINE_DASHES, isCapitalised } from '../../text.js';
@@ -163,13 +164,7 @@ function clauseBoundaries(s: SentenceContext): (i: number) => number {
 /** Places in a token window of the sentence (places come in token order and do not overlap). */
 function placesIn(s: SentenceContext, first: number, last: number): PlaceMention[] {
   const ps = s.places;
-  let lo = 0;
-  let hi = ps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ps[mid]!.first < first) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtLeast(ps, (p) => p.first, first);
   const out: PlaceMention[] = [];
   for (let i = lo; i < ps.length && ps[i]!.first <= last; i++) if (ps[i]!.last <= last) out.push(ps[i]!);
   return out;
@@ -494,14 +489,7 @@ function inDateline(s: SentenceContext, m: DateMention): boolean {
 function firstWithin(dates: DateMention[], start: number, end: number): DateMention | undefined {
   // (the dates are in reading order: the search starts at the first that starts at or after `start`, so that a
   // sentence of thousands of dated claims stays linear)
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < dates.length; i++) {
+  for (let i = firstAtLeast(dates, (m) => m.start, start); i < dates.length; i++) {
     const m = dates[i]!;
     if (m.start >= end) return undefined;
     if (m.end <= end) return m;
@@ -550,14 +538,7 @@ function earlierDates(doc: DocumentContext): (s: SentenceContext) => { anaphora:
   return (s) => {
     const start = s.sentence.start;
     // dates starting before the sentence: [0, last]
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dates[mid]!.start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    const last = lo - 1;
+    const last = firstAtLeast(dates, (m) => m.start, start) - 1;
     let anaphora: DateMention | undefined;
     if (ANAPHORA.test(sentenceText(s))) {
       for (let j = last >= 0 ? prevA[last]! : -1; j >= 0; j = j > 0 ? prevA[j - 1]! : -1) {
