@@ -18,6 +18,23 @@ function componentsOf(total: StoredClaim, docClaims: StoredClaim[], text: string
   return before.filter((c) => c.textStart >= from && c.relation !== 'part_of' && c.relation !== 'total');
 }
 
+/** A check that components add up to a total (ok when their sum is the total's value). */
+function sumCheck(id: string, document: string, total: StoredClaim, components: StoredClaim[], statement: string): Check {
+  const sum = components.reduce((n, c) => n + c.value, 0);
+  return {
+    id,
+    document,
+    kind: 'sum',
+    category: total.category,
+    total: total.value,
+    components: components.map((c) => c.value),
+    ok: sum === total.value,
+    difference: total.value - sum,
+    claims: [...components.map((c) => c.id), total.id],
+    statement,
+  };
+}
+
 /** Whether claim b follows claim a in one list: in the same sentence, a few words after it. */
 function oneList(text: string, a: StoredClaim, b: StoredClaim): boolean {
   const between = text.slice(a.textEnd, b.textStart);
@@ -41,21 +58,11 @@ export function buildChecks(claims: StoredClaim[], texts: Map<string, string>): 
       const sum = comps.reduce((s, c) => s + c.value, 0);
       const additive = comps.some((c) => c.relation === 'additional');
       if (sum !== t.value && !additive) continue;
-      out.push({
-        id: `sum-${t.id}`,
-        document: doc,
-        kind: 'sum',
-        category: t.category,
-        total: t.value,
-        components: comps.map((c) => c.value),
-        ok: sum === t.value,
-        difference: t.value - sum,
-        claims: [...comps.map((c) => c.id), t.id],
-        statement:
-          sum === t.value
-            ? `${comps.map((c) => fmt(c.value)).join(' + ')} = ${fmt(sum)}, the total the report states (${fmt(t.value)} ${t.category}).`
-            : `${comps.map((c) => fmt(c.value)).join(' + ')} = ${fmt(sum)}, but the report states a total of ${fmt(t.value)} (${t.value > sum ? 'more' : 'fewer'} by ${fmt(Math.abs(t.value - sum))}).`,
-      });
+      const statement =
+        sum === t.value
+          ? `${comps.map((c) => fmt(c.value)).join(' + ')} = ${fmt(sum)}, the total the report states (${fmt(t.value)} ${t.category}).`
+          : `${comps.map((c) => fmt(c.value)).join(' + ')} = ${fmt(sum)}, but the report states a total of ${fmt(t.value)} (${t.value > sum ? 'more' : 'fewer'} by ${fmt(Math.abs(t.value - sum))}).`;
+      out.push(sumCheck(`sum-${t.id}`, doc, t, comps, statement));
     }
     for (const c of cs) {
       if (c.relation !== 'part_of' || c.parent === null) continue;
@@ -94,18 +101,8 @@ export function buildChecks(claims: StoredClaim[], texts: Map<string, string>): 
       if (!whole || parts.length < 2 || parts.some((p) => p.category !== whole.category)) continue;
       const sum = parts.reduce((n, p) => n + p.value, 0);
       if (sum !== whole.value) continue;
-      out.push({
-        id: `parts-${whole.id}`,
-        document: doc,
-        kind: 'sum',
-        category: whole.category,
-        total: whole.value,
-        components: parts.map((p) => p.value),
-        ok: true,
-        difference: 0,
-        claims: [...parts.map((p) => p.id), whole.id],
-        statement: `${parts.map((p) => `${fmt(p.value)}${p.subgroup ? ` ${p.subgroup}` : ''}`).join(' + ')} = ${fmt(sum)}, the whole the report states (${fmt(whole.value)} ${whole.category}).`,
-      });
+      const statement = `${parts.map((p) => `${fmt(p.value)}${p.subgroup ? ` ${p.subgroup}` : ''}`).join(' + ')} = ${fmt(sum)}, the whole the report states (${fmt(whole.value)} ${whole.category}).`;
+      out.push(sumCheck(`parts-${whole.id}`, doc, whole, parts, statement));
     }
     // two different stated totals of one category, same subject and place
     const totals = cs.filter((c) => c.relation === 'total');

@@ -5,8 +5,9 @@
  * day and the same main place. Unrelated incidents stay apart.
  */
 import { createHash } from 'node:crypto';
-import { DisjointSets } from '../core/collections.js';
+import { DisjointSets, addTo } from '../core/collections.js';
 import { addDays } from '../core/dates.js';
+import { tollParser } from '../analyze/claims/parsers/toll.js';
 import type { Claim, DocumentRef, Mention } from '../core/types.js';
 
 export type { DocumentRef } from '../core/types.js';
@@ -57,8 +58,8 @@ function displayOfKey(key: string, texts: Map<string, number>): string {
   return m ? `${MONTH_NAMES[+m[1]! - 1]} ${+m[2]!}` : key.replace(/^(?:name|at):/, '');
 }
 
-/** the rule of the running-toll parser (analyze/claims/parsers/toll.ts) */
-const TOLL_RULE = 'parse.toll';
+/** the rule of the running-toll parser */
+const TOLL_RULE = tollParser.id;
 
 /** at most this many site names a document */
 const MAX_SITES = 20;
@@ -175,9 +176,7 @@ function joinSites(facts: readonly DocFacts[], sets: DisjointSets): void {
       const words = k.slice(5).split(' ');
       if (words.length < 3) continue;
       const site = words.slice(0, -1).join(' ');
-      const list = named.get(site);
-      if (list) list.push(i);
-      else named.set(site, [i]);
+      addTo(named, site, i);
     }
   });
   if (!named.size) return;
@@ -205,9 +204,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
     for (const k of primaryKeys(f)) {
       if (k.startsWith('at:')) {
         if (!f.sig.day) continue;
-        const list = byPlacedName.get(k);
-        if (list) list.push(i);
-        else byPlacedName.set(k, [i]);
+        addTo(byPlacedName, k, i);
         continue;
       }
       const first = byKey.get(k);
@@ -226,18 +223,14 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
     if (!day || !claims) return;
     for (const place of mainPlaces(f.sig)) {
       const key = `${day.start.slice(0, 7)}\u0000${place}`;
-      const list = byDay.get(key);
-      if (list) list.push(i);
-      else byDay.set(key, [i]);
+      addTo(byDay, key, i);
     }
   });
   for (const list of byDay.values()) joinAgreeingDays(facts, list, sets);
   const groups = new Map<number, number[]>();
   facts.forEach((_, i) => {
     const root = sets.find(i);
-    const list = groups.get(root);
-    if (list) list.push(i);
-    else groups.set(root, [i]);
+    addTo(groups, root, i);
   });
   const out: Array<EventGroup<D>> = [];
   for (const members of groups.values()) {
