@@ -198,8 +198,8 @@ const FEATURE_TAILS = new Set([
   'river', 'lake', 'sea', 'ocean', 'bay', 'gulf', 'mountains', 'mountain', 'valley', 'island', 'islands', 'desert', 'canal', 'strait',
   'peninsula', 'falls', 'dam', 'reservoir', 'volcano', 'glacier', 'delta', 'basin', 'lagoon', 'archipelago',
 ]);
-/** Words that cannot start such a name ("The River", "This Lake"). */
-const NOT_FEATURE_STARTS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'every', 'no', 'one']);
+/** Words that cannot start such a name ("The River", "This Lake"; prepositions too, see PLACE_PREPOSITIONS). */
+const NOT_FEATURE_STARTS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'every', 'no', 'one', 'on', 'along', 'by', 'beside', 'over', 'past', 'up', 'down']);
 const FEATURE_CONNECTORS = new Set(['of', 'the']);
 const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 
@@ -226,7 +226,8 @@ function featureAt(toks: Token[], i: number, text: string): PlaceMention | null 
       j = from;
       while (j - i < 5 && nameAt(j + 1)) j += isCapitalised(toks[j + 1]) ? 1 : 2;
     }
-  } else if (!NOT_FEATURE_STARTS.has(t.lower) && !NEVER.has(t.lower)) {
+  } else if (!NOT_FEATURE_STARTS.has(t.lower) && !PLACE_PREPOSITIONS.has(t.lower) && !NEVER.has(t.lower)) {
+    // (nor can a preposition opening a sentence: "In Tana River, villages …" names Tana River)
     for (let k = i + 1; k <= i + 3 && isCapitalised(toks[k]); k++) {
       // (in title case: "US FALLS" in a headline of capitals is a verb)
       if (FEATURE_TAILS.has(toks[k]!.lower) && TITLE_CASE.test(toks[k]!.text)) j = k;

@@ -22,6 +22,11 @@ export interface EventGroup<D extends DocumentRef = DocumentRef> {
   places: string[];
   /** the main place of each of its reports, lower case: where the event is, as opposed to places some figures are given for */
   home?: string[];
+  /**
+   * the event covers an area: its reports have different main places and name several between them (a flood told
+   * town by town); a figure given for one of its towns is then a part of it, not the whole
+   */
+  spread?: boolean;
 }
 
 /**
@@ -192,6 +197,76 @@ function joinSites(facts: readonly DocFacts[], sets: DisjointSets): void {
   });
 }
 
+/** Reports that name at least this many of the same places (cities, regions, features) … */
+const SHARED_PLACES = 3;
+/** … and whose main days lie within this many days of each other tell of one event (a flood across a country) */
+const SHARED_PLACE_DAYS = 7;
+/** the places of a report compared (its most named), and the earlier reports of a place each report is compared with */
+const SHARED_PLACES_READ = 8;
+const SHARED_NEIGHBOURS = 24;
+
+/**
+ * Joins reports that name SHARED_PLACES or more of the same places within SHARED_PLACE_DAYS of each other. A flood,
+ * a heatwave or a storm is told region by region: each report has its own main place ("Nairobi", "Garissa", "Tana
+ * River") and its own main day, but they name the same handful of places. Two incidents a week apart in one city
+ * share its name, seldom three. Each report is compared with the SHARED_NEIGHBOURS reports before it (by day) in
+ * the list of each of its places, so the work stays linear in the reports however often a place is named.
+ */
+function joinSharedPlaces(facts: readonly DocFacts[], sets: DisjointSets): void {
+  // each report's most named places, once each, and the list of the reports of each place
+  const placesOf: string[][] = facts.map((f) => {
+    if (!f.sig.day || !f.sig.claims || f.sig.places.length < SHARED_PLACES) return [];
+    const ranked = [...f.sig.places].sort((a, b) => b[1] - a[1]).map(([p]) => p.toLowerCase());
+    return [...new Set(ranked)].slice(0, SHARED_PLACES_READ);
+  });
+  const byPlace = new Map<string, number[]>();
+  placesOf.forEach((ps, i) => {
+    if (ps.length >= SHARED_PLACES) for (const p of ps) addTo(byPlace, p, i);
+  });
+  // (in order of day; each report's position in the list of each of its places)
+  const startOf = (i: number) => facts[i]!.sig.day!.start;
+  const positions = placesOf.map((ps) => new Int32Array(ps.length));
+  for (const [p, list] of byPlace) {
+    list.sort((a, b) => (startOf(a) < startOf(b) ? -1 : startOf(a) > startOf(b) ? 1 : a - b));
+    list.forEach((i, k) => (positions[i]![placesOf[i]!.indexOf(p)] = k));
+  }
+  const shared = new Map<number, number>();
+  placesOf.forEach((ps, i) => {
+    if (ps.length < SHARED_PLACES) return;
+    shared.clear();
+    const from = addDays(startOf(i), -SHARED_PLACE_DAYS);
+    ps.forEach((p, q) => {
+      const list = byPlace.get(p)!;
+      const at = positions[i]![q]!;
+      for (let k = at - 1; k >= 0 && k >= at - SHARED_NEIGHBOURS; k--) {
+        const j = list[k]!;
+        if (facts[j]!.sig.day!.end < from) continue;
+        const n = (shared.get(j) ?? 0) + 1;
+        shared.set(j, n);
+        if (n === SHARED_PLACES) sets.union(i, j);
+      }
+    });
+  });
+}
+
+/** An event whose reports name this many places or more between them, and not all the same one first, covers an area. */
+const SPREAD_PLACES = 4;
+
+/**
+ * Whether an event covers an area (see EventGroup.spread): its reports do not all name the same place most, and
+ * they name SPREAD_PLACES places or more between them (a flood in Beira, Chimoio and Quelimane; not a fire told
+ * as in Leeds by one report and at its tower by another).
+ */
+function isSpread(fs: readonly DocFacts[]): boolean {
+  const tops = new Set<string>();
+  const all = new Set<string>();
+  for (const f of fs) {
+    if (f.sig.place) tops.add(f.sig.place.toLowerCase());
+    for (const [p] of f.sig.places) all.add(p.toLowerCase());
+  }
+  return tops.size >= 2 && all.size >= SPREAD_PLACES;
+}
+
 /** Groups documents into events by their signatures (see signatureOf; a document without one has none of it). */
 export function groupEvents<D extends DocumentRef>(documents: readonly D[], signatures: ReadonlyMap<string, DocSignature>): Array<EventGroup<D>> {
   const facts: DocFacts[] = documents.map((d) => ({ doc: d, sig: signatures.get(d.id) ?? NO_SIGNATURE }));
@@ -214,6 +289,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
   });
   for (const list of byPlacedName.values()) joinAgreeingDays(facts, list, sets);
   joinSites(facts, sets);
+  joinSharedPlaces(facts, sets);
   // same main day and a main place in common: within a month and a place, days that overlap (or touch) join.
   // A report's main places are those named at least half as often as its most named one ("on Lake Kivu … in
   // South Kivu" and "on Lake Kivu … in Goma" share the lake): one report's top place is often another's second.
@@ -268,6 +344,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
       name = [where, when].filter(Boolean).join(', ') || first.title || first.source.split('/').pop() || first.id;
     }
     const id = createHash('sha256').update(fs.map((f) => f.doc.id).sort()[0]!).digest('hex').slice(0, 12);
+    const spread = isSpread(fs);
     out.push({
       id: `ev-${id}`,
       name,
@@ -276,7 +353,8 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
       start: mainDay?.[0] ?? null,
       end: mainDay?.[1] ?? null,
       places,
-      home: [...new Set(fs.map((f) => f.sig.place?.toLowerCase()).filter((p): p is string => Boolean(p)))],
+      home: spread ? [] : [...new Set(fs.map((f) => f.sig.place?.toLowerCase()).filter((p): p is string => Boolean(p)))],
+      ...(spread ? { spread } : {}),
     });
   }
   out.sort((a, b) => b.documents.length - a.documents.length || (a.start ?? '').localeCompare(b.start ?? '') || a.id.localeCompare(b.id));

@@ -58,11 +58,15 @@ export function reconcileGroup(
   for (const c of claims) for (const p of c.location) placeCounts.set(p.toLowerCase(), (placeCounts.get(p.toLowerCase()) ?? 0) + (c.locationInferred ? 2 : 1));
   const main = [...placeCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
   // (and every report's main place: reports of one fire in Leeds name the town or the tower's name)
-  const places = new Set<string>([...(main ? [main] : []), ...g.places.slice(0, 1).map((p) => p.toLowerCase()), ...(g.home ?? [])]);
+  // An event that covers an area (a flood told town by town) has no place of its own but its country: a figure for
+  // one of its towns is a part of it.
+  const own = g.spread ? g.places.map((p) => p.toLowerCase()) : [...(main ? [main] : []), ...g.places.slice(0, 1).map((p) => p.toLowerCase()), ...(g.home ?? [])];
+  const places = new Set<string>(g.spread ? [] : own);
   // the country that holds the event's own places is no narrower a scope ("29 people died … in western Nepal" of a
   // quake in Baglung and Myagdi)
   const countries = new Set<unknown>();
-  for (const m of mentions) if (m.kind === 'place' && m.data?.kind !== 'country' && m.data?.country && (places.has(m.value.toLowerCase()) || places.has(m.text.toLowerCase()))) countries.add(m.data.country);
+  const ownSet = new Set(own);
+  for (const m of mentions) if (m.kind === 'place' && m.data?.kind !== 'country' && m.data?.country && (ownSet.has(m.value.toLowerCase()) || ownSet.has(m.text.toLowerCase()))) countries.add(m.data.country);
   for (const m of mentions) {
     if (m.kind !== 'place' || m.data?.kind !== 'country' || !countries.has(m.data.country)) continue;
     places.add(m.value.toLowerCase());

@@ -61,6 +61,10 @@ describe('natural features', () => {
     expect(places('Pirates in the Gulf of Tessel seized a ship.')).toEqual(['Gulf of Tessel=Gulf of Tessel']);
     expect(places('Ash fell after Mt. Kalvar erupted.')).toEqual(['Mt. Kalvar=Mt. Kalvar']);
   });
+  it('do not start with the preposition that opens a sentence', () => {
+    expect(places('In Ostra River, villages are cut off.')).toEqual(['Ostra River=Ostra River']);
+    expect(places('Along Tessel Bay, roads were shut.')).toEqual(['Tessel Bay=Tessel Bay']);
+  });
   it('are not the start or end of a longer name, nor an organisation, nor a headline verb', () => {
     expect(places('He was treated at Lake Merrow Hospital.')).toEqual([]);
     expect(places('He lived in Salt Lake City, Utah.')).toEqual(['Salt Lake City=Salt Lake City', 'Utah=Utah']);
