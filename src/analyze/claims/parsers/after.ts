@@ -6,7 +6,7 @@
  * Counts joined by "and" share the predicate: people are added up, things
  * stay separate claims.
  */
-import { AFTER, BEFORE, matchAt, phraseAt } from '../lexicon.js';
+import { AFTER, BEFORE, GROUP_CATEGORY, isPersonNoun, matchAt, phraseAt } from '../lexicon.js';
 import { AUX, NEGATIONS, PASSIVE_MARKERS, RELATIVES, SPEECH_VERBS, isAdverb, parenthetical, prepositionalPhrase } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import { mayCountPeople, type Quantity } from '../quantities.js';
@@ -22,6 +22,28 @@ const BURNS = /^(burned|burnt|set on fire)$/;
 const PART_VERBS = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'remain', 'remained', 'remains', 'included', 'include', 'died', 'later', 'still']);
 /** Predicates that are also nouns of a blow or a try ("a shot", "a hit"). */
 const NOUN_TOO = new Set(['shot', 'hit']);
+
+/** Words between the injured and their death: "… injured in the crush later died", "… injured die overnight". */
+const BEFORE_DYING = new Set(['later', 'since', 'overnight', 'subsequently', 'afterwards', 'eventually', 'then', 'have', 'has', 'had', 'also']);
+
+/**
+ * "Three more people injured in Sunday's crush died", "six injured die overnight": a predicate of dying after the
+ * injured's participle (and a place or time) — those counted died; the token range of that predicate, or null.
+ */
+function diedAfter(toks: SentenceContext['toks'], from: number, isCount: (k: number) => boolean): { first: number; last: number } | null {
+  for (let k = from; k < toks.length && k <= from + 12; k++) {
+    const w = toks[k]!.lower;
+    if (w === 'die' || w === 'dies') return { first: k, last: k };
+    const p = phraseAt(AFTER, toks, k);
+    if (p) return p.category === 'killed' ? { first: k, last: p.last } : null;
+    // ("Five wounded soldiers died": the people the participle stands before)
+    if (BEFORE_DYING.has(w) || (k === from && isPersonNoun(w))) continue;
+    const pp = prepositionalPhrase(toks, k, isCount);
+    if (pp < 0) return null;
+    k = pp;
+  }
+  return null;
+}
 
 /** What people gather for: "joined Saturday's rally", "joined a march on the capital". */
 const GATHERINGS = new Set(['rally', 'rallies', 'protest', 'protests', 'march', 'marches', 'demonstration', 'demonstrations', 'vigil', 'strike', 'sit-in', 'procession']);
@@ -121,6 +143,8 @@ export const afterParser: Parser = {
       /** a relative pronoun on the way ("a farmer who killed …"): an active verb after it has the count as its agent */
       let relative = false;
       let trigger: { category: string; last: number; first: number } | null = null;
+      /** the category of the group a bare count is drawn from ("six of the injured") */
+      let drawnFrom: string | null = null;
       for (let steps = 0; j < toks.length && steps < MAX_STEPS; steps++) {
         const p = phraseAt(AFTER, toks, j) ?? joinedGathering(toks, j);
         if (p) {
@@ -201,6 +225,12 @@ export const afterParser: Parser = {
           }
           break;
         }
+        // "six (more) of the injured died": the group the count is drawn from, then the predicate of its own
+        if (t.lower === 'of' && j === q.last + 1 && q.kind === 'bare' && /^(the|those)$/.test(toks[j + 1]?.lower ?? '') && GROUP_CATEGORY.has(toks[j + 2]?.lower ?? '')) {
+          drawnFrom = GROUP_CATEGORY.get(toks[j + 2]!.lower)!;
+          j += 3;
+          continue;
+        }
         if (t.lower === 'of' && j === q.last + 1 && q.kind !== 'bare') {
           let k = j + 1;
           while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !AUX.has(toks[k]!.lower) && !matchAt(AFTER, toks, k) && toks[k]!.lower !== 'and') k++;
@@ -226,6 +256,13 @@ export const afterParser: Parser = {
         break;
       }
       if (!trigger || negated) continue;
+      // ("two of the injured were critically hurt" is a part of the injured, which the among parser reads or not)
+      if (drawnFrom === trigger.category) continue;
+      // "Three more people injured in Sunday's crush died": the injured who died are counted among the dead
+      if (trigger.category === 'injured' && !passive && !q.partitive && trigger.first === q.last + 1) {
+        const died = diedAfter(toks, trigger.last + 1, isCount);
+        if (died) trigger = { category: 'killed', ...died };
+      }
       // "a farmer who killed and ate a hare": the count did the deed (a verb that takes an object, not "who died")
       if (relative && !passive && matchAt(BEFORE, toks, trigger.first)) continue;
       // "25, killed 16 people": an active verb with its own object is not this count's predicate

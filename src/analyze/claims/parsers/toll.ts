@@ -1,5 +1,5 @@
 /** "the death toll rose to 40", "raised the number of fatalities to six", "a toll of 12". */
-import { TOLLS, phraseAt } from '../lexicon.js';
+import { GROUP_CATEGORY, TOLLS, isPersonNoun, phraseAt } from '../lexicon.js';
 import { isTrigger } from '../scan.js';
 import { newDraft, type Draft, type Parser } from '../types.js';
 import type { Quantity } from '../quantities.js';
@@ -17,6 +17,31 @@ const eventNoun = (toks: Token[], j: number) => toks[j]!.lower.endsWith('ing') &
  * Paulo, Brazil on Saturday, April 28 rose to 213": 27 tokens) */
 const ASIDE_TOKENS = 32;
 
+/** Words that may stand between "the number of" and the word that names its people: "the number of people still missing". */
+const NUMBER_OF_FILLERS = new Set([
+  'confirmed', 'reported', 'recorded', 'known', 'official', 'registered', 'identified', 'verified', 'those', 'who', 'have', 'had',
+  'has', 'been', 'were', 'are', 'is', 'was', 'still', 'now', 'believed', 'feared', 'presumed', 'listed', 'as', 'remain', 'being',
+]);
+
+/**
+ * "the number of" + a few words + a word naming the people of a category ("the number of people still missing",
+ * "the number of trapped miners", "the number of confirmed victims"): the toll phrases the lexicon does not list
+ * word for word.
+ */
+function numberOfAt(toks: Token[], i: number): { category: string; last: number } | null {
+  if (toks[i]!.lower !== 'number' || toks[i + 1]?.lower !== 'of') return null;
+  for (let j = i + 2; j < toks.length && j <= i + 7; j++) {
+    const w = toks[j]!.lower;
+    const category = GROUP_CATEGORY.get(w) ?? (w === 'victims' ? 'killed' : undefined);
+    if (category) return { category, last: isPersonNoun(toks[j + 1]?.lower ?? '') ? j + 1 : j };
+    if (!NUMBER_OF_FILLERS.has(w) && !isPersonNoun(w)) return null;
+  }
+  return null;
+}
+
+/** Verbs that bring a toll to a figure named before it: "bringing to 11 the number of confirmed victims". */
+const BRINGING = new Set(['bringing', 'brought', 'brings', 'bring', 'raising', 'raised', 'raises', 'taking', 'took', 'takes', 'pushing', 'pushed']);
+
 export const tollParser: Parser = {
   id: 'parse.toll',
   parse(ctx, drafts) {
@@ -25,9 +50,21 @@ export const tollParser: Parser = {
     // built at the first toll phrase: most sentences hold none
     let byFirst: Map<number, Quantity> | null = null;
     for (let i = 0; i < toks.length; i++) {
-      const p = phraseAt(TOLLS, toks, i);
+      const p = phraseAt(TOLLS, toks, i) ?? numberOfAt(toks, i);
       if (!p) continue;
       byFirst ??= new Map(ctx.quantities.map((q) => [q.first, q]));
+      // "bringing to 11 the number of confirmed victims": the figure before the phrase
+      if (toks[i - 1]?.lower === 'the' && p.category !== 'total' && p.category !== 'participants') {
+        const q = ctx.quantities.find((x) => x.last === i - 2 && !ctx.used.has(x) && !x.singular);
+        if (q && toks[q.first - 1]?.lower === 'to' && BRINGING.has(toks[q.first - 2]?.lower ?? '')) {
+          const d = newDraft(ctx, p.category, [q], [i, p.last], this.id);
+          d.relation = 'total';
+          out.push(d);
+          ctx.used.add(q);
+          i = p.last;
+          continue;
+        }
+      }
       // "the death toll from the fire in the port has risen to 44": a short aside, then a verb of reaching, then the figure
       for (let j = p.last + 1; j < toks.length && j <= p.last + ASIDE_TOKENS; j++) {
         const q = byFirst.get(j);
