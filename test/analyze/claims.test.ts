@@ -405,3 +405,25 @@ describe('counts per place after a claim', () => {
       { category: 'killed', value: 97, relation: 'part_of' },
     ]));
 });
+
+describe('the injured in care, and in a state when told', () => {
+  it('reads people taken to care as injured ("taken to nearby hospitals", "treated for", "received treatment")', () => {
+    check('Five people were taken to nearby hospitals, police said.', [{ category: 'injured', value: 5 }]);
+    check('Two rescuers were treated for smoke inhalation.', [{ category: 'injured', value: 2, subject: 'rescuers' }]);
+    check('Eleven were admitted to the district hospital in Tarvel.', [{ category: 'injured', value: 11 }]);
+  });
+  it('reads a state of the injured when told as a count of its own, quoting no dangling word', () => {
+    check('Nineteen remain in hospital, five of them on ventilators.', [{ category: 'injured', value: 19, subject: 'in hospital' }]);
+    check('Twelve people were hurt. Three are in critical condition.', [
+      { category: 'injured', value: 12, subject: 'people' },
+      { category: 'injured', value: 3, subject: 'in critical condition' },
+    ]);
+    check('The other 17 were discharged after first aid.', [{ category: 'injured', value: 17, subject: 'discharged' }]);
+    const [c] = check('The other three were treated and sent home.', [{ category: 'injured', value: 3 }]);
+    expect(c!.quote.endsWith('treated')).toBe(true);
+  });
+  it('does not read "treated as" or "admitted to the bar"', () => {
+    check('The two suspects were treated as terrorists.', []);
+    check('Four lawyers were admitted to the bar in 1990.', []);
+  });
+});

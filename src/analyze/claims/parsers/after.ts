@@ -45,6 +45,27 @@ function diedAfter(toks: SentenceContext['toks'], from: number, isCount: (k: num
   return null;
 }
 
+/** Words on the way to a predicate that make it a state at the time of telling ("19 remain in hospital"). */
+const STILL = new Set(['remain', 'remained', 'remains', 'still']);
+/** First words of the injured's predicates that tell a state, not the injury: "in hospital", "in critical condition", "discharged". */
+const STATES_OF_INJURED = new Set(['in', 'discharged', 'released']);
+/** Last words of predicates that only say more follows: "treated and", "treated for", "discharged after". */
+const TRAILING = new Set(['and', 'for', 'at', 'on', 'after']);
+
+/** Verbs that take people to care, and where: "taken to local hospitals", "admitted to the district hospital". */
+const TAKEN = new Set(['taken', 'admitted', 'rushed', 'airlifted', 'transferred', 'brought', 'sent', 'referred', 'flown']);
+const CARE = new Set(['hospital', 'hospitals', 'clinic', 'clinics', 'infirmary']);
+
+/** "taken to nearby hospitals", "admitted to the district hospital in …": the injured (the lexicon lists "taken to hospital"). */
+function takenToCare(toks: SentenceContext['toks'], j: number): { category: string; last: number } | null {
+  if (!TAKEN.has(toks[j]!.lower) || toks[j + 1]?.lower !== 'to') return null;
+  for (let k = j + 2; k <= j + 6 && k < toks.length; k++) {
+    if (CARE.has(toks[k]!.lower) || (toks[k]!.lower === 'centre' || toks[k]!.lower === 'center') && /^(trauma|medical|health|burns)$/.test(toks[k - 1]!.lower)) return { category: 'injured', last: k };
+    if (toks[k]!.kind === 'punct' && toks[k]!.text !== "'" && toks[k]!.text !== '’') return null;
+  }
+  return null;
+}
+
 /** What people gather for: "joined Saturday's rally", "joined a march on the capital". */
 const GATHERINGS = new Set(['rally', 'rallies', 'protest', 'protests', 'march', 'marches', 'demonstration', 'demonstrations', 'vigil', 'strike', 'sit-in', 'procession']);
 
@@ -143,10 +164,12 @@ export const afterParser: Parser = {
       /** a relative pronoun on the way ("a farmer who killed …"): an active verb after it has the count as its agent */
       let relative = false;
       let trigger: { category: string; last: number; first: number } | null = null;
+      /** "remain", "still" on the way: a state at the time of telling ("19 remain in hospital") */
+      let still = false;
       /** the category of the group a bare count is drawn from ("six of the injured") */
       let drawnFrom: string | null = null;
       for (let steps = 0; j < toks.length && steps < MAX_STEPS; steps++) {
-        const p = phraseAt(AFTER, toks, j) ?? joinedGathering(toks, j);
+        const p = phraseAt(AFTER, toks, j) ?? joinedGathering(toks, j) ?? takenToCare(toks, j);
         if (p) {
           trigger = { category: p.category, first: j, last: p.last };
           break;
@@ -175,6 +198,7 @@ export const afterParser: Parser = {
         }
         if (AUX.has(t.lower) || isAdverb(t)) {
           if (PASSIVE_MARKERS.has(t.lower)) passive = true;
+          if (STILL.has(t.lower)) still = true;
           if (t.lower === 'who') relative = true;
           j++;
           continue;
@@ -256,6 +280,8 @@ export const afterParser: Parser = {
         break;
       }
       if (!trigger || negated) continue;
+      // ("treated and sent home", "discharged after first aid": the phrase's last word only says that more follows)
+      while (trigger.last > trigger.first && TRAILING.has(toks[trigger.last]!.lower)) trigger = { ...trigger, last: trigger.last - 1 };
       // ("two of the injured were critically hurt" is a part of the injured, which the among parser reads or not)
       if (drawnFrom === trigger.category) continue;
       // "Three more people injured in Sunday's crush died": the injured who died are counted among the dead
@@ -310,6 +336,12 @@ export const afterParser: Parser = {
         // ("listed as missing" names the category itself: nothing else is counted)
         if (asAt > 0 && !/^(missing|dead|killed|injured|wounded|arrested|detained|displaced)$/.test(toks[trigger.first + asAt + 1]?.lower ?? '')) {
           d.subject = ctx.text.slice(toks[trigger.first]!.start, toks[trigger.last]!.end);
+        }
+        // "19 remain in hospital", "three are in critical condition", "17 were discharged": how many of the injured
+        // are in a state when told, a count of its own beside the injured's
+        if (category === 'injured' && (still || STATES_OF_INJURED.has(toks[trigger.first]!.lower))) {
+          const state = ctx.text.slice(toks[trigger.first]!.start, toks[trigger.last]!.end);
+          d.subject = d.subject ? `${d.subject} ${state}` : state;
         }
         out.push(d);
       }
