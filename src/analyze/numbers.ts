@@ -60,7 +60,8 @@ const CLOCK = new Set(UNITS.clock);
 const CURRENCY = new Set(UNITS.currencySymbols);
 const AGE_WORDS = new Set(UNITS.ageWords);
 const LABEL_WORDS = new Set(UNITS.labelWords);
-const WORD_SCALES = new Set(['hundred', 'thousand', 'million', 'billion']);
+// (South Asian English counts in lakhs, 100,000, and crores, 10,000,000: "three lakh pilgrims", "1.5 lakh")
+const WORD_SCALES = new Set(['hundred', 'thousand', 'million', 'billion', 'lakh', 'lakhs', 'crore', 'crores']);
 const VAGUE_MULT_SEQS = Object.entries(VAGUE_MULT).map(([k, v]) => [k.split(' '), v] as const);
 const VAGUE_COUNT_SEQS = Object.entries(VAGUE_COUNT).map(([k, v]) => [k.split(' '), v] as const);
 
@@ -291,7 +292,7 @@ function cardinal(toks: Token[], i: number): Core | null {
       j++;
       continue;
     }
-    if (any && (x === 'hundred' || x === 'thousand' || x === 'million' || x === 'billion')) {
+    if (any && WORD_SCALES.has(x)) {
       const sc = SCALE_WORDS[x]!;
       if (sc === 100) current *= 100;
       else {
@@ -327,6 +328,12 @@ function cardinal(toks: Token[], i: number): Core | null {
 }
 
 /** Finds all number expressions in a sentence's tokens. `dateTokens` marks tokens inside date mentions. */
+/** Verbs and words of a change before "from X to Y": "the toll rose from 38 to 54" tells two readings, not a range. */
+const CHANGES = new Set([
+  'rose', 'risen', 'rises', 'rising', 'climbed', 'climbs', 'increased', 'increases', 'jumped', 'jumps', 'grew', 'grown', 'soared', 'up',
+  'fell', 'fallen', 'falls', 'dropped', 'drops', 'down', 'revised', 'raised', 'lowered', 'went', 'gone',
+]);
+
 export function findNumbers(toks: Token[], dateTokens: Set<number> = new Set()): NumberExpr[] {
   const out: NumberExpr[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -348,7 +355,9 @@ export function findNumbers(toks: Token[], dateTokens: Set<number> = new Set()):
     if (!core.vague && (sep === 'to' || sep === '–' || sep === '—' || sep === '-' || sep === 'or' || sep === 'and')) {
       const second = cardinal(toks, last + 2);
       const betweenStart = lowerAt(toks, i - 1) === 'between' || lowerAt(toks, i - 1) === 'from';
-      if (second && !second.vague && second.value > core.value && (sep !== 'and' || betweenStart) && second.value <= core.value * 20 && !dateTokens.has(last + 2)) {
+      // ("rose from 38 to 54", "up from 38 to 54": a change, two readings, not a range)
+      const change = lowerAt(toks, i - 1) === 'from' && sep === 'to' && CHANGES.has(lowerAt(toks, i - 2));
+      if (second && !change && !second.vague && second.value > core.value && (sep !== 'and' || betweenStart) && second.value <= core.value * 20 && !dateTokens.has(last + 2)) {
         low = core.value;
         high = second.value;
         approx = 'range';

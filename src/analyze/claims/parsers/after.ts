@@ -294,7 +294,9 @@ export const afterParser: Parser = {
       // "25, killed 16 people": an active verb with its own object is not this count's predicate
       const objectNext = byFirst.get(trigger.last + 1);
       // "the son shot him": an active verb with an object of its own
-      if (!passive && /^(him|her|them|it|his|their|a|an|the|its|me|us|you|my|our|your)$/.test(toks[trigger.last + 1]?.lower ?? '')) continue;
+      // (a gathering's verb takes the gathering as its object, "1,000 people attended a vigil", not a person: "attended them")
+      const objectWord = toks[trigger.last + 1]?.lower ?? '';
+      if (!passive && (trigger.category === 'participants' ? /^(him|them|it|me|us|you)$/ : /^(him|her|them|it|his|their|a|an|the|its|me|us|you|my|our|your)$/).test(objectWord)) continue;
       // "another shot to play them", "one shot to the head": the noun (a chance, a blow), not people shot ("shot to death" is the verb)
       // "killing them in one hit", "with a single shot": after "in" or "with" the count and the noun are the blow
       if (!passive && trigger.first === trigger.last && NOUN_TOO.has(toks[trigger.last]!.lower)) {

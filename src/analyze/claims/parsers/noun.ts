@@ -46,6 +46,15 @@ function parseNouns(ctx: SentenceContext, id: string, personNouns: boolean): Dra
         // "744 suffered severe injuries": a verb between the count and the noun makes it a predicate, read elsewhere
         if (t.kind !== 'word' || !/^[a-z]/.test(t.text) || FUNCTION_WORDS.has(t.lower) || matchAt(AFTER, toks, j) || matchAt(BEFORE, toks, j)) break;
       }
+      // "the bodies of two miners were recovered": the count after the noun, found as above
+      if (!personNouns && !ctx.used.has(q) && toks[q.first - 1]?.lower === 'of' && toks[q.first - 2]?.lower === 'bodies' && q.kind !== 'thing') {
+        const b = q.first - 2;
+        if (!FOUND.test(ctx.text.slice(Math.max(ctx.sentence.start, toks[b]!.start - 40), Math.min(ctx.sentence.end, toks[q.last]!.end + 40)))) continue;
+        const d = newDraft(ctx, 'killed', [q], [b, b], id);
+        d.subject = 'bodies';
+        out.push(d);
+        ctx.used.add(q);
+      }
     }
   return out;
 }

@@ -1,7 +1,7 @@
 /** "the death toll rose to 40", "raised the number of fatalities to six", "a toll of 12". */
-import { GROUP_CATEGORY, TOLLS, isPersonNoun, phraseAt } from '../lexicon.js';
+import { GROUP_CATEGORY, NOUN_TRIGGERS, TOLLS, isPersonNoun, phraseAt } from '../lexicon.js';
 import { isTrigger } from '../scan.js';
-import { newDraft, type Draft, type Parser } from '../types.js';
+import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import type { Quantity } from '../quantities.js';
 import type { Token } from '../../text.js';
 
@@ -42,6 +42,52 @@ function numberOfAt(toks: Token[], i: number): { category: string; last: number 
 /** Verbs that bring a toll to a figure named before it: "bringing to 11 the number of confirmed victims". */
 const BRINGING = new Set(['bringing', 'brought', 'brings', 'bring', 'raising', 'raised', 'raises', 'taking', 'took', 'takes', 'pushing', 'pushed']);
 
+/**
+ * The reading a toll rose from: "rose from 38 to 54" (the count before "to"), "rose to 54, up from 38" (after
+ * "up from"), or null.
+ */
+function earlierReading(ctx: SentenceContext, q: Quantity, byFirst: Map<number, Quantity>): Quantity | null {
+  const { toks } = ctx;
+  if (toks[q.first - 1]?.lower === 'to') {
+    const before = ctx.quantities.find((x) => x.last === q.first - 2);
+    if (before && toks[before.first - 1]?.lower === 'from' && !before.singular) return before;
+  }
+  let k = q.last + 1;
+  if (toks[k]?.text === ',') k++;
+  if (toks[k]?.lower === 'up' && toks[k + 1]?.lower === 'from') {
+    const after = byFirst.get(k + 2);
+    if (after && !after.singular) return after;
+  }
+  return null;
+}
+
+/** Words a fact box's label may hold besides the word of its category: "Confirmed dead:", "Still missing:", "Total deaths:". */
+const LABEL_WORDS = new Set(['confirmed', 'still', 'total', 'reported', 'officially', 'people', 'persons', 'number', 'of', 'the', 'seriously', 'critically', 'now']);
+
+/**
+ * "Confirmed dead: 11", "Still missing: 3 (ANM)", "Injured: 120", "Death toll: 41": a label that opens the
+ * sentence (a fact box's line), a colon, then its figure.
+ */
+function labelled(ctx: SentenceContext, byFirst: Map<number, Quantity>, id: string): Draft | null {
+  const { toks } = ctx;
+  let c = 0;
+  while (c < toks.length && c <= 4 && toks[c]!.text !== ':') c++;
+  if (c === 0 || toks[c]?.text !== ':') return null;
+  const q = byFirst.get(c + 1);
+  if (!q || ctx.used.has(q) || q.singular || q.kind === 'thing') return null;
+  let category: string | undefined;
+  for (let k = 0; k < c && !category; k++) {
+    const p = phraseAt(TOLLS, toks, k) ?? phraseAt(NOUN_TRIGGERS, toks, k);
+    if (p && p.last === c - 1 && p.category !== 'total') category = p.category;
+    else if (k === c - 1) category = GROUP_CATEGORY.get(toks[k]!.lower);
+    else if (!LABEL_WORDS.has(toks[k]!.lower)) return null;
+  }
+  if (!category) return null;
+  const d = newDraft(ctx, category, [q], [0, c - 1], id);
+  d.first = 0;
+  return d;
+}
+
 export const tollParser: Parser = {
   id: 'parse.toll',
   parse(ctx, drafts) {
@@ -49,6 +95,14 @@ export const tollParser: Parser = {
     const out: Draft[] = [];
     // built at the first toll phrase: most sentences hold none
     let byFirst: Map<number, Quantity> | null = null;
+    if (toks[1]?.text === ':' || toks[2]?.text === ':' || toks[3]?.text === ':' || toks[4]?.text === ':') {
+      byFirst = new Map(ctx.quantities.map((q) => [q.first, q]));
+      const d = labelled(ctx, byFirst, this.id);
+      if (d) {
+        out.push(d);
+        ctx.used.add(d.parts[0]!);
+      }
+    }
     for (let i = 0; i < toks.length; i++) {
       const p = phraseAt(TOLLS, toks, i) ?? numberOfAt(toks, i);
       if (!p) continue;
@@ -78,6 +132,17 @@ export const tollParser: Parser = {
           if (category !== 'participants') d.relation = 'total';
           out.push(d);
           ctx.used.add(q);
+          // "rose from 38 to 54", "rose to 54, up from 38 on Monday": the earlier reading too
+          const earlier = earlierReading(ctx, q, byFirst);
+          if (earlier && !ctx.used.has(earlier)) {
+            const e = newDraft(ctx, category, [earlier], [i, p.last], this.id);
+            // (quoting "from 38", "up from 38")
+            e.first = earlier.first - (ctx.toks[earlier.first - 2]?.lower === 'up' ? 2 : 1);
+            e.last = earlier.last;
+            if (category !== 'participants') e.relation = 'total';
+            out.push(e);
+            ctx.used.add(earlier);
+          }
           break;
         }
         // ("the death toll from a collision between two trains …", "from a magnitude 6 earthquake … rose to 19": counts
