@@ -403,6 +403,8 @@ export function findNumbers(toks: Token[], dateTokens: Set<number> = new Set()):
 }
 
 /** Why a number is not a count of people or things, or null when it may be one. */
+const isNameWord = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text);
+
 function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<number>): NotCount | null {
   const t = toks[core.first]!;
   const prev = toks[core.first - 1];
@@ -431,6 +433,8 @@ function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<numbe
   if (lowerAt(toks, core.first - 2) === 'ages' || lowerAt(toks, core.first - 3) === 'ages' || lowerAt(toks, core.first - 2) === 'between the' ) return 'age';
   if (next && (next.lower === 'years' || next.lower === 'year') && (lowerAt(toks, last + 2) === 'old' || lowerAt(toks, last + 2).startsWith('old'))) return 'age';
   if (next && YEARS_OLD.has(next.lower)) return 'age';
+  // "said Sunita Kumari, 34, whose sister …": a person's age between commas after the two words of a name
+  if (prev?.text === ',' && (next?.text === ',' || next?.text === ')') && t.kind === 'number' && core.last === core.first && core.value < 120 && isNameWord(toks[core.first - 2]) && isNameWord(toks[core.first - 3])) return 'age';
   // durations and measures: "three decades", "13 hours", "12 rounds", "two consecutive days"
   if (next && (DURATION.has(next.lower) || MEASURE.has(next.lower))) return DURATION.has(next.lower) ? 'duration' : 'measure';
   if (next && next2 && BEFORE_DURATION.has(next.lower) && (DURATION.has(next2.lower) || MEASURE.has(next2.lower))) {

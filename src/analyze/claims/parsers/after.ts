@@ -23,24 +23,18 @@ const PART_VERBS = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'r
 /** Predicates that are also nouns of a blow or a try ("a shot", "a hit"). */
 const NOUN_TOO = new Set(['shot', 'hit']);
 
-/** Words between the injured and their death: "… injured in the crush later died", "… injured die overnight". */
-const BEFORE_DYING = new Set(['later', 'since', 'overnight', 'subsequently', 'afterwards', 'eventually', 'then', 'have', 'has', 'had', 'also']);
-
 /**
  * "Three more people injured in Sunday's crush died", "six injured die overnight": a predicate of dying after the
  * injured's participle (and a place or time) — those counted died; the token range of that predicate, or null.
  */
-function diedAfter(toks: SentenceContext['toks'], from: number, isCount: (k: number) => boolean): { first: number; last: number } | null {
-  for (let k = from; k < toks.length && k <= from + 12; k++) {
-    const w = toks[k]!.lower;
-    if (w === 'die' || w === 'dies') return { first: k, last: k };
+function diedAfter(toks: SentenceContext['toks'], from: number): { first: number; last: number } | null {
+  for (let k = from; k < toks.length && k <= from + 16; k++) {
+    const t = toks[k]!;
+    if (t.lower === 'die' || t.lower === 'dies') return { first: k, last: k };
     const p = phraseAt(AFTER, toks, k);
     if (p) return p.category === 'killed' ? { first: k, last: p.last } : null;
-    // ("Five wounded soldiers died": the people the participle stands before)
-    if (BEFORE_DYING.has(w) || (k === from && isPersonNoun(w))) continue;
-    const pp = prepositionalPhrase(toks, k, isCount);
-    if (pp < 0) return null;
-    k = pp;
+    // (the place and time of the injury, "in Saturday's shooting at Lakeview Commons", up to a clause of its own)
+    if ((t.kind === 'punct' && t.text !== "'" && t.text !== '’' && t.text !== '-') || RELATIVES.has(t.lower) || t.lower === 'and' || t.lower === 'but') return null;
   }
   return null;
 }
@@ -286,7 +280,7 @@ export const afterParser: Parser = {
       if (drawnFrom === trigger.category) continue;
       // "Three more people injured in Sunday's crush died": the injured who died are counted among the dead
       if (trigger.category === 'injured' && !passive && !q.partitive && trigger.first === q.last + 1) {
-        const died = diedAfter(toks, trigger.last + 1, isCount);
+        const died = diedAfter(toks, trigger.last + 1);
         if (died) trigger = { category: 'killed', ...died };
       }
       // "a farmer who killed and ate a hare": the count did the deed (a verb that takes an object, not "who died")

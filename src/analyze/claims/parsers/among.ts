@@ -16,8 +16,13 @@ const BE = new Set(['were', 'was', 'are', 'is']);
 /** The person noun after a copula at token k ("were children", "were women"): [noun, last token], or null. */
 function subgroupAt(toks: SentenceContext['toks'], k: number): [string, number] | null {
   if (!BE.has(toks[k]?.lower ?? '')) return null;
-  const n = personNounAt(toks, k + 1);
-  return n && n.plural ? [n.noun, n.last] : null;
+  // (after one or two capitalised words: "were Nepali nationals", "were South Korean tourists")
+  for (let a = k + 1; a <= k + 3; a++) {
+    const n = personNounAt(toks, a);
+    if (n) return n.plural ? [a === k + 1 ? n.noun : `${toks.slice(k + 1, a).map((t) => t.text).join(' ')} ${n.noun}`, n.last] : null;
+    if (!/^\p{Lu}\p{Ll}/u.test(toks[a]?.text ?? '')) return null;
+  }
+  return null;
 }
 
 /** The last token of a place after "were from", "from", "were in" or "in" at token k ("from Myagdi district"), or -1. */
@@ -26,6 +31,16 @@ function placeAfter(ctx: SentenceContext, k: number): number {
   if (BE.has(toks[k]?.lower ?? '')) k++;
   if (toks[k]?.lower !== 'from' && toks[k]?.lower !== 'in') return -1;
   return placeNameAt(ctx, k + 1);
+}
+
+/** Where the next part of a breakdown may start after token `from`: past a few words that end the part before
+ * ("… below the age of 12") and the comma or "and" between them; `from` when there is no comma or "and". */
+function nextPartAt(toks: SentenceContext['toks'], from: number): number {
+  let j = from;
+  while (j < toks.length && j <= from + 8 && toks[j]!.text !== ',' && toks[j]!.lower !== 'and' && !/^[.;:!?]$/.test(toks[j]!.text)) j++;
+  if (toks[j]?.text !== ',' && toks[j]?.lower !== 'and') return from;
+  while (toks[j]?.text === ',' || toks[j]?.lower === 'and') j++;
+  return j;
 }
 
 /**
@@ -67,7 +82,8 @@ function breakdown(ctx: SentenceContext, byFirst: Map<number, Quantity>, id: str
     d.subgroup = noun;
     out.push(d);
     k = last + 1;
-    while (toks[k]?.text === ',' || toks[k]?.lower === 'and') k++;
+    // (past the words that end a part, "six are children below the age of 12, …", to the next)
+    k = nextPartAt(toks, k);
   }
   if (out.length < 2 && !(out.length === 1 && byFirst.has(2))) return [];
   for (const d of out) ctx.used.add(d.parts[0]!);
@@ -97,11 +113,22 @@ export const amongParser: Parser = {
       if (toks[k]?.lower !== 'among' || !/^(the|those)$/.test(toks[k + 1]?.lower ?? '')) continue;
       const category = GROUP_CATEGORY.get(toks[k + 2]?.lower ?? '');
       if (!category) continue;
-      const d = newDraft(ctx, category, [q], [k, k + 2], this.id);
-      d.relation = 'part_of';
-      d.subgroup = q.noun;
-      out.push(d);
-      ctx.used.add(q);
+      // "nine women and three children were among the dead": each of a list is a part
+      const list = [q];
+      for (let b = q.first - 1; toks[b]?.lower === 'and' || toks[b]?.text === ','; ) {
+        const prev = ctx.quantities.find((x) => x.last === b - 1 || (toks[b - 1]?.lower === 'and' && x.last === b - 2));
+        if (!prev || ctx.used.has(prev) || prev.partitive || (prev.kind !== 'person' && prev.kind !== 'other') || (prev.singular && prev.noun === null)) break;
+        list.unshift(prev);
+        b = prev.first - 1;
+      }
+      for (const x of list) {
+        const d = newDraft(ctx, category, [x], [k, k + 2], this.id);
+        if (x !== q) [d.first, d.last] = [x.first, x.last];
+        d.relation = 'part_of';
+        d.subgroup = x.noun;
+        out.push(d);
+        ctx.used.add(x);
+      }
     }
     // "Eight of the dead were children", "two of those detained are minors": a part of the group, with the
     // people it names (a predicate after the group, "three of the injured died", is left to the count's parsers)
@@ -122,6 +149,23 @@ export const amongParser: Parser = {
       d.subgroup = sub[0];
       out.push(d);
       ctx.used.add(q);
+      // "14 of the dead are women, six are children below the age of 12 and three are men": the breakdown goes on
+      let end = sub[1];
+      for (;;) {
+        const at = nextPartAt(toks, end + 1);
+        if (at === end + 1) break;
+        const next = ctx.quantities.find((x) => x.first === at);
+        if (!next || ctx.used.has(next) || next.kind !== 'bare' || next.singular) break;
+        const more = subgroupAt(toks, next.last + 1);
+        if (!more) break;
+        const e = newDraft(ctx, category, [next], [q.last + 1, g], this.id);
+        [e.first, e.last] = [next.first, more[1]];
+        e.relation = 'part_of';
+        e.subgroup = more[0];
+        out.push(e);
+        ctx.used.add(next);
+        end = more[1];
+      }
     }
     for (let i = 0; i + 3 < toks.length; i++) {
       // "among the dead were N …" or "the dead included N …"
