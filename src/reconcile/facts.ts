@@ -482,7 +482,7 @@ function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): 
   // (not its figures for other days: they are earlier or later readings, not parts); in the order of `facts`
   const scopesOf = new Map<string, Fact[]>();
   for (const f of facts) {
-    if (f.derived?.how.includes('=') || f.scope.time || f.scope.relation === 'part_of' || f.scope.subgroup || f.scope.subject) continue;
+    if (f.derived?.how.includes('=') || f.scope.time || f.scope.earlier || f.scope.relation === 'part_of' || f.scope.subgroup || f.scope.subject) continue;
     for (const d of new Set(f.claims.map((c) => c.document))) {
       const key = `${f.category}\u0000${d}`;
       const list = scopesOf.get(key);
@@ -502,6 +502,10 @@ function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): 
       });
       const value = parts.reduce((s, p) => s + p.value, 0);
       const main = scopes.find((f) => !f.scope.label);
+      // (in an event that covers an area, a figure for the whole as large as its places' together may hold them:
+      // "at least 38 dead" and "14 in Nairobi", "nine in Tana River"; the report does not say they add up)
+      const whole = parts.find((p) => p.fact === main);
+      if (input.scope.spread && whole && parts.every((p) => p === whole || (p.fact.scope.location.length && p.fact.scope.relation !== 'additional')) && whole.value >= value - whole.value) continue;
       out.push({
         id: `${category}/all-reported-${doc.slice(0, 8)}`,
         category,

@@ -6,6 +6,7 @@
  * are rivals; claims of different scopes are not.
  */
 import { isPersonNoun } from '../analyze/claims/lexicon.js';
+import { addDays } from '../core/dates.js';
 import type { StoredClaim } from '../store/types.js';
 import type { Scope } from './types.js';
 
@@ -60,6 +61,23 @@ export interface ScopeContext {
   places: Set<string>;
   /** the event's first day: where the time window of a figure "as of" a day starts */
   start?: string | null;
+  /** the event covers an area (EventGroup.spread): its places' figures are parts of it */
+  spread?: boolean;
+}
+
+/** A figure whose stated time ends this many days or more before the event's first day is about another time. */
+const EARLIER_DAYS = 31;
+
+/**
+ * The earlier time a figure is stated for, before the event ("In April and May of last year, floods killed more
+ * than 200"): "in 2024", "in March 2024", "on 2024-03-02", "from … to …"; null for a figure of the event's time.
+ */
+export function earlierTime(c: StoredClaim, start: string | null | undefined): string | null {
+  if (!c.time || c.time.inferred || !start || c.time.end >= addDays(start, -EARLIER_DAYS)) return null;
+  const { start: a, end: b, precision } = c.time;
+  if (precision === 'year') return `in ${a.slice(0, 4)}`;
+  if (precision === 'month') return `in ${a.slice(0, 7)}`;
+  return a === b ? `on ${a}` : `from ${a} to ${b}`;
 }
 
 /** The scope of a claim, and a key that is equal for claims of the same scope. */
@@ -68,15 +86,17 @@ export function scopeOf(c: StoredClaim, ctx: ScopeContext): { scope: Scope; key:
   const own = statedPlaces.length === 0 || statedPlaces.some((p) => ctx.places.has(p.toLowerCase()));
   const location = own ? [] : [...statedPlaces].sort();
   const condition = canonicalCondition(c.condition);
+  // (a figure of an earlier time is kept apart, as a figure under a condition is)
+  const earlier = earlierTime(c, ctx.start);
   const subject = isGenericSubject(c.subject) ? null : c.subject!.toLowerCase();
   const subgroup = c.relation === 'part_of' && c.subgroup ? c.subgroup.toLowerCase() : null;
   const relation = c.relation === 'additional' ? 'additional' : c.relation === 'part_of' ? 'part_of' : null;
   // additions and parts keep their stated place even in the event's own place ("21 more in Baku")
   const placeKey = relation && statedPlaces.length ? [...statedPlaces].sort() : location;
-  const scope = relabel({ location: placeKey, time: null, condition, subject: subject ? c.subject : null, subgroup: subgroup ? c.subgroup : null, relation, label: '' });
+  const scope = relabel({ location: placeKey, time: null, condition, subject: subject ? c.subject : null, subgroup: subgroup ? c.subgroup : null, relation, label: '', ...(earlier ? { earlier } : {}) });
   // an addition is keyed by where it happened: one report's "after the state of emergency" and another's
   // "once it was in force" are the same 21 more; the phase is named in the label when the reports share it
-  const key = [c.category, relation ?? '', subgroup ?? '', subject ?? '', placeKey.map((p) => p.toLowerCase()).join('+'), relation === 'additional' ? '' : (condition ?? '')].join('|');
+  const key = [c.category, relation ?? '', subgroup ?? '', subject ?? '', placeKey.map((p) => p.toLowerCase()).join('+'), relation === 'additional' ? '' : (condition ?? ''), earlier ?? ''].join('|');
   return { scope, key };
 }
 
@@ -87,8 +107,10 @@ export function relabel(scope: Scope): Scope {
   if (scope.subgroup) parts.push(`of whom ${scope.subgroup}`);
   else if (scope.relation === 'part_of') parts.push('part of another count');
   if (scope.subject) parts.push(scope.subject);
-  if (scope.location.length) parts.push(`in ${scope.location.join(' and ')}`);
+  // (a part by place names its place as its subgroup already: "of whom in Beira")
+  if (scope.location.length && !(scope.subgroup && /^(in|from) /i.test(scope.subgroup))) parts.push(`in ${scope.location.join(' and ')}`);
   if (scope.condition) parts.push(scope.condition.replace(/^(before|after|during) /, '$1 the '));
+  if (scope.earlier) parts.push(scope.earlier);
   if (scope.time) parts.push(`as of ${scope.time.end}`);
   return { ...scope, label: parts.join(', ') };
 }

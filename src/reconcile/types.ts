@@ -45,6 +45,8 @@ export interface Scope {
   subject: string | null;
   subgroup: string | null;
   relation: 'total' | 'additional' | 'part_of' | null;
+  /** a time before the event the figures are stated for ("in 2024": "last year, floods killed more than 200") */
+  earlier?: string;
   /** human-readable, e.g. "in Baku · after the state of emergency" ("" for the event as a whole) */
   label: string;
 }

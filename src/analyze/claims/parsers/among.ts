@@ -138,7 +138,12 @@ export const amongParser: Parser = {
       if (toks[q.last + 1]?.lower !== 'of' || !/^(the|those)$/.test(toks[q.last + 2]?.lower ?? '')) continue;
       const category = GROUP_CATEGORY.get(toks[g]?.lower ?? '');
       if (!category) continue;
-      const sub = subgroupAt(toks, g + 1);
+      let sub = subgroupAt(toks, g + 1);
+      // "Nine of the dead were in Beira": a part by place
+      if (!sub && BE.has(toks[g + 1]?.lower ?? '')) {
+        const where = placeAfter(ctx, g + 1);
+        if (where >= 0) sub = [ctx.text.slice(toks[g + 2]!.start, toks[where]!.end), where];
+      }
       if (!sub) continue;
       let k = g + 2;
       while (isAdverb(toks[k])) k++;
