@@ -413,7 +413,11 @@ describe('the injured in care, and in a state when told', () => {
     check('Eleven were admitted to the district hospital in Tarvel.', [{ category: 'injured', value: 11 }]);
   });
   it('reads a state of the injured when told as a count of its own, quoting no dangling word', () => {
-    check('Nineteen remain in hospital, five of them on ventilators.', [{ category: 'injured', value: 19, subject: 'in hospital' }]);
+    check('Nineteen remain in hospital, five of them on ventilators.', [
+      { category: 'injured', value: 19, subject: 'in hospital' },
+      { category: 'injured', value: 5, relation: 'part_of', subgroup: 'on ventilators' },
+    ]);
+    check('Around 260 people remained in custody.', [{ category: 'arrested', value: 260, subject: 'people remained in custody' }]);
     check('Twelve people were hurt. Three are in critical condition.', [
       { category: 'injured', value: 12, subject: 'people' },
       { category: 'injured', value: 3, subject: 'in critical condition' },
@@ -426,4 +430,27 @@ describe('the injured in care, and in a state when told', () => {
     check('The two suspects were treated as terrorists.', []);
     check('Four lawyers were admitted to the bar in 1990.', []);
   });
+});
+
+describe('parts in a state after their whole ("eight of them seriously")', () => {
+  it('reads a part of the whole after "of them", with its state as its subgroup', () => {
+    check('He said 30 people were wounded, eight of them seriously.', [
+      { category: 'injured', value: 30 },
+      { category: 'injured', value: 8, relation: 'part_of', subgroup: 'seriously' },
+    ]);
+    check('Hospitals treated 61 people, 23 of them for gunshot wounds.', [
+      { category: 'injured', value: 61 },
+      { category: 'injured', value: 23, relation: 'part_of', subgroup: 'for gunshot wounds' },
+    ]);
+    check('Police arrested 418 people, 58 of them children.', [
+      { category: 'arrested', value: 418 },
+      { category: 'arrested', value: 58, relation: 'part_of', subgroup: 'children' },
+    ]);
+  });
+  it('reads a breakdown opened by "Among the … dead,"', () =>
+    check('Among the 148 confirmed dead, 97 were women and at least six were children.', [
+      { category: 'killed', value: 148 },
+      { category: 'killed', value: 97, relation: 'part_of', subgroup: 'women' },
+      { category: 'killed', value: 6, relation: 'part_of', subgroup: 'children' },
+    ]));
 });

@@ -185,9 +185,11 @@ export const afterParser: Parser = {
           j += 2;
           continue;
         }
-        // "claiming that \"at least 400\" had died": a quotation mark around the figure
+        // "claiming that \"at least 400\" had died": a quotation mark around the figure; and a word in quotation
+        // marks after it, "418 \"rioters\" had been arrested"
         if (/^["“”«»]$/.test(t.text)) {
-          j++;
+          if (j === q.last + 1 && toks[j + 1]?.kind === 'word' && /^["“”«»]$/.test(toks[j + 2]?.text ?? '')) j += 3;
+          else j++;
           continue;
         }
         if (AUX.has(t.lower) || isAdverb(t)) {
@@ -266,6 +268,16 @@ export const afterParser: Parser = {
             continue;
           }
         }
+        // "30 other passengers with cuts and bruises were treated": what they had, up to the auxiliary
+        // (not "by a principal with a handgun and was arrested": one person, and a clause of its own after "and")
+        if (t.lower === 'with' && q.kind === 'person' && !q.singular) {
+          let k = j + 1;
+          while (k <= j + 6 && toks[k]?.kind === 'word' && !(/^(and|or)$/.test(toks[k]!.lower) && AUX.has(toks[k + 1]?.lower ?? '')) && !AUX.has(toks[k]!.lower) && !matchAt(AFTER, toks, k)) k++;
+          if (k > j + 1 && PASSIVE_MARKERS.has(toks[k]?.lower ?? '')) {
+            j = k;
+            continue;
+          }
+        }
         const pp = prepositionalPhrase(toks, j, isCount);
         if (pp > 0) {
           j = pp + 1;
@@ -319,6 +331,8 @@ export const afterParser: Parser = {
       let people = group.filter(mayCountPeople);
       const things = group.filter((g) => g.kind === 'thing');
       let category = trigger.category;
+      // "17 bodies had been taken to the town's hospital": the dead
+      if (category === 'injured' && group.length === 1 && q.noun === 'bodies') category = 'killed';
       if (category === 'damaged' && people.some((g) => g.kind === 'person')) {
         // people set on fire are hurt; people fired upon are not counted as damage (nor as hurt: "shot at" is not "hit")
         const phrase = toks.slice(trigger.first, trigger.last + 1).map((t) => t.lower).join(' ');
@@ -335,7 +349,8 @@ export const afterParser: Parser = {
         }
         // "19 remain in hospital", "three are in critical condition", "17 were discharged": how many of the injured
         // are in a state when told, a count of its own beside the injured's
-        if (category === 'injured' && (still || STATES_OF_INJURED.has(toks[trigger.first]!.lower))) {
+        if (STILL.has(toks[trigger.first]!.lower)) still = true;
+        if ((category === 'injured' && (still || STATES_OF_INJURED.has(toks[trigger.first]!.lower))) || (category === 'arrested' && still)) {
           const state = ctx.text.slice(toks[trigger.first]!.start, toks[trigger.last]!.end);
           d.subject = d.subject ? `${d.subject} ${state}` : state;
         }

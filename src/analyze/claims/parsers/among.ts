@@ -49,9 +49,11 @@ function nextPartAt(toks: SentenceContext['toks'], from: number): number {
  */
 function breakdown(ctx: SentenceContext, byFirst: Map<number, Quantity>, id: string): Draft[] {
   const { toks } = ctx;
-  if (toks[0]?.lower !== 'of' || !/^(the|those)$/.test(toks[1]?.lower ?? '')) return [];
+  if ((toks[0]?.lower !== 'of' && toks[0]?.lower !== 'among') || !/^(the|those)$/.test(toks[1]?.lower ?? '')) return [];
   let g = 2;
   if (byFirst.has(g)) g = byFirst.get(g)!.last + 1;
+  // ("Among the 148 confirmed dead, 97 were women")
+  while (/^(confirmed|reported|known|identified)$/.test(toks[g]?.lower ?? '')) g++;
   const category = GROUP_CATEGORY.get(toks[g]?.lower ?? '');
   if (!category || toks[g + 1]?.text !== ',') return [];
   const out: Draft[] = [];
@@ -97,7 +99,7 @@ export const amongParser: Parser = {
     const out: Draft[] = [];
     // built at the first group word: most sentences hold none (making it for every sentence was a third of this parser's time)
     let byFirst: Map<number, (typeof ctx.quantities)[number]> | null = null;
-    if (toks[0]?.lower === 'of' && ctx.quantities.length) {
+    if ((toks[0]?.lower === 'of' || toks[0]?.lower === 'among') && ctx.quantities.length) {
       byFirst = new Map(ctx.quantities.map((q) => [q.first, q]));
       out.push(...breakdown(ctx, byFirst, this.id));
     }

@@ -7,6 +7,7 @@
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import type { Quantity } from '../quantities.js';
 import { placeNameAt } from '../scan.js';
+import { isPersonNoun } from '../lexicon.js';
 
 /** words between a claim and the next place's count: ": 50,783 in Turkey", ", 80 of them in Aleppo", "and 12 in Lyon" */
 const JOINS = new Set([':', ',', 'and', ';', '—', '–']);
@@ -16,6 +17,26 @@ function inPlaceAt(ctx: SentenceContext, k: number): number {
   if (ctx.toks[k]?.lower !== 'in') return -1;
   const last = placeNameAt(ctx, k + 1);
   return last >= 0 && ctx.toks[last + 1]?.lower === 'alone' ? last + 1 : last;
+}
+
+/** Prepositions that open the state of a part: "in critical condition", "with burns", "by live ammunition", "for gunshot wounds". */
+const STATE_OPENERS = new Set(['in', 'with', 'by', 'for', 'from', 'under', 'on']);
+
+/**
+ * The last token of the state of a part at token k ("seriously", "critically injured", "in intensive care", "by
+ * live ammunition", "children"), up to the clause's end; -1 when none stands there.
+ */
+function stateAt(ctx: SentenceContext, k: number): number {
+  const { toks } = ctx;
+  const t = toks[k];
+  if (!t || t.kind !== 'word') return -1;
+  let last = -1;
+  if (/^[a-z]+ly$/.test(t.lower)) last = k;
+  else if (STATE_OPENERS.has(t.lower) || isPersonNoun(t.lower)) last = k;
+  if (last < 0) return -1;
+  // (the words after it, to the clause's end: "in intensive care", "critically injured")
+  while (last + 1 < toks.length && last < k + 6 && toks[last + 1]!.kind === 'word' && toks[last + 1]!.lower !== 'and' && toks[last + 1]!.lower !== 'while') last++;
+  return STATE_OPENERS.has(toks[last]!.lower) ? -1 : last;
 }
 
 export const perPlaceParser: Parser = {
@@ -40,10 +61,13 @@ export const perPlaceParser: Parser = {
         // a bare count, or a part ("80 of them"), or a count of people like the claim's ("12 people")
         if (!q || ctx.used.has(q) || q.singular || (q.kind !== 'bare' && !q.partitive && q.kind !== 'person')) break;
         const where = inPlaceAt(ctx, q.last + 1);
-        if (where < 0) break;
+        // "… were wounded, eight of them seriously", "… 23 of them for gunshot wounds": a part in a state
+        const state = where < 0 && q.partitive && toks[q.last]!.lower === 'them' ? stateAt(ctx, q.last + 1) : -1;
+        if (where < 0 && state < 0) break;
         const item = newDraft(ctx, d.category, [q], [d.triggerFirst, d.triggerLast], this.id);
         item.first = q.first;
-        item.last = where;
+        item.last = where >= 0 ? where : state;
+        if (state >= 0) item.subgroup = ctx.text.slice(toks[q.last + 1]!.start, toks[state]!.end);
         if (q.partitive || own < 0) {
           item.relation = 'part_of';
           item.parent = d;

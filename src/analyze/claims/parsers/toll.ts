@@ -23,6 +23,9 @@ const NUMBER_OF_FILLERS = new Set([
   'has', 'been', 'were', 'are', 'is', 'was', 'still', 'now', 'believed', 'feared', 'presumed', 'listed', 'as', 'remain', 'being',
 ]);
 
+/** Words for the people of a category that are no group's word elsewhere ("the number of people held") */
+const NUMBER_OF_WORDS = new Map([['victims', 'killed'], ['held', 'arrested'], ['jailed', 'imprisoned'], ['imprisoned', 'imprisoned'], ['hospitalized', 'injured'], ['hospitalised', 'injured']]);
+
 /**
  * "the number of" + a few words + a word naming the people of a category ("the number of people still missing",
  * "the number of trapped miners", "the number of confirmed victims"): the toll phrases the lexicon does not list
@@ -32,7 +35,7 @@ function numberOfAt(toks: Token[], i: number): { category: string; last: number 
   if (toks[i]!.lower !== 'number' || toks[i + 1]?.lower !== 'of') return null;
   for (let j = i + 2; j < toks.length && j <= i + 7; j++) {
     const w = toks[j]!.lower;
-    const category = GROUP_CATEGORY.get(w) ?? (w === 'victims' ? 'killed' : undefined);
+    const category = GROUP_CATEGORY.get(w) ?? NUMBER_OF_WORDS.get(w);
     if (category) return { category, last: isPersonNoun(toks[j + 1]?.lower ?? '') ? j + 1 : j };
     if (!NUMBER_OF_FILLERS.has(w) && !isPersonNoun(w)) return null;
   }
