@@ -21,6 +21,7 @@ import { groupBy, maxOf, minOf, pushAll } from '../core/collections.js';
 import type { StoredClaim } from '../store/types.js';
 import type { DocumentMeta } from './index.js';
 import { attributionKey } from './independence.js';
+import { EARLIER_READING } from '../analyze/claims/parsers/toll.js';
 import { canonicalCondition, countedGroup, relabel, scopeOf, type ScopeContext } from './scope.js';
 import type { Fact, FactClaim, FactStatus, PolicyName, Scope } from './types.js';
 
@@ -78,21 +79,24 @@ function rivals(a: StoredClaim, b: StoredClaim): boolean {
   return Boolean(a.time && b.time && a.time.start !== b.time.start);
 }
 
-export function docValue(document: string, claims: StoredClaim[], text = ''): Omit<DocValue, 'group' | 'published' | 'official' | 'cited'> {
+export function docValue(document: string, all: StoredClaim[], text = ''): Omit<DocValue, 'group' | 'published' | 'official' | 'cited'> {
+  // a figure the count rose from ("up from 38") is not the report's figure while it gives the one it rose to
+  const current = all.filter((c) => !c.rules.includes(EARLIER_READING));
+  const claims = current.length ? current : all;
   const totals = claims.filter((c) => c.relation === 'total');
   if (totals.length) {
     // the report's figure is its latest total: by the date it is about ("on Wednesday the ministry had put the
     // number of dead at 276" is older than "has risen to 312" on Friday), else the last one stated
     const day = (c: StoredClaim) => c.time?.end ?? '';
     const t = totals.reduce((m, c) => (day(c) > day(m) || (day(c) === day(m) && c.textStart > m.textStart) ? c : m));
-    return { document, value: t.value, low: t.low, high: t.high, claims, used: [t], derived: null };
+    return { document, value: t.value, low: t.low, high: t.high, claims: all, used: [t], derived: null };
   }
   const sorted = [...claims].sort((a, b) => a.textStart - b.textStart);
   const parts: StoredClaim[] = [];
   for (const c of sorted) if (!parts.some((p) => restates(p, c, text))) parts.push(c);
   if (parts.length === 1) {
     const c = parts[0]!;
-    return { document, value: c.value, low: minOf(claims, (x) => x.low), high: maxOf(claims, (x) => x.high), claims, used: [c], derived: null };
+    return { document, value: c.value, low: minOf(claims, (x) => x.low), high: maxOf(claims, (x) => x.high), claims: all, used: [c], derived: null };
   }
   // Counts of different groups in different clauses add up ("killed his wife … then killed two neighbours",
   // "six officers were hurt … at least 20 protesters injured"). Two counts of the same group do not when
@@ -101,12 +105,12 @@ export function docValue(document: string, claims: StoredClaim[], text = ''): Om
   // they are rival or separate readings, and the largest stands for the report, unless it says it adds ("21 more").
   if (!parts.some((c) => c.relation === 'additional') && parts.some((a, i) => parts.some((b, k) => k > i && rivals(a, b)))) {
     const c = parts.reduce((m, x) => (x.value > m.value ? x : m));
-    return { document, value: c.value, low: c.low, high: c.high, claims, used: [c], derived: null };
+    return { document, value: c.value, low: c.low, high: c.high, claims: all, used: [c], derived: null };
   }
   // different counts in different clauses of one report add up
   const value = parts.reduce((s, c) => s + c.value, 0);
   return {
-    document, value, low: parts.reduce((s, c) => s + c.low, 0), high: parts.reduce((s, c) => s + c.high, 0), claims, used: parts,
+    document, value, low: parts.reduce((s, c) => s + c.low, 0), high: parts.reduce((s, c) => s + c.high, 0), claims: all, used: parts,
     derived: `${parts.map((c) => c.value.toLocaleString('en-US')).join(' + ')} (counts the report gives in different clauses, added up)`,
   };
 }

@@ -45,23 +45,12 @@ function numberOfAt(toks: Token[], i: number): { category: string; last: number 
 /** Verbs that bring a toll to a figure named before it: "bringing to 11 the number of confirmed victims". */
 const BRINGING = new Set(['bringing', 'brought', 'brings', 'bring', 'raising', 'raised', 'raises', 'taking', 'took', 'takes', 'pushing', 'pushed']);
 
-/**
- * The reading a toll rose from: "rose from 38 to 54" (the count before "to"), "rose to 54, up from 38" (after
- * "up from"), or null.
- */
-function earlierReading(ctx: SentenceContext, q: Quantity, byFirst: Map<number, Quantity>): Quantity | null {
+/** The reading a toll rose from: "rose from 38 to 54" (the count before "to"), or null ("up from 38": upfrom.ts). */
+function earlierReading(ctx: SentenceContext, q: Quantity): Quantity | null {
   const { toks } = ctx;
-  if (toks[q.first - 1]?.lower === 'to') {
-    const before = ctx.quantities.find((x) => x.last === q.first - 2);
-    if (before && toks[before.first - 1]?.lower === 'from' && !before.singular) return before;
-  }
-  let k = q.last + 1;
-  if (toks[k]?.text === ',') k++;
-  if (toks[k]?.lower === 'up' && toks[k + 1]?.lower === 'from') {
-    const after = byFirst.get(k + 2);
-    if (after && !after.singular) return after;
-  }
-  return null;
+  if (toks[q.first - 1]?.lower !== 'to') return null;
+  const before = ctx.quantities.find((x) => x.last === q.first - 2);
+  return before && toks[before.first - 1]?.lower === 'from' && !before.singular ? before : null;
 }
 
 /** Words a fact box's label may hold besides the word of its category: "Confirmed dead:", "Still missing:", "Total deaths:". */
@@ -135,14 +124,15 @@ export const tollParser: Parser = {
           if (category !== 'participants') d.relation = 'total';
           out.push(d);
           ctx.used.add(q);
-          // "rose from 38 to 54", "rose to 54, up from 38 on Monday": the earlier reading too
-          const earlier = earlierReading(ctx, q, byFirst);
+          // "rose from 38 to 54": the earlier reading too
+          const earlier = earlierReading(ctx, q);
           if (earlier && !ctx.used.has(earlier)) {
             const e = newDraft(ctx, category, [earlier], [i, p.last], this.id);
-            // (quoting "from 38", "up from 38")
-            e.first = earlier.first - (ctx.toks[earlier.first - 2]?.lower === 'up' ? 2 : 1);
+            // (quoting "from 38")
+            e.first = earlier.first - 1;
             e.last = earlier.last;
             if (category !== 'participants') e.relation = 'total';
+            e.rules.push(EARLIER_READING);
             out.push(e);
             ctx.used.add(earlier);
           }
@@ -154,10 +144,14 @@ export const tollParser: Parser = {
           j = q.last;
           continue;
         }
-        if (q || /^[.;:!?]$/.test(toks[j]!.text) || (isTrigger(toks, j) && !eventNoun(toks, j))) break;
+        // ("from the earthquake that struck the city on Monday has risen to 54": the event's own verb, in a relative clause)
+        if (q || /^[.;:!?]$/.test(toks[j]!.text) || (isTrigger(toks, j) && !eventNoun(toks, j) && !/^(that|which)$/.test(toks[j - 1]!.lower))) break;
       }
       i = p.last;
     }
     return out;
   },
 };
+
+/** the rule of a figure a count rose from ("rose from 38 to 54", "up from 38"): not the report's figure now */
+export const EARLIER_READING = 'parse.earlier-reading';
