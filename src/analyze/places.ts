@@ -103,22 +103,34 @@ const NOT_IN_NAMES = /[\n,;:()]/;
  * a colon or a bracket (it names no place). Words one space apart, the usual case, are joined without cutting
  * the text and running regular expressions over it: each word's normalised form, a space between.
  */
-function nameKey(toks: Token[], i: number, j: number, text: string): string | null {
-  let key = toks[i]!.kind === 'word' ? tokenKey(toks[i]!) : null;
+function nameKey(toks: Token[], i: number, j: number, text: string, owner = false): string | null {
+  let key = toks[i]!.kind === 'word' ? tokenKey(toks[i]!, owner && i === j) : null;
   for (let k = i + 1; k <= j && key !== null; k++) {
     const t = toks[k]!;
     const gap = toks[k - 1]!.end;
-    key = t.kind === 'word' && t.start === gap + 1 && text.charCodeAt(gap) === 32 ? key + ' ' + tokenKey(t) : null;
+    key = t.kind === 'word' && t.start === gap + 1 && text.charCodeAt(gap) === 32 ? key + ' ' + tokenKey(t, owner && k === j) : null;
   }
   if (key !== null) return key;
-  const name = text.slice(toks[i]!.start, toks[j]!.end);
+  const name = text.slice(toks[i]!.start, owner ? toks[j]!.end - 2 : toks[j]!.end);
   return NOT_IN_NAMES.test(name) ? null : normaliseName(name);
 }
 
 const nonEmpty = (hits: Place[] | undefined): Place[] | null => (hits?.length ? hits : null);
 
-/** normaliseName of one word token: its lower case with one apostrophe (a word token holds no space, comma or bracket). */
-const tokenKey = (t: Token): string => (t.lower.includes('’') ? normaliseName(t.text) : t.lower);
+/** A town named in the possessive is a town when this many people live there or more (else a shop: "Luby's"). */
+const MIN_POSSESSIVE_POPULATION = 100_000;
+
+/** Whether a word token ends in a possessive "'s" ("Kabul's", "Turkey’s"). */
+const possessive = (t: Token): boolean => t.lower.length > 3 && (t.lower.endsWith("'s") || t.lower.endsWith('’s'));
+
+/**
+ * normaliseName of one word token: its lower case with one apostrophe (a word token holds no space, comma or
+ * bracket); with `owner`, a possessive without its "'s" ("Kabul's mayor" names Kabul).
+ */
+const tokenKey = (t: Token, owner = false): string => {
+  const lower = owner ? t.lower.slice(0, -2) : t.lower;
+  return lower.includes('’') ? normaliseName(owner ? t.text.slice(0, -2) : t.text) : lower;
+};
 
 /**
  * The most words of a gazetteer name starting with token t (0: none). A name
@@ -127,7 +139,7 @@ const tokenKey = (t: Token): string => (t.lower.includes('’') ? normaliseName(
  * name of n words spans at most n word tokens when a space separates each
  * from the next.
  */
-const mostWords = (g: Gazetteer, t: Token): number => g.firstWords.get(tokenKey(t));
+const mostWords = (g: Gazetteer, t: Token): number => g.firstWords.get(tokenKey(t)) || (possessive(t) ? g.firstWords.get(tokenKey(t, true)) : 0);
 
 /** The places of a normalised name, or null (g.names holds byName's lists: one look-up). */
 const placesOf = (g: Gazetteer, key: string): Place[] | null => nonEmpty(g.names.get(key));
@@ -289,6 +301,8 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     let j = last;
     let key: string | null = null;
     let found: Place[] | null = null;
+    /** the name was found without its last word's possessive "'s" */
+    let owned = false;
     for (; j >= i; j--) {
       // every token of a multi-word name is capitalised or a connector, and the last is capitalised
       let ok = isCapitalised(toks[j]);
@@ -297,6 +311,15 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
       key = nameKey(toks, i, j, text);
       found = key === null ? null : placesOf(g, key);
       if (found) break;
+      // ("Kabul's mayor": the name without the possessive's "'s"; "St. John's" is found whole, above)
+      if (possessive(toks[j]!)) {
+        key = nameKey(toks, i, j, text, true);
+        found = key === null ? null : placesOf(g, key);
+        if (found) {
+          owned = true;
+          break;
+        }
+      }
     }
     if (!found || key === null) continue;
     let hits = found;
@@ -346,7 +369,11 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     }
     // a sentence-initial single word that is not clearly a place name is skipped when lowercase use is common
     if (i === 0 && common) continue;
-    out.push({ first: i, last: j, start: t.start, end: toks[j]!.end, text: text.slice(t.start, toks[j]!.end), place: best });
+    // a possessive names a known place ("Kabul's mayor"), not a shop named after a person ("a McDonald's", "Macy's")
+    if (owned && best.kind === 'city' && best.population < MIN_POSSESSIVE_POPULATION) continue;
+    // (without the possessive's "'s")
+    const end = owned ? toks[j]!.end - 2 : toks[j]!.end;
+    out.push({ first: i, last: j, start: t.start, end, text: text.slice(t.start, end), place: best });
     i = j;
     if (codeAt >= 0 && qualifier) {
       // the code names the region that qualified the place (Alabama), whatever else it may spell (Ål, Norway)

@@ -106,8 +106,8 @@ const signatureStamp = (analyzed: number) => `${codeStamp()}:${analyzed}`;
  * analysis it writes (Store.putDocuments, putAnalysis), so that the first grouping after an ingest does not read
  * every claim to compute it.
  */
-export function signatureEntry(published: string | null, analysis: Analysis, analyzed: number): DerivedOfDocument {
-  return { kind: 'signature', stamp: signatureStamp(analyzed), value: JSON.stringify(signatureOf(published, analysis.claims, analysis.mentions)) };
+export function signatureEntry(published: string | null, analysis: Analysis, analyzed: number, title: string | null = null): DerivedOfDocument {
+  return { kind: 'signature', stamp: signatureStamp(analyzed), value: JSON.stringify(signatureOf(published, analysis.claims, analysis.mentions, title)) };
 }
 
 /** Every latest document's grouping signature, computed for those the archive does not hold yet. */
@@ -144,7 +144,7 @@ async function signaturesOf(store: Store, heads: DocumentHead[], options: Events
     const mentionsBy = groupBy(mentions, (m) => m.document);
     const entries: DerivedEntry[] = [];
     for (const h of part) {
-      const sig = signatureOf(h.published, claimsBy.get(h.id) ?? [], mentionsBy.get(h.id) ?? []);
+      const sig = signatureOf(h.published, claimsBy.get(h.id) ?? [], mentionsBy.get(h.id) ?? [], h.title);
       out.set(h.id, sig);
       entries.push({ key: h.id, stamp: stampOf(h), value: JSON.stringify(sig) });
     }

@@ -145,7 +145,7 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
     // an analysed document is stored with its grouping signature (see signatureEntry)
     const item = (p: ReadyDocument): PutItem =>
       analyze && p.analysis
-        ? { doc: p.doc, analysis: p.analysis, derived: [signatureEntry(p.doc.published, p.analysis, ANALYZER_VERSION)] }
+        ? { doc: p.doc, analysis: p.analysis, derived: [signatureEntry(p.doc.published, p.analysis, ANALYZER_VERSION, p.doc.title)] }
         : { doc: p.doc, analysis: null };
     if (good.length) {
       let results: PutResult[] | null = null;

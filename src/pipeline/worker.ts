@@ -110,7 +110,7 @@ export async function runWorker(store: Store, options: WorkerOptions): Promise<W
         analysis = EMPTY;
       }
       // with its grouping signature (see signatureEntry)
-      await store.putAnalysis(job.id, analysis, analyzer, [signatureEntry(doc.published, analysis, analyzer)]);
+      await store.putAnalysis(job.id, analysis, analyzer, [signatureEntry(doc.published, analysis, analyzer, doc.title)]);
       report.analyzed++;
       report.claims += analysis.claims.length;
       options.onDocument?.({ id: job.id, attempt: job.attempts, claims: analysis.claims.length, ...(error ? { error } : {}) });

@@ -9,6 +9,8 @@ import { DisjointSets, addTo } from '../core/collections.js';
 import { addDays } from '../core/dates.js';
 import { tollParser } from '../analyze/claims/parsers/toll.js';
 import type { Claim, DocumentRef, Mention } from '../core/types.js';
+import { findPlaces } from '../analyze/places.js';
+import { tokenize } from '../analyze/text.js';
 
 export type { DocumentRef } from '../core/types.js';
 
@@ -73,10 +75,26 @@ const SITE_DAYS = 7;
 
 const DATELINE_CAPS = /^[\p{Lu}][\p{Lu} '.-]{2,}$/u;
 
-/** The grouping signature of a document published on `published`, from its claims and mentions. */
-export function signatureOf(published: string | null, claims: ReadonlyArray<Pick<Claim, 'time'> & Partial<Pick<Claim, 'rules'>>>, mentions: readonly Mention[]): DocSignature {
+/** The cities, regions and features a title names ("Four days that left Conakry's suburbs in mourning"). */
+function titlePlaces(title: string): string[] {
+  return findPlaces(tokenize(title), title)
+    .filter((p) => p.place.kind === 'city' || p.place.kind === 'region' || p.place.kind === 'feature')
+    .map((p) => p.place.name);
+}
+
+/**
+ * The grouping signature of a document published on `published`, from its claims and mentions, and the places its
+ * title names (a report's title often names the city its body calls "the capital").
+ */
+export function signatureOf(
+  published: string | null,
+  claims: ReadonlyArray<Pick<Claim, 'time'> & Partial<Pick<Claim, 'rules'>>>,
+  mentions: readonly Mention[],
+  title?: string | null,
+): DocSignature {
   const keys = new Map<string, { n: number; texts: Map<string, number> }>();
   const places = new Map<string, number>();
+  if (title) for (const p of titlePlaces(title)) places.set(p, (places.get(p) ?? 0) + 1);
   const sites = new Set<string>();
   for (const m of mentions) {
     if (m.kind === 'org' && sites.size < MAX_SITES && m.text.includes(' ')) sites.add(m.text.toLowerCase().replace(/\s+/g, ' '));

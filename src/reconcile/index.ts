@@ -35,7 +35,7 @@ export function reconcile(input: ReconcileInput, options: ReconcileOptions = {})
   const policy = options.policy ?? DEFAULT_POLICY;
   const claimsByDoc = groupBy(input.claims, (c) => c.document);
   const mentionsByDoc = groupBy(input.mentions, (m) => m.document);
-  const signatures = new Map(input.documents.map((d) => [d.id, signatureOf(d.published, claimsByDoc.get(d.id) ?? [], mentionsByDoc.get(d.id) ?? [])]));
+  const signatures = new Map(input.documents.map((d) => [d.id, signatureOf(d.published, claimsByDoc.get(d.id) ?? [], mentionsByDoc.get(d.id) ?? [], d.title)]));
   return groupEvents(input.documents, signatures).map((g) => reconcileGroup(g, claimsByDoc, mentionsByDoc, policy));
 }
 

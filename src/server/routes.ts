@@ -234,7 +234,7 @@ async function ingestRoute(c: Context, store: Store): Promise<Response> {
       results.push({ index, error: toProblem(e).body.error });
     }
   });
-  const items = ready.map(({ prepared: { doc, analysis } }) => ({ doc, analysis, derived: [signatureEntry(doc.published, analysis, ANALYZER_VERSION)] }));
+  const items = ready.map(({ prepared: { doc, analysis } }) => ({ doc, analysis, derived: [signatureEntry(doc.published, analysis, ANALYZER_VERSION, doc.title)] }));
   const put = items.length ? await store.putDocuments(items, ANALYZER_VERSION) : [];
   put.forEach((p, i) => {
     const r = ready[i]!;

@@ -88,6 +88,17 @@ describe('names that hold a place but name none', () => {
   });
 });
 
+describe('places in the possessive', () => {
+  it('are read without the "\'s", which the mention leaves out', () => {
+    expect(places("Four days that left Kabul's suburbs in mourning")).toEqual(['Kabul=Kabul']);
+    expect(places('Protests spread to New York’s streets.')).toEqual(['New York=New York']);
+  });
+  it('but a shop named after a person is no small town ("a McDonald\'s restaurant")', () => {
+    expect(places("A gunman entered a McDonald's restaurant.")).toEqual([]);
+    expect(places("Talks in the People's Republic of China ended.")).toEqual(["People's Republic of China=China"]);
+  });
+});
+
 describe('countries as news writes them', () => {
   it('reads Turkey, Britain and the short forms of the US and the UK', () => {
     expect(places('Protests spread across the US and Turkey.')).toEqual(['US=United States', 'Turkey=Türkiye']);
