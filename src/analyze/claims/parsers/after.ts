@@ -39,6 +39,8 @@ function diedAfter(toks: SentenceContext['toks'], from: number): { first: number
   return null;
 }
 
+const ARTICLES = new Set(['the', 'a', 'an', 'those']);
+
 /** Words on the way to a predicate that make it a state at the time of telling ("19 remain in hospital"). */
 const STILL = new Set(['remain', 'remained', 'remains', 'still']);
 /** First words of the injured's predicates that tell a state, not the injury: "in hospital", "in critical condition", "discharged". */
@@ -253,7 +255,8 @@ export const afterParser: Parser = {
         }
         if (t.lower === 'of' && j === q.last + 1 && q.kind !== 'bare') {
           let k = j + 1;
-          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && !AUX.has(toks[k]!.lower) && !matchAt(AFTER, toks, k) && toks[k]!.lower !== 'and') k++;
+          // ("22 members of the security forces had been …": an article is no auxiliary here)
+          while (k < toks.length && k <= j + 5 && toks[k]!.kind === 'word' && (!AUX.has(toks[k]!.lower) || ARTICLES.has(toks[k]!.lower)) && !matchAt(AFTER, toks, k) && toks[k]!.lower !== 'and') k++;
           if (k > j + 1) {
             j = k;
             continue;

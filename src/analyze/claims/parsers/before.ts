@@ -102,6 +102,8 @@ export const beforeParser: Parser = {
         suffixNeeded = [];
       }
       if (!p) continue;
+      // "Tk 50,000 to each injured worker": a participle before a noun after "each" counts no one
+      if (/^(each|every|per|any)$/.test(toks[i - 1]?.lower ?? '')) continue;
       // "were killed" is the passive reading, handled by the count-then-predicate parser
       let b = i - 1;
       while (b >= 0 && isAdverb(toks[b])) b--;
@@ -221,7 +223,8 @@ export const beforeParser: Parser = {
         }
         out.push(d);
       }
-      for (const th of things) out.push(newDraft(ctx, category, [th], [i, p.last], this.id));
+      // (things shot at or hit are damaged: "the train hit several tank wagons", "shells hit 12 houses")
+      for (const th of things) out.push(newDraft(ctx, category === 'shot' ? 'damaged' : category, [th], [i, p.last], this.id));
       // an attacker counted by a number is a claim about attackers; "killing the gunman" alone is not a count of victims
       const perps = items.filter((q) => q.perpetrator && !q.singular);
       if (perps.length && !people.length) {
