@@ -46,7 +46,7 @@ const STILL = new Set(['remain', 'remained', 'remains', 'still']);
 /** First words of the injured's predicates that tell a state, not the injury: "in hospital", "in critical condition", "discharged". */
 const STATES_OF_INJURED = new Set(['in', 'discharged', 'released']);
 /** Last words of predicates that only say more follows: "treated and", "treated for", "discharged after". */
-const TRAILING = new Set(['and', 'for', 'at', 'on', 'after']);
+const TRAILING = new Set(['and', 'for', 'at', 'on', 'after', 'between', 'to']);
 
 /** Verbs that take people to care, and where: "taken to local hospitals", "admitted to the district hospital". */
 const TAKEN = new Set(['taken', 'admitted', 'rushed', 'airlifted', 'transferred', 'brought', 'sent', 'referred', 'flown']);
