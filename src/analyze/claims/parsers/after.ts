@@ -125,6 +125,8 @@ export const afterParser: Parser = {
     const byFirst = new Map<number, Quantity>();
     for (const q of ctx.quantities) byFirst.set(q.first, q);
     const isCount = (k: number) => byFirst.has(k);
+    /** the count at token k of a list, or after a possessive there ("My brother and his two sons") */
+    const countAfterAnd = (k: number) => byFirst.get(k) ?? (/^(his|her|their|my|our)$/.test(toks[k]?.lower ?? '') ? byFirst.get(k + 1) : undefined);
     const out: Draft[] = [];
     const grouped = new Set<Quantity>();
     // counts inside an aside another count's predicate reached across ("Eleven people, including four children, were killed"):
@@ -135,10 +137,10 @@ export const afterParser: Parser = {
     };
     for (const q of ctx.quantities) {
       if (ctx.used.has(q) || grouped.has(q) || aside.has(q)) continue;
-      if (q.singular && !q.named && (q.perpetrator || !/^(a|an|one|another|the|his|her|their|both)$/.test(toks[q.first]!.lower) || (q.noun === null && !/^(a|an|both|another)$/.test(toks[q.first]!.lower)))) {
+      if (q.singular && !q.named && (q.perpetrator || !/^(a|an|one|another|the|his|her|their|both|my|our)$/.test(toks[q.first]!.lower) || (q.noun === null && !/^(a|an|both|another)$/.test(toks[q.first]!.lower)))) {
         // "the principal" alone is not counted as subject; in a list it is ("The principal and a custodian were killed")
         const next = toks[q.last + 1];
-        if (!(next && next.lower === 'and' && byFirst.has(q.last + 2))) continue;
+        if (!(next && next.lower === 'and' && countAfterAnd(q.last + 2))) continue;
       }
       // "the mayor said, and 5,006 more were injured", "The mayor said at least five people had died": a person
       // before a verb of saying is the source, not a count
@@ -204,7 +206,7 @@ export const afterParser: Parser = {
         if (t.text === ',' || t.lower === 'and') {
           let k = j + 1;
           if (toks[k]?.lower === 'and') k++;
-          const q2 = byFirst.get(k);
+          const q2 = countAfterAnd(k);
           // "A, B and C were …" is a list; "744 people, four went missing" are two clauses: a comma joins only a list that ends in "and"
           if (q2 && !ctx.used.has(q2) && (t.lower === 'and' || toks[j + 1]?.lower === 'and' || listEndsInAnd(toks, q2.last + 1, byFirst))) {
             group.push(q2);
@@ -291,8 +293,9 @@ export const afterParser: Parser = {
       if (!trigger || negated) continue;
       // ("treated and sent home", "discharged after first aid": the phrase's last word only says that more follows)
       while (trigger.last > trigger.first && TRAILING.has(toks[trigger.last]!.lower)) trigger = { ...trigger, last: trigger.last - 1 };
-      // ("two of the injured were critically hurt" is a part of the injured, which the among parser reads or not)
-      if (drawnFrom === trigger.category) continue;
+      // "Eleven of the injured were in serious condition", "14 of the injured were being treated at the regional
+      // hospital": a part of the group, in the state the predicate tells
+      const partOfGroup = drawnFrom === trigger.category;
       // "Three more people injured in Sunday's crush died": the injured who died are counted among the dead
       if (trigger.category === 'injured' && !passive && !q.partitive && trigger.first === q.last + 1) {
         const died = diedAfter(toks, trigger.last + 1);
@@ -353,7 +356,10 @@ export const afterParser: Parser = {
         // "19 remain in hospital", "three are in critical condition", "17 were discharged": how many of the injured
         // are in a state when told, a count of its own beside the injured's
         if (STILL.has(toks[trigger.first]!.lower)) still = true;
-        if ((category === 'injured' && (still || STATES_OF_INJURED.has(toks[trigger.first]!.lower))) || (category === 'arrested' && still)) {
+        if (partOfGroup) {
+          d.relation = 'part_of';
+          d.subgroup = ctx.text.slice(toks[trigger.first]!.start, toks[trigger.last]!.end);
+        } else if ((category === 'injured' && (still || STATES_OF_INJURED.has(toks[trigger.first]!.lower))) || (category === 'arrested' && still)) {
           const state = ctx.text.slice(toks[trigger.first]!.start, toks[trigger.last]!.end);
           d.subject = d.subject ? `${d.subject} ${state}` : state;
         }

@@ -47,6 +47,9 @@ export const includingParser: Parser = {
         .filter((d) => d.sentence === ctx && (d.triggerLast < cue || (d.first < cue && d.triggerFirst > q.last)) && d.parts.every((p) => p.last < q.first))
         .pop();
       if (!parent) continue;
+      // ("Nine were killed and 14 people, among them six women, were taken away": the cue's whole is the nearer count)
+      const partsEnd = Math.max(...parent.parts.map((p) => p.last));
+      if (ctx.quantities.some((x) => x.first > partsEnd && x.last < cue && !parent.parts.includes(x) && (x.kind === 'person' || x.kind === 'bare') && !x.singular)) continue;
       const d = newDraft(ctx, parent.category, [q], [cue, cue], this.id);
       d.first = cue;
       d.last = q.last;
