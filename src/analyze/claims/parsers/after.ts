@@ -6,7 +6,7 @@
  * Counts joined by "and" share the predicate: people are added up, things
  * stay separate claims.
  */
-import { AFTER, BEFORE, GROUP_CATEGORY, isPersonNoun, matchAt, phraseAt } from '../lexicon.js';
+import { AFTER, BEFORE, GROUP_CATEGORY, matchAt, phraseAt } from '../lexicon.js';
 import { AUX, NEGATIONS, PASSIVE_MARKERS, RELATIVES, SPEECH_VERBS, isAdverb, parenthetical, prepositionalPhrase } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import { mayCountPeople, type Quantity } from '../quantities.js';
