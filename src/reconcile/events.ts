@@ -75,10 +75,13 @@ const SITE_DAYS = 7;
 
 const DATELINE_CAPS = /^[\p{Lu}][\p{Lu} '.-]{2,}$/u;
 
+/** The kinds of places grouping reads (a country is too wide to tell events apart) */
+const GROUPING_PLACES: ReadonlySet<string> = new Set(['city', 'region', 'feature']);
+
 /** The cities, regions and features a title names ("Four days that left Conakry's suburbs in mourning"). */
 function titlePlaces(title: string): string[] {
   return findPlaces(tokenize(title), title)
-    .filter((p) => p.place.kind === 'city' || p.place.kind === 'region' || p.place.kind === 'feature')
+    .filter((p) => GROUPING_PLACES.has(p.place.kind))
     .map((p) => p.place.name);
 }
 
@@ -103,7 +106,7 @@ export function signatureOf(
       k.n++;
       k.texts.set(m.text, (k.texts.get(m.text) ?? 0) + 1);
       keys.set(m.value, k);
-    } else if (m.kind === 'place' && (m.data?.kind === 'city' || m.data?.kind === 'region' || m.data?.kind === 'feature')) {
+    } else if (m.kind === 'place' && GROUPING_PLACES.has(String(m.data?.kind))) {
       // a dateline's capitals ("ANKARA, March 14 -") say where the report was filed, which is often but not
       // always where the event was: they weigh less than a place the report's sentences name
       places.set(m.value, (places.get(m.value) ?? 0) + (DATELINE_CAPS.test(m.text) ? 0.5 : 1));

@@ -25,12 +25,16 @@ function subgroupAt(toks: SentenceContext['toks'], k: number): [string, number] 
   return null;
 }
 
-/** The last token of a place after "were from", "from", "were in" or "in" at token k ("from Myagdi district"), or -1. */
-function placeAfter(ctx: SentenceContext, k: number): number {
+/**
+ * A place after "were from", "from", "were in" or "in" at token k: the words from the preposition, as written (a
+ * part's subgroup: "from Myagdi district"), and its last token; or null.
+ */
+function placeAfter(ctx: SentenceContext, k: number): [string, number] | null {
   const toks = ctx.toks;
   if (BE.has(toks[k]?.lower ?? '')) k++;
-  if (toks[k]?.lower !== 'from' && toks[k]?.lower !== 'in') return -1;
-  return placeNameAt(ctx, k + 1);
+  if (toks[k]?.lower !== 'from' && toks[k]?.lower !== 'in') return null;
+  const last = placeNameAt(ctx, k + 1);
+  return last < 0 ? null : [ctx.text.slice(toks[k]!.start, toks[last]!.end), last];
 }
 
 /** Where the next part of a breakdown may start after token `from`: past a few words that end the part before
@@ -68,15 +72,10 @@ function breakdown(ctx: SentenceContext, byFirst: Map<number, Quantity>, id: str
       if (sub) [noun, last] = sub;
     }
     // "21 were from Myagdi district and 13 from Baglung": a breakdown by place
-    const where = noun ? -1 : placeAfter(ctx, q.last + 1);
-    if (!noun && where < 0) break;
-    if (where >= 0) {
-      last = where;
-      // the place is the part's subgroup, as written: "from Myagdi district"
-      let from = q.last + 1;
-      while (toks[from] && toks[from]!.lower !== 'from' && toks[from]!.lower !== 'in') from++;
-      noun = ctx.text.slice(toks[from]!.start, toks[last]!.end);
-    }
+    const where = noun ? null : placeAfter(ctx, q.last + 1);
+    if (!noun && !where) break;
+    // (the place is the part's subgroup, as written: "from Myagdi district")
+    if (where) [noun, last] = where;
     const d = newDraft(ctx, category, [q], [0, g], id);
     d.first = q.first;
     d.last = last;
@@ -142,10 +141,7 @@ export const amongParser: Parser = {
       if (!category) continue;
       let sub = subgroupAt(toks, g + 1);
       // "Nine of the dead were in Beira": a part by place
-      if (!sub && BE.has(toks[g + 1]?.lower ?? '')) {
-        const where = placeAfter(ctx, g + 1);
-        if (where >= 0) sub = [ctx.text.slice(toks[g + 2]!.start, toks[where]!.end), where];
-      }
+      if (!sub && BE.has(toks[g + 1]?.lower ?? '')) sub = placeAfter(ctx, g + 1);
       if (!sub) continue;
       let k = g + 2;
       while (isAdverb(toks[k])) k++;
