@@ -154,6 +154,13 @@ describe('qualifiers', () => {
     check('Police have now detained 40 people, a spokesman said on Wednesday.', [
       { category: 'arrested', value: 40, time: '2025-03-05/2025-03-05' },
     ], '2025-03-06');
+    // figures put out on a day ("released on the morning of 13 June") are told that day, not dated by it
+    check('The blast at the plant on Tuesday killed 40 workers, according to figures released on the morning of 13 June.', [
+      { category: 'killed', value: 40, time: '2025-06-10/2025-06-10' },
+    ], '2025-06-14');
+    check('In a statement issued on Friday, the union said 40 workers were killed in Tuesday\'s blast.', [
+      { category: 'killed', value: 40, time: '2025-06-10/2025-06-10' },
+    ], '2025-06-14');
     // with no other date, the day of the telling still dates it, as inferred
     const c = claimsOf('Nine people were injured, the agency reported on Wednesday.', '2019-11-21');
     expect(c[0]!.time).toMatchObject({ start: '2019-11-20', inferred: true });

@@ -251,7 +251,9 @@ function civilDate(days: number): string | null {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
-const REPORTING_BEFORE = /\b(said|says|told(?: [a-z]+){0,2}|announced|reported|confirmed|stated|added|declared)(?: (?:on|late|early))?\s*$/i;
+/** a verb of telling (or of putting out figures: "figures released on 13 June") just before a date: the day of the telling */
+const REPORTING_BEFORE =
+  /\b(said|says|told(?: [a-z]+){0,2}|announced|reported|confirmed|stated|added|declared|released|published|issued|updated)(?: (?:on|late|early))?(?: the (?:morning|afternoon|evening|night) of)?\s*$/i;
 
 /**
  * The earliest day-precise date in the report's lead (text before `end`) at most a week before its
