@@ -122,6 +122,24 @@ export function cleanAttribution(a: string): string | null {
   return t;
 }
 
+const WEEKDAY_OR_MONTH = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
+/** a day in a source's words ("police on Monday", "the list released late on 3 May"): when it was said, not who said it */
+const SAID_WHEN = new RegExp(
+  `\\s+(?:(?:late|early)\\s+)?(?:on|last|this)\\s+(?:the\\s+(?:morning|afternoon|evening|night)\\s+of\\s+)?(?:${WEEKDAY_OR_MONTH}|\\d{1,2}\\b)(?:,?\\s+(?:${WEEKDAY_OR_MONTH}|\\d{1,4}\\b))*`,
+  'g',
+);
+/** a verb of putting out left with nothing after it once its day is gone ("a statement issued") */
+const PUT_OUT_LAST = /\s+(?:released|published|issued|compiled|provided|updated|posted|announced|given)$/;
+
+/**
+ * The source in "according to …" without the day it spoke: "the list released on Monday by the health ministry"
+ * is "list released by the health ministry", "a statement issued on Monday" "statement", "police on Monday"
+ * "police".
+ */
+function accordingSource(a: string): string {
+  return a.replace(SAID_WHEN, '').replace(PUT_OUT_LAST, '');
+}
+
 export function attributionOf(s: SentenceContext): string | null {
   return attributionIn(sentenceText(s));
 }
@@ -129,7 +147,7 @@ export function attributionOf(s: SentenceContext): string | null {
 /** Who says so in a stretch of text (a sentence, or one of its parts between semicolons). */
 export function attributionIn(text: string): string | null {
   const a = ACCORDING.exec(text);
-  if (a) return cleanAttribution(a[1]!);
+  if (a) return cleanAttribution(accordingSource(a[1]!));
   const o = OFFICIAL.exec(text);
   if (o) return cleanAttribution(o[1]!);
   const b = saidBy(text);
