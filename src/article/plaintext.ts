@@ -52,8 +52,23 @@ function datelineOf(s: string): RegExpExecArray | null {
     // (not a weekday or a month before the date: "Monday, March 6, 2025 -" is a date line)
     return m && !WEEKDAY_OR_MONTH.test(m[1]!) ? m : null;
   }
-  return DATELINE.exec(s);
+  const m = DATELINE.exec(s);
+  if (m || !DATELINE_DAY_FIRST_NEEDS.test(s)) return m;
+  // "GA-RANKUWA, South Africa, 20 August 2012 -": read into DATELINE's groups (place, region, month, day, year, agency)
+  const d = DATELINE_DAY_FIRST.exec(s);
+  if (!d) return null;
+  const r = [d[0], d[1], d[2], d[4], d[3], d[5], d[6]] as unknown as RegExpExecArray;
+  r.index = d.index;
+  r.input = s;
+  return r;
 }
+/** a dateline with the day before the month and the year, in capitals: "GA-RANKUWA, South Africa, 20 August 2012 -" */
+const DATELINE_DAY_FIRST = new RegExp(
+  `^(\\p{Lu}[\\p{Lu}'.-]+(?:[ -]\\p{Lu}[\\p{Lu}'.-]+){0,3})\\s*,\\s*(?:(\\p{Lu}[\\p{L}'.-]+(?:\\s\\p{Lu}[\\p{L}'.-]+){0,2})\\s*,\\s*)?(\\d{1,2})\\s+(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})\\s*(?:\\(([^)]{2,40})\\))?\\s*[.:—–-]+\\s*`,
+  'u',
+);
+/** what every DATELINE_DAY_FIRST match holds: a comma, a day and a space before the month */
+const DATELINE_DAY_FIRST_NEEDS = /,\s*\d{1,2}\s+\p{Lu}/u;
 const WEEKDAY_OR_MONTH = new RegExp(`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|${MONTH_PATTERN})$`, 'i');
 /** ", Trend reports." / "…, the agency reported." at the end of a sentence of the lede */
 const REPORTS = /(?:^|[,.;]\s+|\s[—–-]\s+)((?:[A-Z][\w&'.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w&'.-]*|of|the|for|and)){0,4})\s+(?:news agency\s+)?(?:reports|reported|informs|writes|wrote)\s*[.:]/;
@@ -81,7 +96,33 @@ const mayBeLabel = (s: string) => {
  */
 const mayBeByline = (s: string) => (s.charCodeAt(0) | 32) === 98 && (s.charCodeAt(1) | 32) === 121;
 /** how many lines at the top may hold header metadata (date labels, date lines) */
-const HEADER_LINES = 6;
+const HEADER_LINES = 10;
+/** a label of a page's own dates, anywhere in a short header line: "Staff Reporter | Published at 10:15 am April 24th, 2023" */
+const DATE_LABEL = /\b(?:(first )?published|posted|filed|(?:last )?updated|(?:last )?modified)\b/i;
+const PUBLISHED_LABEL = /^(?:first )?(?:published|posted|filed)$/i;
+/** a date with its year, as header lines write it ("April 24th, 2023", "24 April 2013", "2013-05-14", "14.05.2013") */
+const DATE_IN = new RegExp(
+  `\\b(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}[./]\\d{1,2}[./]\\d{4})\\b`,
+  'i',
+);
+
+/**
+ * A header line that holds a page's date after its label, and little else: "Published 24 April 2013 | 19:40
+ * GMT", "Updated: 01.09.2024 | 14:05", "Staff Reporter | Published at 10:15 am April 24th, 2023 | Last updated at
+ * 01:40 pm April 24th, 2023". The date is the first after a label; `published` says whether that label was one
+ * of publishing (not of an update).
+ */
+export function headerDate(s: string): { date: string; published: boolean } | null {
+  const label = DATE_LABEL.exec(s);
+  if (!label || s.length > 200 || /[.!?]["'”’»)]?$/.test(s) && !/\b(?:am|pm|a\.m\.|p\.m\.)$/i.test(s)) return null;
+  const d = DATE_IN.exec(s.slice(label.index));
+  if (!d) return null;
+  // (every word between the label and its date is a time or a joining word: "at 10:15 am", "on")
+  const between = s.slice(label.index + label[0].length, label.index + d.index);
+  if (!/^[\s:,|–—-]*(?:(?:at|on)\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?[\s,|]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?$/i.test(between)) return null;
+  const date = parseDateString(d[0].replace(/(\d)(?:st|nd|rd|th)\b/i, '$1'));
+  return date ? { date, published: PUBLISHED_LABEL.test(label[0]) } : null;
+}
 
 const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -102,11 +143,35 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 const endsSentence = (s: string) => /[.!?…"'”’»)]$/.test(s);
-const isFurniture = (s: string) => FURNITURE_LINE(s) || DATE_LINE.test(s);
+const isFurniture = (s: string) => FURNITURE_LINE(s) || DATE_LINE.test(s) || isMenu(s) || isRights(s);
+
+const RIGHTS = /©|\ball rights reserved\b|\bhyperlink\b[^.]{0,80}\bmaterials?\b|\bmaterials?\b[^.]{0,80}\bhyperlink\b/i;
+/**
+ * A short line of the site's rights, wherever its words stand: "Caravan News © 2016–2023. Use of materials
+ * requires a hyperlink.", "All rights reserved. When using materials, a hyperlink to … is required."
+ */
+const isRights = (s: string) => s.length <= 300 && RIGHTS.test(s);
+
+/** what separates the items of a menu or a row of buttons: "Home | World | Asia", "Home / Labour", "Share   Tweet" */
+const MENU_SEPARATOR = /\s*[|>»·•]\s*|\s+\/\s+|\s{2,}/;
+const MENU_SEPARATOR_CHAR = /[|>»·•/]|\s\s/;
+/** an item of a menu: one to four words, no sentence's end, no bare figure (a table's row is no menu) */
+const MENU_ITEM = /^(?!\d[\d,.]*$)[^.!?;,]{1,32}$/;
+
+/**
+ * A line of three or more short items between separators: a site's menu ("Home | World | Africa | Business"),
+ * a path ("Home / Bangladesh / Labour"), a row of buttons ("Share   Tweet   WhatsApp   Email").
+ */
+function isMenu(s: string): boolean {
+  if (s.length > 160 || !MENU_SEPARATOR_CHAR.test(s)) return false;
+  const items = s.split(MENU_SEPARATOR).filter((x) => x.length > 0);
+  return items.length >= 3 && items.every((x) => MENU_ITEM.test(x) && wordCount(x, 5) <= 4);
+}
 /** every credit pattern holds one of these words (furniture.json says so): most lines are ruled out by this test alone */
 const CREDIT_WORD = new RegExp(FURNITURE.creditWords.join('|'), 'i');
 const isCredit = (s: string) => CREDIT_WORD.test(s) && wordCount(s, 31) <= 30 && CREDIT_END.test(s);
-const isTailMarker = (s: string) => TAIL_MARKER(s);
+/** (a marker may end with a colon: "Read more:", "Read also:") */
+const isTailMarker = (s: string) => TAIL_MARKER(s.endsWith(':') ? s.slice(0, -1).trimEnd() : s);
 
 /** A body line: a real sentence or more (exported for its test). */
 export function isBody(s: string): boolean {
@@ -121,10 +186,18 @@ export function isBody(s: string): boolean {
 /** A short line written like a name: "Operative Information Center". */
 function isNameLike(s: string): boolean {
   const w = words(s);
-  if (w.length === 0 || w.length > 6 || /\d/.test(s) || /[.!?:;,]$/.test(s)) return false;
+  // (a number may end a name: "France 24", "Bangla Wire 24", "News24"; elsewhere it is a date or a count)
+  if (w.length === 0 || w.length > 6 || /\d/.test(s.replace(/\d{1,3}$/, '')) || /[.!?:;,]$/.test(s)) return false;
   const capitalised = w.filter((x) => /^[A-Z\u00C0-\u024F]/.test(x)).length;
   if (capitalised < Math.ceil(w.length * 0.6)) return false;
   return w.length <= 3 || ORG_HEAD.test(s);
+}
+
+/** a section's name above a title: "Society", "REGION", "World | Europe" */
+function isSection(s: string): boolean {
+  if (wordCount(s, 3) <= 2) return !/[.!?:]$/.test(s) && !/\d/.test(s);
+  const items = s.split(MENU_SEPARATOR);
+  return items.length === 2 && s.length <= 40 && items.every((x) => MENU_ITEM.test(x) && wordCount(x, 3) <= 2);
 }
 
 function isTitleLike(s: string): boolean {
@@ -170,6 +243,8 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   //    lines, before any body line), opening a line or standing on its own
   for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
     const line = lines[i]!;
+    // (a line that is only a page's dates is read, and dropped, with the header's other date lines below)
+    if (headerDate(line.text)) continue;
     const m = mayBeLabel(line.text) ? LABEL_DATE.exec(line.text) : null;
     // a label may open a body line (" date 2026-01-20 BAKU, Azerbaijan, January 20. …"); past the first body line, none
     if (!m) {
@@ -202,15 +277,25 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   }
   // a standalone date line in the header (before the first body line) is metadata; so is a byline
   // ("By Staff Reporter | Global Wire | March 14, 2025"), which is no sentence of the report
+  /** the date of an "Updated …" line, for a page that gives no other */
+  let updated: string | null = null;
   for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
     const t = lines[i]!.text;
     if (bodyAt(i)) break;
-    if (!published && DATE_LINE.test(t)) published = parseDateString(t);
+    const h = headerDate(t);
+    if (h) {
+      keep[i] = false;
+      if (h.published) published ??= h.date;
+      else updated ??= h.date;
+    } else if (!published && DATE_LINE.test(t)) published = parseDateString(t);
     else if (mayBeByline(t) && BYLINE.test(t)) {
       keep[i] = false;
       published ??= parseDateString(t);
     }
   }
+
+  published ??= updated;
+  if (published && labelYear === null) labelYear = +published.slice(0, 4);
 
   // 3. the header: lines before the first body line
   const kept: Line[] = [];
@@ -229,18 +314,29 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   let outlet: string | null = null;
   let title: string | null = null;
   const drop = new Set<number>();
-  if (header.length >= 2 && isNameLike(kept[header[0]!]!.text) && isTitleLike(kept[header[1]!]!.text)) {
+  /** the first header line from position k on that is no section's name, if it is title-like; else -1 */
+  const titleFrom = (k: number): number => {
+    while (k < header.length && isSection(kept[header[k]!]!.text)) k++;
+    return k < header.length && isTitleLike(kept[header[k]!]!.text) ? k : -1;
+  };
+  // the outlet's name on the first line, then maybe a section's ("Society", "World | Europe"), then the title
+  if (header.length >= 2 && isNameLike(kept[header[0]!]!.text) && titleFrom(1) > 0) {
     outlet = kept[header[0]!]!.text;
     drop.add(header[0]!);
   }
   if (!options.title) {
-    for (const i of header) {
-      if (drop.has(i)) continue;
-      if (isTitleLike(kept[i]!.text)) {
-        title = kept[i]!.text;
-        drop.add(i);
+    const first = header.findIndex((i) => !drop.has(i));
+    const k = first >= 0 ? titleFrom(first) : -1;
+    if (k >= 0) {
+      title = kept[header[k]!]!.text;
+      // (the sections' names above it go with it)
+      for (let j = first; j <= k; j++) drop.add(header[j]!);
+      // the outlet's name right under the title ("Commonwealth Press Wire"), fuller than a wire's credit ("(CPW)")
+      const next = header[k + 1];
+      if (!outlet && next !== undefined && isNameLike(kept[next]!.text) && ORG_HEAD.test(kept[next]!.text)) {
+        outlet = kept[next]!.text;
+        drop.add(next);
       }
-      break;
     }
   }
   // a title given by the container (front matter, JSON, feed) repeated as the first line

@@ -315,3 +315,67 @@ describe('pre-tests before the header patterns', () => {
     expect(isBody(Array.from({ length: 39 }, () => 'w').join(' '))).toBe(false);
   });
 });
+
+describe('page headers and footers as sites write them', () => {
+  it('drops menus, paths and rows of buttons, and finds the outlet above a section and the title', () => {
+    const r = clean([
+      'Vardar Valley Herald',
+      'Home | News | Region | Business | Sport | Opinion',
+      '',
+      'Region',
+      '',
+      'Floodwaters recede in the lower town as rescuers count the cost',
+      '',
+      'Staff Reporter | Published at 9:05 am May 14th, 2024 | Last updated at 11:40 am May 14th, 2024',
+      'Share   Tweet   WhatsApp   Email',
+      'Home / Region / Weather',
+      '',
+      BODY[0],
+      '',
+      BODY[1],
+      '',
+      'Read more:',
+      'Bridge reopens after repairs',
+      'Farmers count losses after the storm',
+      '',
+      'Top Stories | Most Read | Latest',
+      'Vardar Valley Herald © 2019–2024. Use of materials requires a hyperlink.',
+    ].join('\n'));
+    expect(r.outlet).toBe('Vardar Valley Herald');
+    expect(r.title).toBe('Floodwaters recede in the lower town as rescuers count the cost');
+    expect(r.published).toBe('2024-05-14');
+    for (const f of ['Home |', 'Region\n', 'Staff Reporter', 'Share', 'Home /', 'Read more', 'Bridge reopens', 'Farmers count', 'Top Stories', '©']) {
+      expect(r.text, f).not.toContain(f);
+    }
+    expect(r.text).toContain(BODY[0]);
+    expect(r.text).toContain(BODY[1]);
+  });
+
+  it('reads "Published …" and "Updated …" lines with their times, and keeps the published day', () => {
+    const r = clean(['Valley Wire', 'World | Europe', '', 'Two hurt as storm fells trees', '', 'Published 3 June 2024 | 19:40 GMT', 'Updated 4 June 2024 | 08:05 GMT', '', BODY[0]].join('\n'));
+    expect(r.published).toBe('2024-06-03');
+    expect(r.title).toBe('Two hurt as storm fells trees');
+    expect(r.text).toBe(BODY[0]);
+    // only an update's date: the page's date all the same
+    expect(clean(['Updated: 04.06.2024 | 14:05', '', BODY[0]].join('\n')).published).toBe('2024-06-04');
+  });
+
+  it('takes the outlet named under the title over a wire credit\'s initials', () => {
+    const r = clean(['River bursts its banks in the lower town', 'Valley Press Wire', '', `SKOPJE, June 3, 2024 (VPW) - ${BODY[0]}`].join('\n'));
+    expect(r.outlet).toBe('Valley Press Wire');
+    expect(r.title).toBe('River bursts its banks in the lower town');
+  });
+
+  it('reads a dateline with the day before the month', () => {
+    const r = clean(`VELES, North Macedonia, 3 June 2024 - ${BODY[0]}`);
+    expect(r.published).toBe('2024-06-03');
+    expect(r.dateline).toBe('VELES');
+  });
+
+  it('keeps report lines that hold a bar or a slash', () => {
+    const line = 'The river rose 3.2 metres in 24 hours | the highest since 1979 | and the dam held, the office said.';
+    expect(clean([BODY[0], line].join('\n')).text).toContain(line);
+    const table = ['Veles | 12 | 40', 'Stip | 3 | 11'];
+    expect(clean([BODY[0], ...table].join('\n')).text).toContain(table[0]);
+  });
+});
