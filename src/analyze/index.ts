@@ -14,7 +14,7 @@ import type { DocumentContext, Draft, SentenceContext } from './claims/types.js'
 import { findDates, type DateMention } from './dates.js';
 import { findEntities } from './entities.js';
 import { findNumbers } from './numbers.js';
-import { findPlaces } from './places.js';
+import { addLocalPlaces, findPlaces } from './places.js';
 import { WordShapes } from './shapes.js';
 import { sentences, tokenize, type Token } from './text.js';
 
@@ -82,6 +82,8 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
     if (!inOrder(quantities)) quantities.sort((a, b) => a.first - b.first);
     ctxs.push({ sentence: s, toks: s.tokens, text, numbers, quantities, dates: own, dateTokens, places, used: new Set() });
   }
+  // places the gazetteer lacks, read from how the report names them ("at Sharpeville", and Sharpeville again)
+  addLocalPlaces(sents, ctxs.map((c) => c.places), text);
   const doc: DocumentContext = { text, published: context.published, sentences: ctxs, dates };
 
   let drafts: Draft[] = [];

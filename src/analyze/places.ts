@@ -384,3 +384,106 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
   }
   return out;
 }
+
+/** prepositions that put a name where something happened: "in Marikana", "at Sharpeville", "near Savar" */
+const LOCAL_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around']);
+/** words before "of" and a place's name: "the town of Marikana", "the outskirts of Andijan" */
+const LOCAL_OF = new Set(['city', 'town', 'village', 'township', 'centre', 'center', 'outskirts', 'streets', 'suburb', 'suburbs', 'district', 'people', 'residents', 'heart']);
+/** words of a place's part before its name: "central Andijan", "northern Marikana" */
+const LOCAL_PARTS = new Set(['central', 'northern', 'southern', 'eastern', 'western', 'downtown', 'north-western', 'north-eastern', 'south-western', 'south-eastern']);
+/** what happened there, after the name: "the Sharpeville massacre", "the Andijan events" (not a strike or a war: a company's, a country's) */
+export const EVENT_AFTER_PLACE = new Set(['tragedy', 'massacre', 'genocide', 'pogrom', 'pogroms', 'bombing', 'bombings', 'shooting', 'shootings', 'crackdown', 'uprising', 'riot', 'riots', 'events', 'earthquake', 'flood', 'floods', 'fire', 'explosion', 'blast', 'crash', 'disaster', 'siege', 'killings', 'stampede', 'collapse', 'attack', 'attacks']);
+
+/** lower-case words that may follow a place's name that heads its phrase ("in Andijan on Friday", "at Marikana, where …") */
+const AFTER_PLACE = new Set([
+  'on', 'in', 'at', 'and', 'or', 'but', 'nor', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'will', 'would', 'could', 'that', 'which',
+  'who', 'where', 'when', 'after', 'before', 'during', 'to', 'for', 'with', 'by', 'from', 'of', 'as', 'since', 'until', 'while', 'last', 'this',
+  'yesterday', 'today', 'itself', 'alone', 'then', 'than', 'near', 'outside', 'into', 'over', 'under', 'between', 'against', 'about', 'remains',
+  'still', 'also', 'became', 'saw', 'lies', 'stood', 'did', 'does', 'in', 'earlier', 'later', 'again', 'says', 'said',
+]);
+
+/** whether the name at toks[i..j] stands where a place's does: after "in", "at", "the town of", "central", or before "massacre" */
+function placedAt(toks: Token[], i: number, j: number): boolean {
+  const prev = toks[i - 1]?.lower;
+  const next = toks[j + 1];
+  if (next && EVENT_AFTER_PLACE.has(next.lower)) return true;
+  if (prev === 'of' && LOCAL_OF.has(toks[i - 2]?.lower ?? '')) return true;
+  // (the name heads its phrase: "in Kyrgyz custody", "at Lonmin shafts" use it as a word before a noun)
+  // (a name that ends in its kind of place, "Grevin Square", heads its phrase, and may stand "on" it)
+  const kind = LOCAL_TAILS.has(toks[j]!.lower);
+  if (!kind && next && next.kind === 'word' && next.text === next.lower && !AFTER_PLACE.has(next.lower)) return false;
+  return prev !== undefined && (LOCAL_PREPOSITIONS.has(prev) || LOCAL_PARTS.has(prev) || (kind && prev === 'on'));
+}
+
+/** how often a report must name a place the gazetteer lacks before it is read as one */
+const LOCAL_MIN_USES = 2;
+/** words of a kind of place that may end such a name */
+const LOCAL_TAILS = new Set(['square', 'plaza', 'township', 'village', 'district', 'camp', 'market', 'bazaar', 'settlement', 'quarter', 'neighbourhood', 'neighborhood', 'location', 'estate', 'compound']);
+const CALENDAR_WORDS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'ramadan',
+]);
+
+/**
+ * Places the gazetteer does not know (a township, a village, a square, most of the small towns where things
+ * happen: "Sharpeville", "Marikana"), read from the report itself: a capitalised name of one to three words that
+ * stands after "in", "at", "near" … at least once and is named at least LOCAL_MIN_USES times, none of its words
+ * a common English word, a month or a weekday, a demonym or an organisation's word. Every use of such a name in
+ * the report becomes a place mention (a city of no known country), added to `places` (one list per sentence, in
+ * reading order, as findPlaces gives them).
+ */
+export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, places: PlaceMention[][], text: string): void {
+  const g = gazetteer();
+  const uses = new Map<string, { uses: number; placed: number; name: string }>();
+  /** the run of capitalised words opening at token i of toks (at most three), or -1 when none may name a place */
+  const runAt = (toks: Token[], i: number, covered: Uint8Array): number => {
+    let j = i;
+    while (j < i + 3 && j + 1 < toks.length && capitalisedIn(text, toks[j + 1]!) && !covered[j + 1] && holdsSpace(text, toks[j]!.end, toks[j + 1]!.start)) j++;
+    for (let k = i; k <= j; k++) {
+      const w = withoutFinalPeriod(toks[k]!.lower).replace(/['’]s$/, '');
+      const plain = w.length >= 3 && /^\p{Lu}[\p{Ll}'’-]+$/u.test(toks[k]!.text);
+      if (plain && !g.english.has(w) && !CALENDAR_WORDS.has(w) && !g.demonyms.has(w) && !ORG_HEADS.has(w) && !MEDIA_HEADS.has(w) && !TITLES.has(w) && !NEVER.has(w)) continue;
+      // a word of the kind of place ends the name ("Babur Square", "Rana Plaza"); any other ends it before itself
+      if (k === i) return -1;
+      return plain && LOCAL_TAILS.has(w) ? k : k - 1;
+    }
+    return j;
+  };
+  const keyOf = (toks: Token[], i: number, j: number) => normaliseName(text.slice(toks[i]!.start, toks[j]!.end).replace(/['’]s$/, ''));
+  const coveredOf = (toks: Token[], ps: PlaceMention[]) => {
+    const c = new Uint8Array(toks.length);
+    for (const p of ps) for (let k = p.first; k <= p.last; k++) c[k] = 1;
+    return c;
+  };
+  const runs: Array<{ s: number; i: number; j: number; key: string }> = [];
+  sentences.forEach((s, si) => {
+    const toks = s.tokens;
+    const covered = coveredOf(toks, places[si]!);
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      // (a name's first word: after a lower-case word, or after a capitalised common word, "In Marikana", "The …")
+      if (covered[i] || !capitalisedIn(text, t) || (i > 0 && capitalisedIn(text, toks[i - 1]!) && !g.english.has(toks[i - 1]!.lower))) continue;
+      const j = runAt(toks, i, covered);
+      if (j < 0) continue;
+      const key = keyOf(toks, i, j);
+      const u = uses.get(key) ?? { uses: 0, placed: 0, name: text.slice(t.start, toks[j]!.end).replace(/['’]s$/, '') };
+      u.uses++;
+      if (placedAt(toks, i, j)) u.placed++;
+      uses.set(key, u);
+      runs.push({ s: si, i, j, key });
+      i = j;
+    }
+  });
+  const touched = new Set<number>();
+  for (const r of runs) {
+    const u = uses.get(r.key)!;
+    if (u.uses < LOCAL_MIN_USES || !u.placed) continue;
+    const toks = sentences[r.s]!.tokens;
+    const start = toks[r.i]!.start;
+    const end = start + text.slice(start, toks[r.j]!.end).replace(/['’]s$/, '').length;
+    const place: Place = { id: `local:${r.key}`, name: u.name, kind: 'city', country: '', region: null, population: 0, lat: null, lon: null };
+    places[r.s]!.push({ first: r.i, last: r.j, start, end, text: text.slice(start, end), place });
+    touched.add(r.s);
+  }
+  for (const s of touched) places[s]!.sort((a, b) => a.first - b.first);
+}

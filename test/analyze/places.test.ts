@@ -109,3 +109,24 @@ describe('countries as news writes them', () => {
     expect(places('Let us go to the market.')).toEqual([]);
   });
 });
+
+describe('places the gazetteer lacks, read from the report', () => {
+  it('takes a name that stands after "in", "at", "the town of" or before "massacre", and is named twice', () => {
+    const text = 'Police fired on the crowd at Dunmorrow on Monday. Residents of Dunmorrow buried the dead. The Dunmorrow shooting was the worst in years.';
+    expect(places(text)).toEqual(['Dunmorrow=Dunmorrow', 'Dunmorrow=Dunmorrow', 'Dunmorrow=Dunmorrow']);
+    expect(places('The army entered the town of Velkaro. Velkaro was quiet.')).toEqual(['Velkaro=Velkaro', 'Velkaro=Velkaro']);
+    // a square's or a township's name keeps its kind of place
+    expect(places('Troops fired on Grevin Square. Witnesses in Grevin Square counted the dead.')).toEqual(['Grevin Square=Grevin Square', 'Grevin Square=Grevin Square']);
+  });
+  it('not a name named once, nor one used before a noun, a month, a company\'s name or an organisation', () => {
+    expect(places('Police fired on the crowd at Dunmorrow on Monday.')).toEqual([]);
+    expect(places('Fifteen men stayed in Varkish custody. Varkish officials refused to comment.')).toEqual([]);
+    expect(places('The talks in March failed. March was cold.')).toEqual([]);
+    expect(places('Workers at Tolmex shafts struck. Tolmex said it would talk.')).toEqual([]);
+  });
+  it('makes the place that names the event the report\'s main place for figures that name none', () => {
+    const text = 'A ceremony was held in Baku on Monday to remember the Dunmorrow massacre.\n\nOfficials in Baku laid wreaths.\n\nThe attack on Dunmorrow killed 61 people.\n\nIn all, 40 people were wounded.';
+    const c = analyzeText(text, { published: '2024-06-01', title: null, language: 'en' }).claims;
+    expect(c.find((x) => x.category === 'injured')?.location).toEqual(['Dunmorrow']);
+  });
+});

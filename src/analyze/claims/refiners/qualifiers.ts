@@ -16,6 +16,7 @@ import { DATELINE_DASHES, isCapitalised } from '../../text.js';
 import { tollParser } from '../parsers/toll.js';
 import { WHOLE_OF_PLACES } from '../parsers/perplace.js';
 import { PLACE_NOUNS } from '../scan.js';
+import { EVENT_AFTER_PLACE } from '../../places.js';
 
 /** a running toll's claims: dated by the day of their telling too (see the refiner) */
 const TOLL_RULE = tollParser.id;
@@ -191,20 +192,28 @@ const unique = (xs: string[]) => [...new Set(xs)];
 
 /** The report's main place: the most named city (or region), else the most named country. */
 function mainPlace(doc: DocumentContext): string | null {
-  const counts = new Map<string, { n: number; kind: string; text: string; first: number }>();
+  const counts = new Map<string, { n: number; kind: string; text: string; first: number; named: number }>();
   let order = 0;
   for (const s of doc.sentences) {
     for (const p of s.places) {
       const key = p.place.id;
-      const c = counts.get(key) ?? { n: 0, kind: p.place.kind, text: p.text, first: order++ };
+      const c = counts.get(key) ?? { n: 0, kind: p.place.kind, text: p.text, first: order++, named: 0 };
       c.n++;
+      // ("the Khojaly tragedy", "the Sharpeville massacre": the place that names the event)
+      if (EVENT_AFTER_PLACE.has(s.toks[p.last + 1]?.lower ?? '')) c.named++;
       counts.set(key, c);
     }
   }
   const rank = (k: string) => (k === 'city' ? 0 : k === 'region' ? 1 : 2);
-  // the first by (rank, most named, first named): no two places share `first`, so this is the head of the sorted list
-  let best: { n: number; kind: string; text: string; first: number } | null = null;
-  for (const c of counts.values()) if (!best || rank(c.kind) - rank(best.kind) < 0 || (rank(c.kind) === rank(best.kind) && c.n > best.n)) best = c;
+  // the place that names the event, else the first by (rank, most named, first named): no two places share
+  // `first`, so this is the head of the sorted list
+  let best: { n: number; kind: string; text: string; first: number; named: number } | null = null;
+  for (const c of counts.values()) {
+    if (!best) best = c;
+    else if (c.named !== best.named) {
+      if (c.named > best.named) best = c;
+    } else if (rank(c.kind) - rank(best.kind) < 0 || (rank(c.kind) === rank(best.kind) && c.n > best.n)) best = c;
+  }
   return best ? best.text : null;
 }
 
