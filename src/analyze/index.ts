@@ -83,7 +83,7 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
     ctxs.push({ sentence: s, toks: s.tokens, text, numbers, quantities, dates: own, dateTokens, places, used: new Set() });
   }
   // places the gazetteer lacks, read from how the report names them ("at Sharpeville", and Sharpeville again)
-  addLocalPlaces(sents, ctxs.map((c) => c.places), text);
+  addLocalPlaces(sents, ctxs.map((c) => c.places), text, context.title);
   const doc: DocumentContext = { text, published: context.published, sentences: ctxs, dates };
 
   let drafts: Draft[] = [];

@@ -6,7 +6,7 @@
  */
 import ENTITIES from './lexicon/entities.json' with { type: 'json' };
 import { gazetteer, normaliseName, type Gazetteer, type Place } from './gazetteer.js';
-import { DATELINE_DASHES, capitalisedIn, isCapitalised, withoutFinalPeriod, type Token } from './text.js';
+import { DATELINE_DASHES, capitalisedIn, isCapitalised, tokenize, withoutFinalPeriod, type Token } from './text.js';
 
 export interface PlaceMention {
   first: number;
@@ -409,6 +409,8 @@ function placedAt(toks: Token[], i: number, j: number): boolean {
   if (next && EVENT_AFTER_PLACE.has(next.lower)) return true;
   if (prev === 'of' && LOCAL_OF.has(toks[i - 2]?.lower ?? '')) return true;
   // (the name heads its phrase: "in Kyrgyz custody", "at Lonmin shafts" use it as a word before a noun)
+  // (a possessive modifies what follows it: "near Lonmin's Marikana mine", "at Lonmin's shafts")
+  if (possessive(toks[j]!)) return false;
   // (a name that ends in its kind of place, "Grevin Square", heads its phrase, and may stand "on" it)
   const kind = LOCAL_TAILS.has(toks[j]!.lower);
   if (!kind && next && next.kind === 'word' && next.text === next.lower && !AFTER_PLACE.has(next.lower)) return false;
@@ -432,13 +434,14 @@ const CALENDAR_WORDS = new Set([
  * the report becomes a place mention (a city of no known country), added to `places` (one list per sentence, in
  * reading order, as findPlaces gives them).
  */
-export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, places: PlaceMention[][], text: string): void {
+export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, places: PlaceMention[][], text: string, title?: string | null): void {
   const g = gazetteer();
   const uses = new Map<string, { uses: number; placed: number; name: string }>();
-  /** the run of capitalised words opening at token i of toks (at most three), or -1 when none may name a place */
-  const runAt = (toks: Token[], i: number, covered: Uint8Array): number => {
+  /** the run of capitalised words opening at token i of toks (at most three) in src, or -1 when none may name a place */
+  const runAt = (toks: Token[], i: number, covered: Uint8Array, src: string): number => {
     let j = i;
-    while (j < i + 3 && j + 1 < toks.length && capitalisedIn(text, toks[j + 1]!) && !covered[j + 1] && holdsSpace(text, toks[j]!.end, toks[j + 1]!.start)) j++;
+    // (a possessive ends a name: "Lonmin's Marikana mine")
+    while (j < i + 3 && j + 1 < toks.length && !possessive(toks[j]!) && capitalisedIn(src, toks[j + 1]!) && !covered[j + 1] && holdsSpace(src, toks[j]!.end, toks[j + 1]!.start)) j++;
     for (let k = i; k <= j; k++) {
       const w = withoutFinalPeriod(toks[k]!.lower).replace(/['’]s$/, '');
       const plain = w.length >= 3 && /^\p{Lu}[\p{Ll}'’-]+$/u.test(toks[k]!.text);
@@ -449,31 +452,39 @@ export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, pl
     }
     return j;
   };
-  const keyOf = (toks: Token[], i: number, j: number) => normaliseName(text.slice(toks[i]!.start, toks[j]!.end).replace(/['’]s$/, ''));
-  const coveredOf = (toks: Token[], ps: PlaceMention[]) => {
+  const coveredOf = (toks: Token[], ps: readonly PlaceMention[]) => {
     const c = new Uint8Array(toks.length);
     for (const p of ps) for (let k = p.first; k <= p.last; k++) c[k] = 1;
     return c;
   };
-  const runs: Array<{ s: number; i: number; j: number; key: string }> = [];
-  sentences.forEach((s, si) => {
-    const toks = s.tokens;
-    const covered = coveredOf(toks, places[si]!);
+  /** counts the names of one list of tokens of src; calls back with each run */
+  const scan = (toks: Token[], ps: readonly PlaceMention[], src: string, each: (i: number, j: number, key: string) => void) => {
+    const covered = coveredOf(toks, ps);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       // (a name's first word: after a lower-case word, or after a capitalised common word, "In Marikana", "The …")
-      if (covered[i] || !capitalisedIn(text, t) || (i > 0 && capitalisedIn(text, toks[i - 1]!) && !g.english.has(toks[i - 1]!.lower))) continue;
-      const j = runAt(toks, i, covered);
+      if (covered[i] || !capitalisedIn(src, t)) continue;
+      const prev = toks[i - 1];
+      if (prev && capitalisedIn(src, prev) && !g.english.has(prev.lower) && !possessive(prev) && !covered[i - 1]) continue;
+      const j = runAt(toks, i, covered, src);
       if (j < 0) continue;
-      const key = keyOf(toks, i, j);
-      const u = uses.get(key) ?? { uses: 0, placed: 0, name: text.slice(t.start, toks[j]!.end).replace(/['’]s$/, '') };
+      const name = src.slice(t.start, toks[j]!.end).replace(/['’]s$/, '');
+      const key = normaliseName(name);
+      const u = uses.get(key) ?? { uses: 0, placed: 0, name };
       u.uses++;
       if (placedAt(toks, i, j)) u.placed++;
       uses.set(key, u);
-      runs.push({ s: si, i, j, key });
+      each(i, j, key);
       i = j;
     }
-  });
+  };
+  // the title counts (a report's headline often names the place its body names once: "Marikana widows mark 11 years")
+  if (title) {
+    const toks = tokenize(title);
+    scan(toks, findPlaces(toks, title), title, () => {});
+  }
+  const runs: Array<{ s: number; i: number; j: number; key: string }> = [];
+  sentences.forEach((s, si) => scan(s.tokens, places[si]!, text, (i, j, key) => runs.push({ s: si, i, j, key })));
   const touched = new Set<number>();
   for (const r of runs) {
     const u = uses.get(r.key)!;

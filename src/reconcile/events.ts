@@ -91,7 +91,7 @@ function titlePlaces(title: string): string[] {
  */
 export function signatureOf(
   published: string | null,
-  claims: ReadonlyArray<Pick<Claim, 'time'> & Partial<Pick<Claim, 'rules'>>>,
+  claims: ReadonlyArray<Pick<Claim, 'time'> & Partial<Pick<Claim, 'rules' | 'category'>>>,
   mentions: readonly Mention[],
   title?: string | null,
 ): DocSignature {
@@ -117,8 +117,10 @@ export function signatureOf(
   // when no other claim has one.
   const days = new Map<string, number>();
   const counted = (c: Pick<Claim, 'time'>) => c.time && c.time.precision === 'day';
-  const event = claims.filter((c) => counted(c) && !c.rules?.includes(TOLL_RULE));
-  for (const c of event.length ? event : claims) if (counted(c)) days.set(`${c.time!.start}/${c.time!.end}`, (days.get(`${c.time!.start}/${c.time!.end}`) ?? 0) + (c.time!.inferred ? 1 : 2));
+  // Crowds count last: an anniversary's report counts the people at its commemoration, dated on its own day.
+  const told = claims.filter((c) => counted(c) && !c.rules?.includes(TOLL_RULE));
+  const event = told.filter((c) => c.category !== 'participants');
+  for (const c of event.length ? event : told.length ? told : claims) if (counted(c)) days.set(`${c.time!.start}/${c.time!.end}`, (days.get(`${c.time!.start}/${c.time!.end}`) ?? 0) + (c.time!.inferred ? 1 : 2));
   let day: DocSignature['day'] = null;
   const top = [...days].sort((a, b) => b[1] - a[1])[0];
   if (top) {

@@ -22,7 +22,7 @@ import type { StoredClaim } from '../store/types.js';
 import type { DocumentMeta } from './index.js';
 import { attributionKey } from './independence.js';
 import { EARLIER_READING } from '../analyze/claims/parsers/toll.js';
-import { canonicalCondition, countedGroup, relabel, scopeOf, type ScopeContext } from './scope.js';
+import { canonicalCondition, countedGroup, isForces, relabel, scopeOf, type ScopeContext } from './scope.js';
 import type { Fact, FactClaim, FactStatus, PolicyName, Scope } from './types.js';
 
 export const POLICIES: PolicyName[] = ['median', 'conservative', 'most_cited', 'latest', 'official'];
@@ -486,7 +486,8 @@ function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): 
   // (not its figures for other days: they are earlier or later readings, not parts); in the order of `facts`
   const scopesOf = new Map<string, Fact[]>();
   for (const f of facts) {
-    if (f.derived?.how.includes('=') || f.scope.time || f.scope.earlier || f.scope.relation === 'part_of' || f.scope.subgroup || f.scope.subject) continue;
+    // (the forces' own count adds: "shot the security guard … wounding two others" hurt three)
+    if (f.derived?.how.includes('=') || f.scope.time || f.scope.earlier || f.scope.relation === 'part_of' || f.scope.subgroup || (f.scope.subject && !isForces(f.scope.subject.toLowerCase()))) continue;
     for (const d of new Set(f.claims.map((c) => c.document))) {
       const key = `${f.category}\u0000${d}`;
       const list = scopesOf.get(key);

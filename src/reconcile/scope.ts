@@ -23,6 +23,10 @@ export const GENERIC_SUBJECTS = new Set([
   // the category's own nouns: "41 deaths" counts the killed as "41 people were killed" does (not "50 bodies", recovered)
   'deaths', 'death', 'fatalities', 'fatality', 'homicides', 'murders', 'injuries', 'injury', 'arrests', 'arrest', 'detentions', 'detainees',
 ]);
+/** who serve on one side of the violence: police, soldiers, guards (a subject ending so narrows a fact) */
+const FORCES = /\b(?:police(?:m[ae]n|wom[ae]n)?|(?:police |security |army |special forces |military |prison )?(?:officers?|guards?)|cops?|troopers?|soldiers?|troops|servicem[ae]n|marines|paratroopers|gendarmes|militiam[ae]n|security forces|special forces|commandos?)$/;
+/** Whether a subject names forces (lower case): their dead and hurt are a count of their own, and part of the event's. */
+export const isForces = (subject: string): boolean => FORCES.test(subject);
 const PHASE = /\b(before|after|following|prior to|since|until|during|upon|within|by the time)\b/i;
 const PHASE_CANON: Record<string, string> = { following: 'after', 'prior to': 'before', upon: 'after', since: 'after', until: 'before', within: 'during', 'by the time': 'before' };
 const NOMINAL = /\b(?:the |a |an )?(?:official |formal )?(?:declaration|declaring|declared|imposition|imposing|introduction|introducing|implementation|implementing|announcement|announcing|start|beginning|proclamation|proclaiming|entry into force) of (?:a |the )?/gi;
@@ -53,6 +57,8 @@ export function isGenericSubject(subject: string | null): boolean {
   if (!subject) return true;
   const s = subject.toLowerCase();
   if (/\bas\b/.test(s)) return false;
+  // (the forces on one side are a count of their own: "ten special forces officers died", "two police officers")
+  if (isForces(s)) return false;
   return GENERIC_SUBJECTS.has(s) || isPersonNoun(s) || isPersonNoun(s.split(' ').pop()!);
 }
 

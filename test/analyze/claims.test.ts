@@ -161,6 +161,16 @@ describe('qualifiers', () => {
     check('In a statement issued on Friday, the union said 40 workers were killed in Tuesday\'s blast.', [
       { category: 'killed', value: 40, time: '2025-06-10/2025-06-10' },
     ], '2025-06-14');
+    // a superlative's "since …" dates nothing before it, but dates what its own clause tells
+    check('Police shot 34 miners dead near the mine on 16 August 2012, the deadliest use of force since the end of apartheid in 1994.', [
+      { category: 'killed', value: 34, time: '2012-08-16/2012-08-16' },
+    ], '2012-08-17');
+    check('Troops killed 34 miners on Thursday in the deadliest shooting since the end of apartheid in 1994.', [
+      { category: 'killed', value: 34, time: '2012-08-16/2012-08-16' },
+    ], '2012-08-17');
+    check('It was the worst siege since Chechen fighters took a theatre in October 2002, a crisis in which 130 hostages died.', [
+      { category: 'killed', value: 130, time: '2002-10-01/2002-10-31' },
+    ], '2004-09-03');
     // with no other date, the day of the telling still dates it, as inferred
     const c = claimsOf('Nine people were injured, the agency reported on Wednesday.', '2019-11-21');
     expect(c[0]!.time).toMatchObject({ start: '2019-11-20', inferred: true });

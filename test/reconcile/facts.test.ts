@@ -20,6 +20,8 @@ interface Figure {
   attribution?: string;
   /** a day the text states for the figure (otherwise the report's date, inferred) */
   day?: string;
+  /** who is counted (otherwise "people") */
+  subject?: string;
 }
 
 /** A report: its sentences, its date, and the figures in them. */
@@ -33,7 +35,7 @@ function report(id: string, published: string, text: string, figures: Figure[]):
     const day = f.day ?? published;
     return {
       id: `${id}:${index}`, document: id, index, category: f.category ?? 'arrested', value: f.value, low: f.value, high: f.approx && f.approx !== 'exact' ? f.value * 2 : f.value,
-      approx: f.approx ?? 'exact', subject: 'people', subgroup: null, relation: f.relation ?? null, parent: null, location: [], locationInferred: false,
+      approx: f.approx ?? 'exact', subject: f.subject ?? 'people', subgroup: null, relation: f.relation ?? null, parent: null, location: [], locationInferred: false,
       time: { start: day, end: day, precision: 'day', inferred: !f.day }, condition: null, attribution: f.attribution ?? null, attributionInferred: false,
       start, end: start + f.quote.length, quote: f.quote, textStart: start, textEnd: start + f.quote.length, rules: [],
     };
@@ -174,5 +176,25 @@ describe("a report's figure for another day than its own figure's", () => {
       { quote: '40 people were detained', value: 40, day: '2024-04-30' },
     ]);
     expect(eventOf(r).facts.map((f) => f.scope.label)).toEqual(['']);
+  });
+});
+
+describe('the forces on one side', () => {
+  const a = report('f1', '2024-05-13', 'In Rijeka, 40 people were killed and two police officers died.', [
+    { quote: '40 people were killed', value: 40, category: 'killed' },
+    { quote: 'two police officers died', value: 2, category: 'killed', subject: 'police officers' },
+  ]);
+  const b = report('f2', '2024-05-13', 'In Rijeka, 40 people were killed.', [{ quote: '40 people were killed', value: 40, category: 'killed' }]);
+
+  it('are a count of their own, not a rival of the event\'s dead', () => {
+    const e = eventOf(a, b);
+    const f = fact(e, 'killed');
+    expect(entries(f, 'value')).toEqual(['40@f1', '40@f2']);
+    expect(f.status).toBe('consensus');
+    expect(entries(fact(e, 'killed', 'police officers'), 'value')).toEqual(['2@f1']);
+  });
+  it('and add to the report\'s others when it states no total', () => {
+    const total = eventOf(a, b).facts.find((f) => f.category === 'killed' && f.scope.relation === 'total');
+    expect(total?.best).toBe(42);
   });
 });

@@ -180,6 +180,37 @@ function clauseBoundaries(s: SentenceContext): (i: number) => number {
   return (i: number) => (i >= n ? n : Math.min(nextStop[i]!, nextAndIn[i + 1]!));
 }
 
+/** the text before a date that a superlative measures from: "the most lethal use of force … since the end of apartheid in" */
+const SINCE_SUPERLATIVE = /\b(?:[a-z]+est|most|first|worst|biggest|largest|highest|lowest)\b[^.;!?]{0,100}\b(?:since|than)\b[^.;,!?]{0,60}$/i;
+
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
+const APPOSITIVE_HEADS = new Set(['figure', 'number', 'toll', 'tally', 'count', 'estimate', 'total']);
+/**
+ * For each token k of the sentence, the first token at or after k that opens a relative or appositive clause
+ * after a comma (", which …", ", a figure it cites every year"), or the sentence's length: one pass, backwards
+ * (a sentence of thousands of figures asks for each of them).
+ */
+function asides(s: SentenceContext): (from: number) => number {
+  const t = s.toks;
+  const n = t.length;
+  let next: number[] | null = null;
+  return (from: number) => {
+    if (!next) {
+      next = new Array<number>(n + 1);
+      next[n] = n;
+      for (let k = n - 1; k >= 0; k--) {
+        let open = false;
+        if (t[k]!.text === ',' && k + 1 < n) {
+          const w = t[k + 1]!.lower;
+          open = RELATIVE.has(w) || ((w === 'a' || w === 'an' || w === 'the') && APPOSITIVE_HEADS.has(t[k + 2]?.lower ?? ''));
+        }
+        next[k] = open ? k : next[k + 1]!;
+      }
+    }
+    return from >= n ? n : next[Math.max(from, 0)]!;
+  };
+}
+
 /** Places in a token window of the sentence (places come in token order and do not overlap). */
 function placesIn(s: SentenceContext, first: number, last: number): PlaceMention[] {
   const ps = s.places;
@@ -220,7 +251,7 @@ function mainPlace(doc: DocumentContext): string | null {
 const dated = (m: DateMention) => m.span !== null && m.kind !== 'recurring' && m.kind !== 'name';
 
 /** The report's main date: its first day-precise date before publication, else its first dated mention. */
-function mainDate(doc: DocumentContext): DateMention | null {
+function mainDate(doc: DocumentContext, drafts: readonly Draft[]): DateMention | null {
   const all = doc.dates.filter((m) => dated(m) && m.kind !== 'relative');
   const before = all.filter((m) => !doc.published || m.span!.end < doc.published);
   const earlier = before.find((m) => m.span!.precision === 'day') ?? before[0] ?? null;
@@ -235,7 +266,9 @@ function mainDate(doc: DocumentContext): DateMention | null {
   if (!lead) return fallback;
   // a report whose first earlier date lies more than a year back is a retrospective ("Today the city remembers …
   // On 3 March 1992, 40 people were killed"): its lead's date is the commemoration, not the event
-  const retrospective = earlier?.span && earlier.span.end < daysBefore(doc.published!, 366);
+  // (unless the lead itself counts the event's dead or hurt: "More than 150 people were killed on Friday" is news,
+  // and an earlier date further down, "since … in October 2002", background)
+  const retrospective = earlier?.span && earlier.span.end < daysBefore(doc.published!, 366) && !drafts.some((d) => d.sentence.sentence.start < leadEnd && d.category !== 'participants');
   return retrospective ? earlier : lead;
 }
 
@@ -306,7 +339,7 @@ export const qualifiersRefiner: Refiner = {
     // the report's place and date and the tables of earlier dates, worked out when a claim first needs them
     // (most claims have a place or a date of their own)
     const docPlace = once(() => mainPlace(doc));
-    const docDate = once(() => mainDate(doc));
+    const docDate = once(() => mainDate(doc, drafts));
     const earlierDate = once(() => earlierDates(doc));
     const bySentence = new Map<SentenceContext, Draft[]>();
     for (const d of drafts) {
@@ -332,6 +365,7 @@ export const qualifiersRefiner: Refiner = {
         return partCache.get(p)!;
       };
       const clauseBoundary = clauseBoundaries(s);
+      const asideAfter = asides(s);
       /** whether the sentence names a source besides its first (worked out at its first figure that asks) */
       let severalSources: boolean | undefined;
       // a place in the name of who says so ("according to the South Kivu governor's office") is not where it happened
@@ -346,6 +380,10 @@ export const qualifiersRefiner: Refiner = {
       // the agency said on Friday" counts as of the day of its telling, which orders a report's successive tolls.
       const told: DateMention[] = [];
       const all = s.dates.filter(dated);
+      // a date a superlative measures from dates nothing of the figures before it: "killing 34 … the most lethal …
+      // since the end of apartheid in 1994" (it does date what its own clause tells: "since … October 2002, a
+      // crisis in which 130 hostages died")
+      const since = all.filter((m) => SINCE_SUPERLATIVE.test(s.text.slice(Math.max(s.sentence.start, m.start - 140), m.start)));
       const own = all.filter((m) => {
         if (!inDateline(s, m) && !REPORTING_BEFORE.test(s.text.slice(Math.max(0, m.start - 40), m.start))) return true;
         told.push(m);
@@ -359,7 +397,10 @@ export const qualifiersRefiner: Refiner = {
         // ("… and in Neftchala and Lankaran 26 people were shot"), else places before the sentence's first claim,
         // else later in the sentence ("131 killed and 744 injured in Baku")
         const nextStart = k + 1 < list.length ? list[k + 1]!.first : s.toks.length;
-        const clauseEnd = Math.min(nextStart, clauseBoundary(d.triggerLast + 1)) - 1;
+        // (a relative or appositive clause after the figure says where something else is: "613 people were
+        // killed, a figure … engraved on memorials in Baku", "…, which was announced in Baku")
+        const aside = asideAfter(d.last + 1);
+        const clauseEnd = Math.min(nextStart, clauseBoundary(d.triggerLast + 1), aside) - 1;
         const prevEnd = k > 0 ? Math.max(list[k - 1]!.last, clauseBoundary(list[k - 1]!.triggerLast + 1) - 1) : -1;
         // (a part that names where its people were from, "21 were from Myagdi", is placed by its own words or not at all)
         const byPlace = PLACE_PART.test(d.subgroup ?? '');
@@ -368,7 +409,7 @@ export const qualifiersRefiner: Refiner = {
           if (!mentions.length && k > 0) mentions = placesOutside(s, prevEnd + 1, d.first - 1);
           if (!mentions.length) mentions = placesOutside(s, 0, list[0]!.first - 1);
           // (not for a whole whose parts are placed after it: "59,000 people: 50,783 in Turkey and 8,476 in Syria")
-          if (!mentions.length && !d.rules.includes(WHOLE_OF_PLACES)) mentions = placesOutside(s, d.first, s.toks.length - 1);
+          if (!mentions.length && !d.rules.includes(WHOLE_OF_PLACES)) mentions = placesOutside(s, d.first, aside - 1);
         }
         const places = mentions.map((p) => p.text);
         // "In Malatya alone, 198 people were killed": a part of a larger count, not a rival of it
@@ -388,8 +429,17 @@ export const qualifiersRefiner: Refiner = {
         }
         // when: the first date of its clause, else of its sentence
         // (claims that overlap, "1,000 at least 2 were killed", leave no clause between them)
-        const dates = told.length && (d.rules[0] === TOLL_RULE || runningCount(s, d)) ? all : own;
-        const pick = (from <= to ? firstWithin(dates, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? dates[0];
+        const running = told.length > 0 && (d.rules[0] === TOLL_RULE || runningCount(s, d));
+        let dates = running ? all : own;
+        if (since.length) {
+          const end = s.toks[d.last]!.end;
+          dates = dates.filter((m) => !(m.start > end && since.includes(m)));
+        }
+        // (a date after the count in its own clause first: "gathered on Wednesday to remember the 34 shot dead there
+        // on 16 August 2012")
+        // (not a running toll's: its day is read as it always was, the day of its telling included)
+        const own0 = !running && d.last < to ? firstWithin(dates, s.toks[d.last + 1]!.start, s.toks[to]!.end) : undefined;
+        const pick = own0 ?? (from <= to ? firstWithin(dates, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? dates[0];
         if (pick?.span) {
           d.time = stamped(pick.span, false, pick.text);
           d.rules.push(`${this.id}:time-stated`);
@@ -617,6 +667,8 @@ function conditionsOf(s: SentenceContext): (d: Draft) => string | null {
       found = after.exec(text);
       searchedFrom = pos;
     }
+    // ("the deadliest since the end of apartheid": a measure of the count, not a phase it is counted in)
+    if (found && SINCE_SUPERLATIVE.test(text.slice(Math.max(0, found.index - 120), found.index + found[1]!.indexOf(' ') + 1))) return null;
     return found ? found[1]!.trim() : null;
   };
 }
