@@ -186,7 +186,21 @@ const YEAR_AFTER = /^\s+(last|this|next)\s+year\b/i;
 const YEAR_IN_SENTENCE = /\b(last|this|next)\s+year(?:'s|’s)?\b/i;
 const EVENT_NAME_AFTER = new RegExp(`^\\s*(?:,\\s*\\d{4}\\s+)?(?:${EVENT_HEADS})\\b`, 'i');
 const RECURRING_CUES = /\b(every|each)\s+(year|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bannually\b|\b(is|are|has been|have been|was)\s+(observed|commemorated|marked|celebrated)\b|\bday of (national )?mourning\b|\bmourning day\b|\bremembrance day\b/i;
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1, several: 3, few: 2 };
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1, several: 3, few: 2,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+/** a count in words or digits, as "N years ago" writes it: "ten", "nineteen", "twenty-one", "36" (NaN otherwise) */
+function countOf(w: string): number {
+  const s = w.toLowerCase();
+  if (/^\d+$/.test(s)) return +s;
+  const [a, b] = s.split('-');
+  const tens = NUMBER_WORDS[a!];
+  if (b === undefined) return tens ?? NaN;
+  const unit = NUMBER_WORDS[b];
+  return tens !== undefined && tens >= 20 && tens % 10 === 0 && unit !== undefined && unit < 10 ? tens + unit : NaN;
+}
 
 /**
  * Which way a weekday points. A news report's "on Monday" is the last Monday on or before publication
@@ -272,6 +286,9 @@ function holds(re: RegExp, text: string, i: number): boolean {
 const monthOf = (s: string): number => MONTHS[s.replace('.', '').toLowerCase()] ?? 0;
 
 /** All date mentions of a text, resolved against the publication date. */
+/** what makes "N years ago" an anniversary's day: "ten years ago this morning", "21 years ago today" */
+const ANNIVERSARY_DAY = /^,?\s+(today|tonight|this (?:morning|afternoon|evening|night|week)|on this (?:day|date)|to the day)\b/i;
+
 export function findDates(text: string, published: string | null): DateMention[] {
   const raws: Raw[] = [];
   // characters already read as part of a date: the spans read so far, checked one by one while they are few; a
@@ -346,7 +363,7 @@ export function findDates(text: string, published: string | null): DateMention[]
       if (form === 0) add({ start: s, end: e, kind: 'relative', night: /night/i.test(g[0]!), rel: { days: RELATIVE_DAYS[g[0]!.toLowerCase()] ?? 0 } });
       else if (form === 1) add({ start: s, end: e, kind: 'relative', night: false, rel: { unit: g[1]!.toLowerCase(), n: g[0]!.toLowerCase() === 'this' ? 0 : 1, dir: g[0]!.toLowerCase() === 'next' ? 1 : -1, anchor: 'pub' } });
       else if (form === 2) {
-        const n = NUMBER_WORDS[g[0]!.toLowerCase()] ?? (/^\d+$/.test(g[0]!) ? +g[0]! : NaN);
+        const n = countOf(g[0]!);
         if (!Number.isFinite(n)) continue;
         const dir = /ago|earlier/i.test(g[2]!) ? -1 : 1;
         add({ start: s, end: e, kind: 'relative', night: false, rel: { unit: g[1]!.toLowerCase().replace(/s$/, ''), n, dir, anchor: /ago/i.test(g[2]!) ? 'pub' : 'context' } });
@@ -395,7 +412,10 @@ export function findDates(text: string, published: string | null): DateMention[]
   /** the latest day named so far: how far the narrative has reached (a look back to an earlier day does not undo it) */
   let reached: string | null = null;
   const out: DateMention[] = [];
+  /** the end of a day phrase already read into the date before it ("ten years ago this morning") */
+  let swallowed = -1;
   for (const r of raws) {
+    if (r.start < swallowed) continue;
     let span: TimeSpan | null = null;
     const mk = (start: string, end: string, precision: TimeSpan['precision'], inferred = false): TimeSpan => ({ start, end, precision, ...(inferred ? { inferred } : {}) });
     if (r.kind === 'explicit' || r.kind === 'year' || r.kind === 'partial') {
@@ -431,6 +451,16 @@ export function findDates(text: string, published: string | null): DateMention[]
       }
     } else if (r.kind === 'relative' && r.rel) {
       span = resolveRelative(r.rel, published, contextDate, reached);
+      // "ten years ago this morning", "21 years ago today", "… ago this week": the anniversary's day (or week)
+      const day = published && 'unit' in r.rel && r.rel.unit === 'year' && r.rel.anchor === 'pub' && r.rel.dir < 0 ? ANNIVERSARY_DAY.exec(text.slice(r.end, r.end + 30)) : null;
+      if (day && published) {
+        const y = +published.slice(0, 4) - ('n' in r.rel ? r.rel.n : 0);
+        const mo = +published.slice(5, 7);
+        const d = isoDate(y, mo, Math.min(+published.slice(8, 10), daysInMonth(y, mo)));
+        span = /week/i.test(day[1]!) ? { start: addDays(d, -3), end: addDays(d, 3), precision: 'interval' } : { start: d, end: d, precision: 'day' };
+        r.end += day[0].length;
+        swallowed = r.end;
+      }
       if (span && span.precision === 'day' && (!reached || span.end > reached)) reached = span.end;
     }
     if (span && r.kind === 'relative') span.inferred = true;

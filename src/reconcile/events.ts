@@ -272,6 +272,40 @@ function joinSharedPlaces(facts: readonly DocFacts[], sets: DisjointSets): void 
   });
 }
 
+/** The last words of the name of a building or a site where something happens ("Rana Plaza", "Harlow Tower", "School No. 1") */
+const BUILDING_WORDS = /\b(?:plaza|tower|towers|building|mall|centre|center|factory|mill|mine|colliery|school|no|hospital|hotel|stadium|market|bazaar|bridge|station|temple|mosque|church|cathedral|synagogue|camp|prison|barracks|theatre|theater|club|nightclub|arena|complex|warehouse|plant|refinery|port|harbour|harbor|airport|terminal)$/;
+/** how far apart the main days of reports of one building may lie (a collapse's toll is told for weeks) */
+const BUILDING_DAYS = 60;
+
+/**
+ * Joins reports that name the same building or site ("Rana Plaza") and share a main place, when their main days
+ * lie within BUILDING_DAYS of each other or one of them has none (a background piece): a collapse, a siege or a
+ * fire at one building is told over weeks, as the toll rises. The reports of each (building, place) are read in
+ * order of day, each joined to the one before it when close enough.
+ */
+function joinBuildings(facts: readonly DocFacts[], sets: DisjointSets): void {
+  const byKey = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    if (!f.sig.sites || !f.sig.claims) return;
+    const places = mainPlaces(f.sig).map((p) => p.toLowerCase());
+    if (!places.length) return;
+    for (const site of f.sig.sites) if (BUILDING_WORDS.test(site)) for (const p of places) addTo(byKey, `${site}\u0000${p}`, i);
+  });
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    const undated = list.filter((i) => !facts[i]!.sig.day);
+    const dated = list.filter((i) => facts[i]!.sig.day).sort((a, b) => (facts[a]!.sig.day!.start < facts[b]!.sig.day!.start ? -1 : 1));
+    for (let k = 1; k < dated.length; k++) {
+      const a = facts[dated[k - 1]!]!.sig.day!;
+      const b = facts[dated[k]!]!.sig.day!;
+      if (b.start <= addDays(a.end, BUILDING_DAYS)) sets.union(dated[k - 1]!, dated[k]!);
+    }
+    // (a report without a day joins the first dated one, or the other undated ones)
+    const head = dated[0] ?? undated[0]!;
+    for (const i of undated) sets.union(head, i);
+  }
+}
+
 /** An event whose reports name this many places or more between them, and not all the same one first, covers an area. */
 const SPREAD_PLACES = 4;
 
@@ -313,6 +347,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
   for (const list of byPlacedName.values()) joinAgreeingDays(facts, list, sets);
   joinSites(facts, sets);
   joinSharedPlaces(facts, sets);
+  joinBuildings(facts, sets);
   // same main day and a main place in common: within a month and a place, days that overlap (or touch) join.
   // A report's main places are those named at least half as often as its most named one ("on Lake Kivu … in
   // South Kivu" and "on Lake Kivu … in Goma" share the lake): one report's top place is often another's second.

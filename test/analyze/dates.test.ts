@@ -14,6 +14,13 @@ describe('dates', () => {
     expect(spans('in January 1990')[0]!.span).toBe('1990-01-01/1990-01-31');
     expect(spans('published 2024-01-20')[0]!.span).toBe('2024-01-20/2024-01-20');
   });
+  it('reads an anniversary\'s day from "N years ago today" (in words or digits)', () => {
+    expect(spans('Ten years ago this morning, the building fell.', '2023-04-24')).toEqual([{ text: 'Ten years ago this morning', kind: 'relative', span: '2013-04-24/2013-04-24' }]);
+    expect(spans('It happened twenty-one years ago today.', '2025-09-03')[0]!.span).toBe('2004-09-03/2004-09-03');
+    expect(spans('Nineteen years ago this week, troops fired.', '2024-05-14')[0]!.span).toBe('2005-05-11/2005-05-17');
+    // without the day, a year
+    expect(spans('Nineteen years ago, troops fired.', '2024-05-14')[0]!.span).toBe('2005-01-01/2005-12-31');
+  });
   it('takes the year of a partial date from the dates before it', () => {
     const d = spans('On January 19, 1990, troops came. Eight more died on January 25–26.');
     expect(d[1]).toMatchObject({ text: 'January 25–26', kind: 'partial', span: '1990-01-25/1990-01-26' });
