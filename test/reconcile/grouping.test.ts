@@ -51,3 +51,23 @@ describe('grouping by a place and an event word', () => {
     ).toEqual([['a', 'b', 'c']]);
   });
 });
+
+describe('grouping by a building', () => {
+  const at = (day: string | null, place: string, sites: string[]): DocSignature => ({ keys: [], day: day ? { start: day, end: day } : null, place, places: [[place, 2]], claims: 2, sites });
+  it('joins the reports of one building in one place over weeks, and a background piece without a day', () => {
+    expect(
+      groups({
+        a: at('2024-03-04', 'Savar', ['harlan plaza', 'fire service']),
+        b: at('2024-03-09', 'Savar', ['harlan plaza']),
+        c: at('2024-03-30', 'Savar', ['harlan plaza', 'labour court']),
+        d: at(null, 'Savar', ['harlan plaza']),
+        // another town's building of the same name, and the same building half a year on
+        e: at('2024-03-05', 'Tongi', ['harlan plaza']),
+        f: at('2024-10-01', 'Savar', ['harlan plaza']),
+      }),
+    ).toEqual([['a', 'b', 'c', 'd'], ['e'], ['f']]);
+  });
+  it('not by an organisation\'s name (a union, a court): many events name the same ones', () => {
+    expect(groups({ a: at('2024-03-04', 'Savar', ['fire service']), b: at('2024-03-20', 'Savar', ['fire service']) })).toEqual([['a'], ['b']]);
+  });
+});
