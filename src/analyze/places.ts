@@ -402,11 +402,14 @@ const AFTER_PLACE = new Set([
   'still', 'also', 'became', 'saw', 'lies', 'stood', 'did', 'does', 'in', 'earlier', 'later', 'again', 'says', 'said',
 ]);
 
+/** nouns of what belongs to a town, after its name: "the Sharpeville survivors", "Khojaly residents", "the Sharpeville toll" */
+const OF_A_PLACE = new Set(['residents', 'survivors', 'victims', 'memorial', 'toll', 'cemetery', 'townspeople', 'villagers', 'township', 'municipality']);
+
 /** whether the name at toks[i..j] stands where a place's does: after "in", "at", "the town of", "central", or before "massacre" */
 function placedAt(toks: Token[], i: number, j: number): boolean {
   const prev = toks[i - 1]?.lower;
   const next = toks[j + 1];
-  if (next && EVENT_AFTER_PLACE.has(next.lower)) return true;
+  if (next && (EVENT_AFTER_PLACE.has(next.lower) || OF_A_PLACE.has(next.lower))) return true;
   if (prev === 'of' && LOCAL_OF.has(toks[i - 2]?.lower ?? '')) return true;
   // (the name heads its phrase: "in Kyrgyz custody", "at Lonmin shafts" use it as a word before a noun)
   // (a possessive modifies what follows it: "near Lonmin's Marikana mine", "at Lonmin's shafts")

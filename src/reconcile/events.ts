@@ -91,7 +91,7 @@ function titlePlaces(title: string): string[] {
  */
 export function signatureOf(
   published: string | null,
-  claims: ReadonlyArray<Pick<Claim, 'time'> & Partial<Pick<Claim, 'rules' | 'category'>>>,
+  claims: ReadonlyArray<Pick<Claim, 'time'> & Partial<Pick<Claim, 'rules' | 'category' | 'relation'>>>,
   mentions: readonly Mention[],
   title?: string | null,
 ): DocSignature {
@@ -118,7 +118,8 @@ export function signatureOf(
   const days = new Map<string, number>();
   const counted = (c: Pick<Claim, 'time'>) => c.time && c.time.precision === 'day';
   // Crowds count last: an anniversary's report counts the people at its commemoration, dated on its own day.
-  const told = claims.filter((c) => counted(c) && !c.rules?.includes(TOLL_RULE));
+  // (a part votes with its whole already: "ten died: two police officers, two guards and six miners" is one day's count)
+  const told = claims.filter((c) => counted(c) && !c.rules?.includes(TOLL_RULE) && c.relation !== 'part_of');
   const event = told.filter((c) => c.category !== 'participants');
   for (const c of event.length ? event : told.length ? told : claims) if (counted(c)) days.set(`${c.time!.start}/${c.time!.end}`, (days.get(`${c.time!.start}/${c.time!.end}`) ?? 0) + (c.time!.inferred ? 1 : 2));
   let day: DocSignature['day'] = null;

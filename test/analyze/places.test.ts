@@ -115,6 +115,7 @@ describe('places the gazetteer lacks, read from the report', () => {
     const text = 'Police fired on the crowd at Dunmorrow on Monday. Residents of Dunmorrow buried the dead. The Dunmorrow shooting was the worst in years.';
     expect(places(text)).toEqual(['Dunmorrow=Dunmorrow', 'Dunmorrow=Dunmorrow', 'Dunmorrow=Dunmorrow']);
     expect(places('The army entered the town of Velkaro. Velkaro was quiet.')).toEqual(['Velkaro=Velkaro', 'Velkaro=Velkaro']);
+    expect(places('The Velkaro survivors met. The Velkaro memorial was opened.')).toEqual(['Velkaro=Velkaro', 'Velkaro=Velkaro']);
     // a square's or a township's name keeps its kind of place
     expect(places('Troops fired on Grevin Square. Witnesses in Grevin Square counted the dead.')).toEqual(['Grevin Square=Grevin Square', 'Grevin Square=Grevin Square']);
   });

@@ -5,6 +5,8 @@
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const CUES = [['including'], ['among', 'them'], ['among', 'whom'], ['among', 'those'], ['of', 'whom']];
+/** punctuation that opens a breakdown of the count before it */
+const BREAKDOWN = new Set([':', '-', '–', '—']);
 
 /** Whether tokens from..to-1 only join list items: ", ", "and", ", and". */
 function listGoesOn(toks: SentenceContext['toks'], from: number, to: number): boolean {
@@ -27,6 +29,8 @@ export const includingParser: Parser = {
         const s = q.first - c.length;
         if (s >= 0 && c.every((w, k) => toks[s + k]!.lower === w)) cue = s;
       }
+      // a breakdown after a colon or a dash: "69 dead: 51 men, eight women and 10 children", "180 wounded – 130 men, …"
+      if (cue < 0 && q.kind === 'person' && q.first > 0 && BREAKDOWN.has(toks[q.first - 1]!.text)) cue = q.first - 1;
       if (cue < 0 && prev && q.kind === 'person' && listGoesOn(toks, prev.last + 1, q.first)) {
         const d = newDraft(ctx, prev.category, [q], [q.first, q.first], this.id);
         d.first = q.first;
@@ -51,7 +55,8 @@ export const includingParser: Parser = {
       const partsEnd = Math.max(...parent.parts.map((p) => p.last));
       if (ctx.quantities.some((x) => x.first > partsEnd && x.last < cue && !parent.parts.includes(x) && (x.kind === 'person' || x.kind === 'bare') && !x.singular)) continue;
       const d = newDraft(ctx, parent.category, [q], [cue, cue], this.id);
-      d.first = cue;
+      // (a colon or a dash is no word of the part)
+      d.first = BREAKDOWN.has(toks[cue]!.text) ? q.first : cue;
       d.last = q.last;
       d.subgroup = q.noun;
       d.subject = parent.subject;
