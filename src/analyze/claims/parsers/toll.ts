@@ -5,7 +5,7 @@ import { newDraft, type Draft, type Parser, type SentenceContext } from '../type
 import type { Quantity } from '../quantities.js';
 import type { Token } from '../../text.js';
 
-const BRIDGE = new Set(['bringing', 'brought', 'raising', 'raised', 'rose', 'risen', 'rises', 'has', 'had', 'have', 'climbed', 'climbs', 'reached', 'reaches', 'stands', 'stood', 'is', 'was', 'at', 'to', 'of', 'now', 'increased', 'jumped', 'grew', 'hit', 'stand', 'remains', 'remained', 'reportedly', 'officially', 'has', 'been', 'put', 'be', 'estimated', 'around', 'this', 'the']);
+const BRIDGE = new Set(['bringing', 'brought', 'raising', 'raised', 'rose', 'risen', 'rises', 'has', 'had', 'have', 'climbed', 'climbs', 'reached', 'reaches', 'stands', 'stood', 'is', 'was', 'at', 'to', 'of', 'now', 'increased', 'jumped', 'grew', 'hit', 'stand', 'remains', 'remained', 'reportedly', 'officially', 'has', 'been', 'put', 'be', 'estimated', 'around', 'this', 'the', 'passed', 'passes', 'exceeded', 'exceeds', 'surpassed', 'topped', 'tops', 'as', 'high', 'given', 'later', 'finally', 'since', 'already', 'eventually']);
 
 /**
  * A trigger in the aside that names the event, not a deed: a gerund after a word that is no clause's start
