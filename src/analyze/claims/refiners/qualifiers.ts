@@ -47,9 +47,11 @@ const NAME_WORD_NO_DOT = "\\p{Lu}[\\p{L}\\p{M}\\p{N}_'’-]*";
  * a name in capitals or a lower-case source ending in a speaker word (lexicon/sources.json), then a verb of
  * saying, or of estimating when a figure follows ("put the crowd at")
  */
+/** an adverb between a source and its verb: "officials also say", "the authorities later said", "have always maintained" */
+const SAID_ADVERB = '(?:also|later|then|now|previously|earlier|always|since|initially|first|repeatedly|officially|separately|still)';
 export const SAID_BY = new RegExp(
   `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and|on))*|(?:${NAME_WORD_NO_DOT}\\s){0,2}(?:(?!${MODIFIER_STOP}\\s)[a-z]+\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
-    `\\s+(?:(?:had|has|have)\\s+)?(?:(?:${SOURCES.verbs.join('|')})\\b|(?:${SOURCES.estimateVerbs.join('|')})(?=\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,4}?at\\s))`,
+    `\\s+(?:${SAID_ADVERB}\\s+)?(?:(?:had|has|have)\\s+)?(?:${SAID_ADVERB}\\s+)?(?:(?:${SOURCES.verbs.join('|')})\\b|(?:${SOURCES.estimateVerbs.join('|')})(?=\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,4}?at\\s))`,
   'u',
 );
 /**
@@ -59,7 +61,7 @@ export const SAID_BY = new RegExp(
  * SAID_BY's search, which tries its source pattern at every space (SAID_BY was two thirds of attributionIn).
  */
 export const SAID_BY_NEEDS = new RegExp(
-  `(?:^|[\\s,;"“”])(?:${NAME_WORD}|of|the|for|and|on|${SOURCES.speakers.join('|')})\\s+(?:(?:had|has|have)\\s+)?(?:${SOURCES.verbs.join('|')}|${SOURCES.estimateVerbs.join('|')})`,
+  `(?:^|[\\s,;"“”])(?:${NAME_WORD}|of|the|for|and|on|${SOURCES.speakers.join('|')})\\s+(?:${SAID_ADVERB}\\s+)?(?:(?:had|has|have)\\s+)?(?:${SAID_ADVERB}\\s+)?(?:${SOURCES.verbs.join('|')}|${SOURCES.estimateVerbs.join('|')})`,
   'u',
 );
 /**
@@ -110,7 +112,7 @@ export const BY_AFTER = new RegExp(
 export const BY_AFTER_OPENING = /\s*,?\s*(?:as\s+)?(?:reported|given|cited|announced|released|confirmed|counted|recorded|estimated)\s+by\s/y;
 const OFFICIAL = /\b((?:official|government|governmental|police|hospital|ministry|state|un|united nations|health ministry|military|army|local)\s+(?:data|figures|statistics|sources|estimates|reports|records|count|tally))\b/i;
 const ANAPHORA = /\b(that (?:night|day|morning|evening|afternoon|week)|those (?:days|nights)|then|at the time|at that time|the same (?:day|night))\b/i;
-const BAD_ATTRIBUTION = /^(he|she|it|they|we|i|you|this|that|there|which|who|the (?:report|article|statement))$/i;
+const BAD_ATTRIBUTION = /^(he|she|it|they|we|i|you|this|that|there|which|who|the (?:report|article|statement)|some|many|several|most|other|others|both|all|few|later|earlier)$/i;
 
 const sentenceText = (s: SentenceContext) => s.text.slice(s.sentence.start, s.sentence.end);
 
@@ -141,12 +143,17 @@ function accordingSource(a: string): string {
   return a.replace(SAID_WHEN, '').replace(PUT_OUT_LAST, '');
 }
 
+const ASIDE = /,\s+(?:which|who|whose|citing|quoting)\b[^,;"“”]{0,160},/g;
+
 export function attributionOf(s: SentenceContext): string | null {
   return attributionIn(sentenceText(s));
 }
 
 /** Who says so in a stretch of text (a sentence, or one of its parts between semicolons). */
 export function attributionIn(text: string): string | null {
+  // (an aside between a source and its verb: "Human Rights Watch, which interviewed dozens of witnesses, concluded",
+  // "The Interfax news agency, citing a source at the headquarters, said")
+  if (text.includes(', which') || text.includes(', who') || text.includes(', citing') || text.includes(', quoting')) text = text.replace(ASIDE, '');
   const a = ACCORDING.exec(text);
   if (a) return cleanAttribution(accordingSource(a[1]!));
   const o = OFFICIAL.exec(text);
