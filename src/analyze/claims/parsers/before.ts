@@ -115,6 +115,12 @@ export const beforeParser: Parser = {
       let j = p.last + 1;
       // skip adverbs and "all", but not a hedge that opens the count ("killing at least 12", "killed nearly 40")
       while (j < toks.length && !byFirst.has(j) && (isAdverb(toks[j]) || (SKIP_BEFORE_OBJECT.has(toks[j]!.lower) && toks[j]!.lower !== 'and'))) j++;
+      // an aside between the verb and its count: "killing, by the government's own count, 187 people"
+      if (toks[j]?.text === ',' && !byFirst.has(j)) {
+        let k = j + 1;
+        while (k < toks.length && k <= j + 10 && toks[k]!.text !== ',' && !byFirst.has(k)) k++;
+        if (k > j + 1 && toks[k]?.text === ',' && byFirst.has(k + 1)) j = k + 1;
+      }
       if (SELF.has(toks[j]?.lower ?? '')) {
         i = p.last;
         continue;

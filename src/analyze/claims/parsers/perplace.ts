@@ -12,11 +12,11 @@ import { isPersonNoun } from '../lexicon.js';
 /** words between a claim and the next place's count: ": 50,783 in Turkey", ", 80 of them in Aleppo", "and 12 in Lyon" */
 const JOINS = new Set([':', ',', 'and', ';', '—', '–']);
 
-/** The last token of "in <place>" at token k ("in Hatay province alone"), or -1. */
+/** The last token of "in <place>" at token k ("in Hatay province alone", "in Andijan itself"), or -1. */
 function inPlaceAt(ctx: SentenceContext, k: number): number {
   if (ctx.toks[k]?.lower !== 'in') return -1;
   const last = placeNameAt(ctx, k + 1);
-  return last >= 0 && ctx.toks[last + 1]?.lower === 'alone' ? last + 1 : last;
+  return last >= 0 && (ctx.toks[last + 1]?.lower === 'alone' || ctx.toks[last + 1]?.lower === 'itself') ? last + 1 : last;
 }
 
 /** Prepositions that open the state of a part: "in critical condition", "with burns", "by live ammunition", "for gunshot wounds". */
