@@ -42,10 +42,11 @@ import { nounParser, strictNounParser } from './parsers/noun.js';
 import { perPlaceParser } from './parsers/perplace.js';
 import { tollParser } from './parsers/toll.js';
 import { upFromParser } from './parsers/upfrom.js';
+import { fateParser } from './parsers/fate.js';
 import { qualifiersRefiner } from './refiners/qualifiers.js';
 import { othersRefiner, relationsRefiner } from './refiners/relations.js';
 import { shotRefiner } from './refiners/shot.js';
 import type { Parser, Refiner } from './types.js';
 
-export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, amongParser, afterParser, beforeParser, tollParser, perPlaceParser, includingParser, nounParser, multiplesParser, upFromParser];
+export const PARSERS: Parser[] = [tollParser, strictNounParser, fatallyParser, amongParser, afterParser, beforeParser, tollParser, perPlaceParser, includingParser, nounParser, multiplesParser, upFromParser, fateParser];
 export const REFINERS: Refiner[] = [relationsRefiner, shotRefiner, othersRefiner, qualifiersRefiner];

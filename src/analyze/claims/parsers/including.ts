@@ -4,7 +4,11 @@
  */
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
-const CUES = [['including'], ['among', 'them'], ['among', 'whom'], ['among', 'those'], ['of', 'whom']];
+const CUES = [
+  ['including'], ['among', 'them'], ['among', 'whom'], ['among', 'those'], ['of', 'whom'],
+  // a breakdown in words: "613 dead … given as 63 children, 106 women and 70 elderly people"
+  ['given', 'as'], ['broken', 'down', 'as'], ['broken', 'down', 'into'], ['made', 'up', 'of'], ['comprising'], ['consisting', 'of'],
+];
 /** punctuation that opens a breakdown of the count before it */
 const BREAKDOWN = new Set([':', '-', '–', '—']);
 
