@@ -324,6 +324,11 @@ export const afterParser: Parser = {
       // "Seven of the 12 people hospitalized have since been released": a predicate right after a part's group is
       // the group's ("the 12 people hospitalized"), not the part's
       // (a verb of the part follows the group's participle: "Four of the 20 passengers died." is four)
+      // (and a relative clause after a part's group is the group's: "one of the 69 people who died" tells of 69 dead)
+      if (q.partitive && group.length === 1 && /^(who|that)$/.test(toks[q.last + 1]?.lower ?? '') && trigger.first >= q.last + 2 && trigger.first <= q.last + 4 && toks.slice(q.last + 2, trigger.first).every((t) => /^(were|was|had|have|has|been|are|is)$/.test(t.lower))) {
+        const inner = ctx.numbers.find((n) => n.first > q.numLast && n.last <= q.last && !n.notCount);
+        if (inner) group[0] = { ...q, first: inner.first, numFirst: inner.coreFirst, numLast: inner.coreLast, value: inner.value, low: inner.low, high: inner.high, approx: inner.approx, partitive: false, vague: inner.vague, expr: inner };
+      }
       if (q.partitive && !passive && group.length === 1 && trigger.first === q.last + 1 && PART_VERBS.has(toks[trigger.last + 1]?.lower ?? '')) {
         const inner = ctx.numbers.find((n) => n.first > q.numLast && n.last <= q.last && !n.notCount);
         if (inner) {
