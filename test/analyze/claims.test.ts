@@ -171,6 +171,9 @@ describe('qualifiers', () => {
     check('It was the worst siege since Chechen fighters took a theatre in October 2002, a crisis in which 130 hostages died.', [
       { category: 'killed', value: 130, time: '2002-10-01/2002-10-31' },
     ], '2004-09-03');
+    // a lead's "since Monday" starts a spell: the report's day is the day its lead tells of
+    const siege = claimsOf('HARBOURTOWN, March 7 (Wire) - Fifty-two people were killed on Thursday when a siege that had gone on since Monday ended, officials said.\n\nTroops said 14 gunmen had been killed.', '2025-03-07');
+    expect(siege.map((c) => c.time?.start)).toEqual(['2025-03-06', '2025-03-06']);
     // with no other date, the day of the telling still dates it, as inferred
     const c = claimsOf('Nine people were injured, the agency reported on Wednesday.', '2019-11-21');
     expect(c[0]!.time).toMatchObject({ start: '2019-11-20', inferred: true });

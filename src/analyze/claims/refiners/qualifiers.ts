@@ -333,8 +333,10 @@ function leadDate(doc: DocumentContext, end: number): DateMention | null {
   let best: DateMention | null = null;
   for (const m of doc.dates) {
     if (m.start >= end || !dated(m) || m.span!.precision !== 'day' || m.span!.end > doc.published || m.span!.start < week) continue;
-    // "officials said on Monday": the day of the telling, not of what is told
-    if (REPORTING_BEFORE.test(doc.text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    // "officials said on Monday": the day of the telling, not of what is told; "held captive since Wednesday":
+    // the start of a spell, not the day of what the lead tells
+    const before = doc.text.slice(Math.max(0, m.start - 40), m.start);
+    if (REPORTING_BEFORE.test(before) || /\bsince\s*$/i.test(before)) continue;
     if (!best || m.span!.start < best.span!.start) best = m;
   }
   return best;
