@@ -185,7 +185,14 @@ const EVENT_NAME_BEFORE = new RegExp(`\\b(?:${EVENT_HEADS}|anniversary|memory)\\
 const YEAR_AFTER = /^\s+(last|this|next)\s+year\b/i;
 const YEAR_IN_SENTENCE = /\b(last|this|next)\s+year(?:'s|’s)?\b/i;
 const EVENT_NAME_AFTER = new RegExp(`^\\s*(?:,\\s*\\d{4}\\s+)?(?:${EVENT_HEADS})\\b`, 'i');
-const RECURRING_CUES = /\b(every|each)\s+(year|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bannually\b|\b(is|are|has been|have been|was)\s+(observed|commemorated|marked|celebrated)\b|\bday of (national )?mourning\b|\bmourning day\b|\bremembrance day\b/i;
+const RECURRING_CUES = /\b(every|each)\s+(year|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bannually\b|\b(is|are|has been|have been|was)\s+(observed|commemorated|marked|celebrated)\b/i;
+/**
+ * A day of mourning or remembrance: the date named before it is a recurring one ("made January 20 a Day of
+ * National Mourning"); a date after it dates one day ("called for a national day of mourning on 28 March").
+ */
+/** what may stand between such a date and the day it names: "January 20 is the Day …", "made January 20 a Day …" */
+const MOURNING_GAP = /^[\s,]*(?:(?:is|was|has been|became|becomes|as|a|an|the|also|now)\s+)*$/i;
+const MOURNING_DAY = /\bday of (?:national )?mourning\b|\bmourning day\b|\bremembrance day\b/i;
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1, several: 3, few: 2,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
@@ -395,7 +402,7 @@ export function findDates(text: string, published: string | null): DateMention[]
     }
     if (r.kind === 'partial') {
       const cues = sentenceCues(r.start, r.end);
-      if (cues.recurring) r.kind = 'recurring';
+      if (cues.recurring || (cues.mourning >= r.end && MOURNING_GAP.test(text.slice(r.end, cues.mourning)))) r.kind = 'recurring';
       // "last year's measures of September 19-20": the sentence names the year relative to publication
       const rel = published ? cues.year : null;
       if (rel && r.kind === 'partial') {
@@ -551,10 +558,10 @@ function resolveRelative(rel: NonNullable<Raw['rel']>, published: string | null,
  * (a sentence whose date holds a stop itself, "Jan. 5", is not remembered:
  * the next date may start after that stop).
  */
-function sentenceCuesOf(text: string): (s: number, e: number) => { recurring: boolean; year: RegExpExecArray | null } {
+function sentenceCuesOf(text: string): (s: number, e: number) => { recurring: boolean; mourning: number; year: RegExpExecArray | null } {
   let a0 = -1;
   let b0 = -1;
-  let last: { recurring: boolean; year: RegExpExecArray | null } | null = null;
+  let last: { recurring: boolean; mourning: number; year: RegExpExecArray | null } | null = null;
   return (s, e) => {
     if (last && s >= a0 && e <= b0) return last;
     let a = s;
@@ -562,7 +569,8 @@ function sentenceCuesOf(text: string): (s: number, e: number) => { recurring: bo
     let b = e;
     while (b < text.length && !isStop(text.charCodeAt(b))) b++;
     const sentence = text.slice(a, b);
-    const cues = { recurring: RECURRING_CUES.test(sentence), year: YEAR_IN_SENTENCE.exec(sentence) };
+    const m = MOURNING_DAY.exec(sentence);
+    const cues = { recurring: RECURRING_CUES.test(sentence), mourning: m ? a + m.index : -1, year: YEAR_IN_SENTENCE.exec(sentence) };
     let inner = false;
     for (let i = s; i < e && !inner; i++) inner = isStop(text.charCodeAt(i));
     last = inner ? null : cues;

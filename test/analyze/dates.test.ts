@@ -14,6 +14,11 @@ describe('dates', () => {
     expect(spans('in January 1990')[0]!.span).toBe('1990-01-01/1990-01-31');
     expect(spans('published 2024-01-20')[0]!.span).toBe('2024-01-20/2024-01-20');
   });
+  it('reads a day of mourning as recurring only when the date names it ("made January 20 a Day of National Mourning")', () => {
+    expect(spans('In 1990 the state made January 20 a Day of National Mourning.')[1]).toMatchObject({ text: 'January 20', kind: 'recurring' });
+    const once = spans('The march was on 21 March 1960. He burned his pass on 26 March and called for a day of mourning on 28 March.');
+    expect(once.map((d) => d.span)).toEqual(['1960-03-21/1960-03-21', '1960-03-26/1960-03-26', '1960-03-28/1960-03-28']);
+  });
   it('reads an anniversary\'s day from "N years ago today" (in words or digits)', () => {
     expect(spans('Ten years ago this morning, the building fell.', '2023-04-24')).toEqual([{ text: 'Ten years ago this morning', kind: 'relative', span: '2013-04-24/2013-04-24' }]);
     expect(spans('It happened twenty-one years ago today.', '2025-09-03')[0]!.span).toBe('2004-09-03/2004-09-03');
