@@ -399,7 +399,7 @@ const AFTER_PLACE = new Set([
   'on', 'in', 'at', 'and', 'or', 'but', 'nor', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'will', 'would', 'could', 'that', 'which',
   'who', 'where', 'when', 'after', 'before', 'during', 'to', 'for', 'with', 'by', 'from', 'of', 'as', 'since', 'until', 'while', 'last', 'this',
   'yesterday', 'today', 'itself', 'alone', 'then', 'than', 'near', 'outside', 'into', 'over', 'under', 'between', 'against', 'about', 'remains',
-  'still', 'also', 'became', 'saw', 'lies', 'stood', 'did', 'does', 'in', 'earlier', 'later', 'again', 'says', 'said',
+  'still', 'also', 'became', 'saw', 'lies', 'stood', 'did', 'does', 'earlier', 'later', 'again', 'says', 'said',
 ]);
 
 /** nouns of what belongs to a town, after its name: "the Sharpeville survivors", "Khojaly residents", "the Sharpeville toll" */
@@ -411,10 +411,10 @@ function placedAt(toks: Token[], i: number, j: number): boolean {
   const next = toks[j + 1];
   if (next && (EVENT_AFTER_PLACE.has(next.lower) || OF_A_PLACE.has(next.lower))) return true;
   if (prev === 'of' && LOCAL_OF.has(toks[i - 2]?.lower ?? '')) return true;
-  // (the name heads its phrase: "in Kyrgyz custody", "at Lonmin shafts" use it as a word before a noun)
   // (a possessive modifies what follows it: "near Lonmin's Marikana mine", "at Lonmin's shafts")
   if (possessive(toks[j]!)) return false;
-  // (a name that ends in its kind of place, "Grevin Square", heads its phrase, and may stand "on" it)
+  // (a name that ends in its kind of place, "Grevin Square", heads its phrase, and may stand "on" it; any other
+  // must head its phrase: "in Kyrgyz custody", "at Lonmin shafts" use it as a word before a noun)
   const kind = LOCAL_TAILS.has(toks[j]!.lower);
   if (!kind && next && next.kind === 'word' && next.text === next.lower && !AFTER_PLACE.has(next.lower)) return false;
   return prev !== undefined && (LOCAL_PREPOSITIONS.has(prev) || LOCAL_PARTS.has(prev) || (kind && prev === 'on'));

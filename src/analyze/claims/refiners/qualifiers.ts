@@ -42,13 +42,13 @@ const MODIFIER_STOP = '(?:and|or|but|nor|so|that|which|who|whom|as|while|when|wh
 const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}\\p{N}_'’&.-]*";
 /** NAME_WORD without periods (a title or name before a speaker word: "Kabul police") */
 const NAME_WORD_NO_DOT = "\\p{Lu}[\\p{L}\\p{M}\\p{N}_'’-]*";
+/** an adverb between a source and its verb: "officials also say", "the authorities later said", "have always maintained" */
+const SAID_ADVERB = '(?:also|later|then|now|previously|earlier|always|since|initially|first|repeatedly|officially|separately|still)';
 /**
  * "the Interior Ministry said", "rights groups said", "the health ministry had put the number of dead at 276":
  * a name in capitals or a lower-case source ending in a speaker word (lexicon/sources.json), then a verb of
  * saying, or of estimating when a figure follows ("put the crowd at")
  */
-/** an adverb between a source and its verb: "officials also say", "the authorities later said", "have always maintained" */
-const SAID_ADVERB = '(?:also|later|then|now|previously|earlier|always|since|initially|first|repeatedly|officially|separately|still)';
 export const SAID_BY = new RegExp(
   `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and|on))*|(?:${NAME_WORD_NO_DOT}\\s){0,2}(?:(?!${MODIFIER_STOP}\\s)[a-z]+\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
     `\\s+(?:${SAID_ADVERB}\\s+)?(?:(?:had|has|have)\\s+)?(?:${SAID_ADVERB}\\s+)?(?:(?:${SOURCES.verbs.join('|')})\\b|(?:${SOURCES.estimateVerbs.join('|')})(?=\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,4}?at\\s))`,
@@ -228,7 +228,10 @@ function placesIn(s: SentenceContext, first: number, last: number): PlaceMention
 }
 const unique = (xs: string[]) => [...new Set(xs)];
 
-/** The report's main place: the most named city (or region), else the most named country. */
+/**
+ * The report's main place: the place that names its event most often ("the Sharpeville massacre"), else the most
+ * named city (or region), else the most named country.
+ */
 function mainPlace(doc: DocumentContext): string | null {
   const counts = new Map<string, { n: number; kind: string; text: string; first: number; named: number }>();
   let order = 0;
