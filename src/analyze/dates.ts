@@ -334,6 +334,12 @@ export function findDates(text: string, published: string | null): DateMention[]
     const [all, part, mon, d1, mon2, d2, y1, y2] = m;
     const start = m.index! + (all!.length - all!.trimStart().length);
     const year = y1 ?? y2;
+    // "LIMA, August 14 — 1 woman was killed": a day after a dash that is no later day of the month is no range's end
+    if (d2 && !mon2 && !year && +d2 <= +d1!) {
+      const k = all!.indexOf(d1!, all!.indexOf(mon!) + mon!.length);
+      add({ start, end: m.index! + k + d1!.length, kind: 'partial', night: Boolean(part && /night|early hours|small hours/i.test(part)), m: monthOf(mon!), d: +d1! });
+      continue;
+    }
     add({
       start, end: m.index! + all!.length, kind: year ? 'explicit' : 'partial', night: Boolean(part && /night|early hours|small hours/i.test(part)),
       m: monthOf(mon!), d: +d1!, ...(d2 ? { d2: +d2, m2: mon2 ? monthOf(mon2) : monthOf(mon!) } : {}), ...(year ? { y: +year } : {}),

@@ -26,6 +26,10 @@ describe('dates', () => {
     // without the day, a year
     expect(spans('Nineteen years ago, troops fired.', '2024-05-14')[0]!.span).toBe('2005-01-01/2005-12-31');
   });
+  it('does not read a dateline\'s dash and the count after it as a range of days', () => {
+    expect(spans('LIMA, August 14 — 1 woman was killed.', '2023-08-14')).toEqual([{ text: 'August 14', kind: 'partial', span: '2023-08-14/2023-08-14' }]);
+    expect(spans('on March 3-5', '2023-08-14')[0]!.span).toBe('2023-03-03/2023-03-05');
+  });
   it('takes the year of a partial date from the dates before it', () => {
     const d = spans('On January 19, 1990, troops came. Eight more died on January 25–26.');
     expect(d[1]).toMatchObject({ text: 'January 25–26', kind: 'partial', span: '1990-01-25/1990-01-26' });
