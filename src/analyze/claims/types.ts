@@ -106,6 +106,21 @@ class DraftObject implements Draft {
   }
 }
 
+/**
+ * A part of `whole` that the count q makes ("including 117 Azerbaijanis", "68 women … among them"): the whole's
+ * category and subject, q's noun as its subgroup, quoted from `first` to the end of q.
+ */
+export function partDraft(ctx: SentenceContext, whole: Draft, q: Quantity, trigger: [number, number], rule: string, first = q.first): Draft {
+  const d = newDraft(ctx, whole.category, [q], trigger, rule);
+  d.first = first;
+  d.last = q.last;
+  d.subgroup = q.noun;
+  d.subject = whole.subject;
+  d.parent = whole;
+  d.relation = 'part_of';
+  return d;
+}
+
 export function newDraft(ctx: SentenceContext, category: string, parts: Quantity[], trigger: [number, number], rule: string): Draft {
   const persons = parts.length > 1;
   let value = 0;

@@ -2,10 +2,11 @@
  * "The fate of 150 residents, 68 women and 26 children among them, is still unknown": people whose fate is not
  * known are missing (the count stands inside "the fate of …", the words that say so after it).
  */
-import { newDraft, type Draft, type Parser } from '../types.js';
+import { newDraft, partDraft, type Draft, type Parser } from '../types.js';
 
 /** how far after the count the words that leave its fate unknown may stand */
 const REACH = 16;
+/** the words that leave a fate unknown ("the fate of 12 is known" leaves no one missing) */
 const UNKNOWN = new Set(['unknown', 'unclear', 'unresolved']);
 
 export const fateParser: Parser = {
@@ -21,7 +22,6 @@ export const fateParser: Parser = {
       let k = q.last + 1;
       while (k < toks.length && k <= q.last + REACH && !UNKNOWN.has(toks[k]!.lower) && toks[k]!.text !== ';') k++;
       if (!UNKNOWN.has(toks[k]?.lower ?? '')) continue;
-      // ("known" said without a "not": "the fate of 12 is known" tells nothing missing; "unknown" is the word)
       const d = newDraft(ctx, 'missing', [q], [k, k], this.id);
       d.first = q.first;
       d.last = q.last;
@@ -30,14 +30,7 @@ export const fateParser: Parser = {
       // the parts in an aside before the words: "150 residents, 68 women and 26 children among them, is unknown"
       for (const x of ctx.quantities) {
         if (x.first <= q.last || x.last >= k || ctx.used.has(x) || x.singular || x.kind !== 'person') continue;
-        const p = newDraft(ctx, 'missing', [x], [k, k], this.id);
-        p.first = x.first;
-        p.last = x.last;
-        p.subgroup = x.noun;
-        p.subject = d.subject;
-        p.parent = d;
-        p.relation = 'part_of';
-        out.push(p);
+        out.push(partDraft(ctx, d, x, [k, k], this.id));
         ctx.used.add(x);
       }
     }

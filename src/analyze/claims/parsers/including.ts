@@ -2,7 +2,7 @@
  * "133 people were killed, including 117 Azerbaijanis": a subgroup of the
  * claim before it, counted in the same category.
  */
-import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
+import { partDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const CUES = [
   ['including'], ['among', 'them'], ['among', 'whom'], ['among', 'those'], ['of', 'whom'],
@@ -36,13 +36,8 @@ export const includingParser: Parser = {
       // a breakdown after a colon or a dash: "69 dead: 51 men, eight women and 10 children", "180 wounded – 130 men, …"
       if (cue < 0 && q.kind === 'person' && q.first > 0 && BREAKDOWN.has(toks[q.first - 1]!.text)) cue = q.first - 1;
       if (cue < 0 && prev && q.kind === 'person' && listGoesOn(toks, prev.last + 1, q.first)) {
-        const d = newDraft(ctx, prev.category, [q], [q.first, q.first], this.id);
-        d.first = q.first;
-        d.last = q.last;
-        d.subgroup = q.noun;
-        d.subject = prev.subject;
-        d.parent = prev.parent;
-        d.relation = 'part_of';
+        // (a part of the same whole as the part before it)
+        const d = partDraft(ctx, prev.parent!, q, [q.first, q.first], this.id);
         out.push(d);
         ctx.used.add(q);
         prev = d;
@@ -58,14 +53,8 @@ export const includingParser: Parser = {
       // ("Nine were killed and 14 people, among them six women, were taken away": the cue's whole is the nearer count)
       const partsEnd = Math.max(...parent.parts.map((p) => p.last));
       if (ctx.quantities.some((x) => x.first > partsEnd && x.last < cue && !parent.parts.includes(x) && (x.kind === 'person' || x.kind === 'bare') && !x.singular)) continue;
-      const d = newDraft(ctx, parent.category, [q], [cue, cue], this.id);
       // (a colon or a dash is no word of the part)
-      d.first = BREAKDOWN.has(toks[cue]!.text) ? q.first : cue;
-      d.last = q.last;
-      d.subgroup = q.noun;
-      d.subject = parent.subject;
-      d.parent = parent;
-      d.relation = 'part_of';
+      const d = partDraft(ctx, parent, q, [cue, cue], this.id, BREAKDOWN.has(toks[cue]!.text) ? q.first : cue);
       out.push(d);
       ctx.used.add(q);
       prev = d;
