@@ -98,8 +98,8 @@ const mayBeByline = (s: string) => (s.charCodeAt(0) | 32) === 98 && (s.charCodeA
 /** how many lines at the top may hold header metadata (date labels, date lines) */
 const HEADER_LINES = 10;
 /** a label of a page's own dates, anywhere in a short header line: "Staff Reporter | Published at 10:15 am April 24th, 2023" */
-const DATE_LABEL = /\b(?:(first )?published|posted|filed|(?:last )?updated|(?:last )?modified)\b/i;
-const PUBLISHED_LABEL = /^(?:first )?(?:published|posted|filed)$/i;
+const DATE_LABEL = /\b(?:(first )?published|posted|filed|(?:last )?updated|(?:last )?modified|publicado|publié|veröffentlicht|stand|actualizado|aktualisiert|mis à jour)(?![A-Za-z])/i;
+const PUBLISHED_LABEL = /^(?:first )?(?:published|posted|filed|publicado|publié|veröffentlicht|stand)$/i;
 /** a date with its year, as header lines write it ("April 24th, 2023", "24 April 2013", "2013-05-14", "14.05.2013") */
 const DATE_IN = new RegExp(
   `\\b(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}[./]\\d{1,2}[./]\\d{4})\\b`,
@@ -119,7 +119,7 @@ export function headerDate(s: string): { date: string; published: boolean } | nu
   if (!d) return null;
   // (every word between the label and its date is a time or a joining word: "at 10:15 am", "on")
   const between = s.slice(label.index + label[0].length, label.index + d.index);
-  if (!/^[\s:,|–—-]*(?:(?:at|on)\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?[\s,|]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?$/i.test(between)) return null;
+  if (!/^[\s:,|–—-]*(?:(?:at|on|el|le|am)\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?[\s,|]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?$/i.test(between)) return null;
   const date = parseDateString(d[0].replace(/(\d)(?:st|nd|rd|th)\b/i, '$1'));
   return date ? { date, published: PUBLISHED_LABEL.test(label[0]) } : null;
 }
@@ -153,10 +153,10 @@ const RIGHTS = /©|\ball rights reserved\b|\bhyperlink\b[^.]{0,80}\bmaterials?\b
 const isRights = (s: string) => s.length <= 300 && RIGHTS.test(s);
 
 /** what separates the items of a menu or a row of buttons: "Home | World | Asia", "Home / Labour", "Share   Tweet" */
-const MENU_SEPARATOR = /\s*[|>»·•]\s*|\s+\/\s+|\s{2,}/;
-const MENU_SEPARATOR_CHAR = /[|>»·•/]|\s\s/;
-/** an item of a menu: one to four words, no sentence's end, no bare figure (a table's row is no menu) */
-const MENU_ITEM = /^(?!\d[\d,.]*$)[^.!?;,]{1,32}$/;
+const MENU_SEPARATOR = /\s*[|>»›→·•]\s*|\s+\/\s+|\s{2,}/;
+const MENU_SEPARATOR_CHAR = /[|>»›→·•/]|\s\s/;
+/** an item of a menu: one to four words, no sentence's end, no bare figure but a year (a table's row is no menu; "Archive > 1984 > December" is one) */
+const MENU_ITEM = /^(?!\d[\d,.]*$)[^.!?;,]{1,32}$|^(?:1[89]|20)\d\d$/;
 
 /**
  * A line of three or more short items between separators: a site's menu ("Home | World | Africa | Business"),
@@ -165,8 +165,12 @@ const MENU_ITEM = /^(?!\d[\d,.]*$)[^.!?;,]{1,32}$/;
 function isMenu(s: string): boolean {
   if (s.length > 160 || !MENU_SEPARATOR_CHAR.test(s)) return false;
   const items = s.split(MENU_SEPARATOR).filter((x) => x.length > 0);
-  return items.length >= 3 && items.every((x) => MENU_ITEM.test(x) && wordCount(x, 5) <= 4);
+  if (items.length < 2 || !items.every((x) => MENU_ITEM.test(x) && wordCount(x, 5) <= 4)) return false;
+  // (two items are a menu when one of them is furniture: "Bhopal | 4 min read", "Print | Share")
+  return items.length >= 3 || items.some((x) => FURNITURE_LINE(x));
 }
+/** a numbered list's number opening a line ("1. Opposition sweeps …"): no sentence's end */
+const LIST_NUMBER = /^\d{1,2}[.)]\s+/;
 /** every credit pattern holds one of these words (furniture.json says so): most lines are ruled out by this test alone */
 const CREDIT_WORD = new RegExp(FURNITURE.creditWords.join('|'), 'i');
 const isCredit = (s: string) => CREDIT_WORD.test(s) && wordCount(s, 31) <= 30 && CREDIT_END.test(s);
@@ -180,7 +184,7 @@ export function isBody(s: string): boolean {
   const n = wordCount(s, 12);
   if (n < 8) return false;
   if (n >= 12 && (/[.!?…]["'”’»)]?$/.test(s) || wordCount(s, 40) >= 40)) return true;
-  return /[.!?]\s+[A-Z]/.test(s);
+  return /[.!?]\s+[A-Z]/.test(LIST_NUMBER.test(s) ? s.replace(LIST_NUMBER, '') : s);
 }
 
 /** A short line written like a name: "Operative Information Center". */
@@ -193,11 +197,32 @@ function isNameLike(s: string): boolean {
   return w.length <= 3 || ORG_HEAD.test(s);
 }
 
+/** A line that may be a site's masthead: up to six words, each capitalised but for a joining word, no figure. */
+function isMasthead(s: string): boolean {
+  const w = words(s.replace(EDITION, ''));
+  return w.length > 0 && w.length <= 6 && !/\d/.test(s) && !/[.!?:;,]$/.test(s) && w.every((x) => /^[\p{Lu}\p{N}]/u.test(x) || MASTHEAD_JOINS.has(x));
+}
+const MASTHEAD_JOINS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'le', 'el', 'du', 'des', 'der', 'die', 'das', '&', '-', '–', '|']);
+/** an edition's name after a site's: "Hanseatische Allgemeine - English Edition" */
+const EDITION = /\s+[-–|]\s+(?:english|international|online|digital|global|web|us|uk|asia|europe)(?:\s+edition)?$/i;
+
+/**
+ * The day of a header line of short items one of which is a date: "Press release and report summary | 1 December
+ * 2014", "World · 3 March 2021 · 4 min read".
+ */
+function itemDate(s: string): string | null {
+  if (s.length > 120 || !/[|·•]/.test(s)) return null;
+  const items = s.split(/\s*[|·•]\s*/).filter((x) => x.length > 0);
+  const day = items.find((x) => DATE_LINE.test(x));
+  if (!day || !items.every((x) => x === day || (wordCount(x, 7) <= 6 && !endsSentence(x)))) return null;
+  return parseDateString(day);
+}
+
 /** a section's name above a title: "Society", "REGION", "World | Europe" */
 function isSection(s: string): boolean {
   if (wordCount(s, 3) <= 2) return !/[.!?:]$/.test(s) && !/\d/.test(s);
   const items = s.split(MENU_SEPARATOR);
-  return items.length === 2 && s.length <= 40 && items.every((x) => MENU_ITEM.test(x) && wordCount(x, 3) <= 2);
+  return items.length === 2 && s.length <= 60 && items.every((x) => MENU_ITEM.test(x) && wordCount(x, 3) <= 2);
 }
 
 function isTitleLike(s: string): boolean {
@@ -279,15 +304,21 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   // ("By Staff Reporter | Global Wire | March 14, 2025"), which is no sentence of the report
   /** the date of an "Updated …" line, for a page that gives no other */
   let updated: string | null = null;
+  let itemDay: string | null = null;
   for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
     const t = lines[i]!.text;
-    if (bodyAt(i)) break;
+    // (a line of furniture above the title is no body line: "This article was translated from German. Read the original")
+    if (keep[i] && bodyAt(i)) break;
     const h = headerDate(t);
     if (h) {
       keep[i] = false;
       if (h.published) published ??= h.date;
       else updated ??= h.date;
     } else if (!published && DATE_LINE.test(t)) published = parseDateString(t);
+    else if (!published && (itemDay = itemDate(t))) {
+      keep[i] = false;
+      published = itemDay;
+    }
     else if (mayBeByline(t) && BYLINE.test(t)) {
       keep[i] = false;
       published ??= parseDateString(t);
@@ -319,10 +350,16 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
     while (k < header.length && isSection(kept[header[k]!]!.text)) k++;
     return k < header.length && isTitleLike(kept[header[k]!]!.text) ? k : -1;
   };
-  // the outlet's name on the first line, then maybe a section's ("Society", "World | Europe"), then the title
-  if (header.length >= 2 && isNameLike(kept[header[0]!]!.text) && titleFrom(1) > 0) {
-    outlet = kept[header[0]!]!.text;
-    drop.add(header[0]!);
+  // the outlet's name on the first line, then maybe a section's ("Society", "World | Europe"), then the title;
+  // a name over the site's menu is its masthead ("EL HERALDO DEL SUR" over "Inicio | Internacional | Asia")
+  if (header.length >= 2 && titleFrom(1) > 0) {
+    const h0 = kept[header[0]!]!.text;
+    const at = keptAt[header[0]!]!;
+    const overMenu = at + 1 < lines.length && !keep[at + 1] && isMenu(lines[at + 1]!.text) && isMasthead(h0);
+    if (overMenu || isNameLike(h0)) {
+      outlet = overMenu ? h0.replace(EDITION, '') : h0;
+      drop.add(header[0]!);
+    }
   }
   if (!options.title) {
     const first = header.findIndex((i) => !drop.has(i));

@@ -372,6 +372,52 @@ describe('page headers and footers as sites write them', () => {
     expect(r.dateline).toBe('VELES');
   });
 
+  it('takes a masthead over the site\'s menu for the outlet, and drops paths with a year or › and rows with a reading time', () => {
+    const r = clean([
+      'LA VOZ DEL VALLE',
+      'Inicio | Internacional | Europa | Opinión',
+      '',
+      'Archive > 2024 > June',
+      'Home › Reports › Europe',
+      'Region | 4 min read',
+      '',
+      'Floodwaters recede in the lower town as rescuers count the cost',
+      '',
+      'Press release and summary | 14 June 2024',
+      '',
+      BODY[0],
+      '',
+      BODY[1],
+      '',
+      'Related from the archive:',
+      '- Bridge reopens after repairs',
+      '1. Farmers count losses after the storm, and the mayor promises help',
+      'Follow us on WhatsApp | Google News',
+      'Media contact: press@valley.example | +389 2 555 0100',
+    ].join('\n'));
+    expect(r.outlet).toBe('LA VOZ DEL VALLE');
+    expect(r.title).toBe('Floodwaters recede in the lower town as rescuers count the cost');
+    expect(r.published).toBe('2024-06-14');
+    expect(r.text).toBe([BODY[0], BODY[1]].join('\n\n'));
+    // (an edition's name after the site's is no part of it; a masthead needs the menu under it)
+    expect(clean(['Valley Herald - English Edition', 'Politik | Wirtschaft | Ausland', '', 'Two hurt as storm fells trees', '', BODY[0]].join('\n')).outlet).toBe('Valley Herald');
+    expect(clean(['Storm Fells Trees In The Lower Town', '', 'Two hurt as storm fells trees', '', BODY[0]].join('\n')).outlet).toBeNull();
+  });
+
+  it('reads a date label above which a line of furniture stands, and labels in German, Spanish and French', () => {
+    const r = clean(['This article was translated from German. Read the original', '', 'Two hurt as storm fells trees', '', 'Stand: 24.03.2017, 11:47 Uhr', '', BODY[0]].join('\n'));
+    expect(r.published).toBe('2017-03-24');
+    expect(r.text).toBe(BODY[0]);
+    expect(clean(['Publié le 12/03/2019', '', BODY[0]].join('\n')).published).toBe('2019-03-12');
+  });
+
+  it('drops a numbered list of headlines after a tail marker: a list number is no sentence end', () => {
+    expect(isBody('1. Opposition sweeps the vote as turnout rises in the north')).toBe(false);
+    expect(isBody('Turnout rose in 1993. The opposition swept the north')).toBe(true);
+    const r = clean([BODY[0], '', 'Most Read', '1. Opposition sweeps the vote as turnout rises in the north', '2. Doctors strike for a ninth week'].join('\n'));
+    expect(r.text).toBe(BODY[0]);
+  });
+
   it('keeps report lines that hold a bar or a slash', () => {
     const line = 'The river rose 3.2 metres in 24 hours | the highest since 1979 | and the dam held, the office said.';
     expect(clean([BODY[0], line].join('\n')).text).toContain(line);

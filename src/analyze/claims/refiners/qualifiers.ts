@@ -262,8 +262,10 @@ const dated = (m: DateMention) => m.span !== null && m.kind !== 'recurring' && m
 
 /** The report's main date: its first day-precise date before publication, else its first dated mention. */
 function mainDate(doc: DocumentContext, drafts: readonly Draft[]): DateMention | null {
-  const all = doc.dates.filter((m) => dated(m) && m.kind !== 'relative');
-  const before = all.filter((m) => !doc.published || m.span!.end < doc.published);
+  // (an anniversary's day counts as a date written out: "34 years to the day since the crush", "ten years ago today")
+  const all = doc.dates.filter((m) => dated(m) && (m.kind !== 'relative' || isAnniversary(m, doc.published)));
+  // (the start of a spell is no day of the event: "for the first time since 2017", "held since Wednesday")
+  const before = all.filter((m) => (!doc.published || m.span!.end < doc.published) && !SINCE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)));
   const earlier = before.find((m) => m.span!.precision === 'day') ?? before[0] ?? null;
   const fallback = earlier ?? all[0] ?? null;
   // Breaking news dates its event in the lead, on the day of publication or a few days before ("on Sunday");
@@ -278,8 +280,74 @@ function mainDate(doc: DocumentContext, drafts: readonly Draft[]): DateMention |
   // On 3 March 1992, 40 people were killed"): its lead's date is the commemoration, not the event
   // (unless the lead itself counts the event's dead or hurt: "More than 150 people were killed on Friday" is news,
   // and an earlier date further down, "since … in October 2002", background)
-  const retrospective = earlier?.span && earlier.span.end < daysBefore(doc.published!, 366) && !drafts.some((d) => d.sentence.sentence.start < leadEnd && d.category !== 'participants');
+  // (a count in a relative clause is the event's, named by a commemoration: "families of the 97 who died gathered")
+  const retrospective = earlier?.span && earlier.span.end < daysBefore(doc.published!, 366) && !drafts.some((d) => d.sentence.sentence.start < leadEnd && d.category !== 'participants' && !inRelativeClause(d));
   return retrospective ? earlier : lead;
+}
+
+const SINCE_BEFORE = /\bsince\s*$/i;
+/** a verb of telling or finding and its "that" between a date and a count: "On 26 April 2016 the jury concluded that" */
+/** how far before a count TELLING_BETWEEN may start (its words' length at most) */
+const TELLING_REACH = 200;
+const TELLING_BETWEEN = /^[^.;]{0,80}\b(?:said|told|announced|reported|confirmed|stated|concluded|found|ruled|determined|established|decided|revealed|estimated|declared)\s+(?:that\s+)?(?:\S+\s+){0,3}$/i;
+
+/** a relative mention of a day more than a year before publication: an anniversary's day ("ten years ago today") */
+const isAnniversary = (m: DateMention, published: string | null): boolean =>
+  m.kind === 'relative' && published !== null && m.span!.precision === 'day' && m.span!.end < daysBefore(published, 366);
+
+/** words that end the noun phrase of a count before a relative pronoun could open its clause */
+const NOT_IN_NOUN_PHRASE: ReadonlySet<string> = new Set(['in', 'at', 'on', 'near', 'from', 'by', 'during', 'when', 'as', 'after', 'before', 'since', 'and', 'but', 'while']);
+
+/** the words that open a relative clause between a count and its verb: "the 97 supporters who died" */
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'that', 'which', 'whom']);
+
+/**
+ * Whether the claim's verb is in a relative clause on its count ("the 97 Liverpool supporters who died",
+ * "those who were killed"): the clause around it (a commemoration, a verdict) tells something else, and its
+ * date is not the claim's.
+ */
+function inRelativeClause(d: Draft): boolean {
+  if (d.triggerFirst <= d.first) return false;
+  const toks = d.sentence.toks;
+  // (right after the count's noun: "the 96 in March 1993 when Tony Bland, who had been left …, died" is no such clause)
+  for (let i = d.first + 1; i < d.triggerFirst; i++) {
+    const t = toks[i]!;
+    if (RELATIVE_PRONOUNS.has(t.lower)) return true;
+    if (t.kind !== 'word' && t.kind !== 'number') return false;
+    if (NOT_IN_NOUN_PHRASE.has(t.lower)) return false;
+  }
+  return false;
+}
+
+/** the words a relative clause's own date may follow its verb by: "who died at Hillsborough on 15 April 1989" */
+const RELATIVE_TAIL_WORDS: ReadonlySet<string> = new Set(['at', 'in', 'on', 'near', 'outside', 'inside', 'during', 'of', 'the', 'there', 'here', 'dead', 'and']);
+/** how many words may name who did it, after "by" ("who were shot dead by British paratroopers on …") */
+const AGENT_WORDS = 3;
+
+/**
+ * The last token of a relative clause on a count: its verb, then only a place ("at Hillsborough"), a date ("on
+ * 15 April 1989") or who did it ("by paratroopers"); another verb opens the main clause ("who died at
+ * Hillsborough gathered … on Saturday").
+ */
+function relativeClauseEnd(d: Draft): number {
+  const toks = d.sentence.toks;
+  let agent = 0;
+  let i = d.triggerLast + 1;
+  for (; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.lower === 'by') agent = AGENT_WORDS;
+    else if (t.kind === 'number' || (t.kind === 'word' && (RELATIVE_TAIL_WORDS.has(t.lower) || isCapitalised(t)))) continue;
+    else if (agent > 0 && t.kind === 'word') agent--;
+    else break;
+  }
+  return i - 1;
+}
+
+/** The date of a relative clause's own words (see relativeClauseEnd), if any. */
+function relativeClauseDate(d: Draft, dates: DateMention[]): DateMention | undefined {
+  const toks = d.sentence.toks;
+  const m = dates[firstAtLeast(dates, (x) => x.start, toks[d.triggerLast]!.end)];
+  return m && m.end <= toks[relativeClauseEnd(d)]!.end ? m : undefined;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
@@ -416,8 +484,11 @@ export const qualifiersRefiner: Refiner = {
         const prevEnd = k > 0 ? Math.max(list[k - 1]!.last, clauseBoundary(list[k - 1]!.triggerLast + 1) - 1) : -1;
         // (a part that names where its people were from, "21 were from Myagdi", is placed by its own words or not at all)
         const byPlace = PLACE_PART.test(d.subgroup ?? '');
-        let mentions = placesOutside(s, d.first, byPlace ? d.last : clauseEnd);
-        if (!byPlace) {
+        // (a count whose verb is in a relative clause is placed by that clause alone: "families of the 97 who died
+        // at Hillsborough gathered in Liverpool")
+        const relative = inRelativeClause(d);
+        let mentions = placesOutside(s, d.first, byPlace ? d.last : relative ? relativeClauseEnd(d) : clauseEnd);
+        if (!byPlace && !relative) {
           if (!mentions.length && k > 0) mentions = placesOutside(s, prevEnd + 1, d.first - 1);
           if (!mentions.length) mentions = placesOutside(s, 0, list[0]!.first - 1);
           // (not for a whole whose parts are placed after it: "59,000 people: 50,783 in Turkey and 8,476 in Syria")
@@ -447,11 +518,25 @@ export const qualifiersRefiner: Refiner = {
           const end = s.toks[d.last]!.end;
           dates = dates.filter((m) => !(m.start > end && since.includes(m)));
         }
+        // a date before a verb of telling or finding that opens the claim's clause dates the telling: "On 26 April
+        // 2016 the jury concluded that the 96 had been unlawfully killed" (not a running toll: told is its day)
+        if (!running && dates.length) {
+          const countStart = s.toks[d.first]!.start;
+          // (only the dates within TELLING_REACH before the count can be such: found by their place, so that a
+          // sentence of thousands of dated claims stays linear)
+          let toldHere: DateMention[] | null = null;
+          for (let i = firstAtLeast(dates, (m) => m.start, countStart - TELLING_REACH); i < dates.length && dates[i]!.end <= countStart; i++) {
+            if (TELLING_BETWEEN.test(s.text.slice(dates[i]!.end, countStart))) (toldHere ??= []).push(dates[i]!);
+          }
+          if (toldHere) dates = dates.filter((m) => !toldHere!.includes(m));
+        }
         // (a date after the count in its own clause first: "gathered on Wednesday to remember the 34 shot dead there
         // on 16 August 2012")
         // (not a running toll's: its day is read as it always was, the day of its telling included)
         const own0 = !running && d.last < to ? firstWithin(dates, s.toks[d.last + 1]!.start, s.toks[to]!.end) : undefined;
-        const pick = own0 ?? (from <= to ? firstWithin(dates, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? dates[0];
+        // (a count whose verb is in a relative clause takes only a date of that clause: "families of the 97 who died
+        // gathered on Saturday" dates the gathering)
+        const pick = relative && !running ? relativeClauseDate(d, dates) : (own0 ?? (from <= to ? firstWithin(dates, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? dates[0]);
         if (pick?.span) {
           d.time = stamped(pick.span, false, pick.text);
           d.rules.push(`${this.id}:time-stated`);
