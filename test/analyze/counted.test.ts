@@ -14,7 +14,7 @@ const CASES = fs
   .filter((l) => l.trim() && !l.startsWith('#'))
   .map((l) => {
     const [sentence, claims] = l.split('\t');
-    return { sentence: sentence!, claims: claims!.split(';').map((c) => c.trim()) };
+    return { sentence: sentence!, claims: (claims ?? '').split(';').map((c) => c.trim()).filter(Boolean) };
   });
 
 describe('what a count counts (test/fixtures/analyze/counted.tsv)', () => {

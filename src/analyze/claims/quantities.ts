@@ -163,6 +163,8 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     if (toks[n.first - 1]?.lower === 'of' && KIN_OF.has(toks[n.first - 2]?.lower ?? '')) continue;
     // "no one was killed", "not one": a denial, not a count
     if (toks[n.first]!.lower === 'one' && /^(no|not)$/.test(toks[n.first - 1]?.lower ?? '')) continue;
+    // "every one of the 15 was arrested": all of them, the count after it
+    if (toks[n.first]!.lower === 'one' && /^(every|each)$/.test(toks[n.first - 1]?.lower ?? '') && toks[n.last + 1]?.lower === 'of') continue;
     let first = n.first;
     let last = n.coreLast;
     let more = false;

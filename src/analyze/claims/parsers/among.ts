@@ -10,17 +10,26 @@ import type { Quantity } from '../quantities.js';
 import { isAdverb, isTrigger, placeNameAt } from '../scan.js';
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
+/** how many words a breakdown's group may have after its group word, before the comma */
+const GROUP_TAIL = 9;
+/** "the remaining 43", "the other 13": the last part of a breakdown */
+const REST_WORDS = new Set(['remaining', 'other', 'rest']);
+/** words a part's noun may follow: "were their teachers", "were other passengers" */
+const PART_DETERMINERS = new Set(['their', 'the', 'other', 'its', 'his', 'her']);
 const COPULAS = new Set(['were', 'was', 'are', 'is', 'included', 'include', 'includes', 'including']);
 const BE = new Set(['were', 'was', 'are', 'is']);
 
 /** The person noun after a copula at token k ("were children", "were women"): [noun, last token], or null. */
 function subgroupAt(toks: SentenceContext['toks'], k: number): [string, number] | null {
   if (!BE.has(toks[k]?.lower ?? '')) return null;
-  // (after one or two capitalised words: "were Nepali nationals", "were South Korean tourists")
-  for (let a = k + 1; a <= k + 3; a++) {
+  // (after one or two capitalised words: "were Nepali nationals", "were South Korean tourists"; after a determiner:
+  // "were their teachers", "were other passengers")
+  const from = PART_DETERMINERS.has(toks[k + 1]?.lower ?? '') ? k + 2 : k + 1;
+  for (let a = from; a <= from + 2; a++) {
     const n = personNounAt(toks, a);
-    if (n) return n.plural ? [a === k + 1 ? n.noun : `${toks.slice(k + 1, a).map((t) => t.text).join(' ')} ${n.noun}`, n.last] : null;
-    if (!/^\p{Lu}\p{Ll}/u.test(toks[a]?.text ?? '')) return null;
+    if (n) return n.plural ? [a === from ? n.noun : `${toks.slice(from, a).map((t) => t.text).join(' ')} ${n.noun}`, n.last] : null;
+    // (or one word that says which: "were garment workers")
+    if (!/^\p{Lu}\p{Ll}/u.test(toks[a]?.text ?? '') && !(a === from && toks[a]?.kind === 'word' && personNounAt(toks, a + 1)?.plural)) return null;
   }
   return null;
 }
@@ -55,14 +64,23 @@ function breakdown(ctx: SentenceContext, byFirst: Map<number, Quantity>, id: str
   const { toks } = ctx;
   if ((toks[0]?.lower !== 'of' && toks[0]?.lower !== 'among') || !/^(the|those)$/.test(toks[1]?.lower ?? '')) return [];
   let g = 2;
-  if (byFirst.has(g)) g = byFirst.get(g)!.last + 1;
+  const whole = byFirst.get(g);
+  if (whole) g = whole.last + 1;
   // ("Among the 148 confirmed dead, 97 were women")
   while (/^(confirmed|reported|known|identified)$/.test(toks[g]?.lower ?? '')) g++;
-  const category = GROUP_CATEGORY.get(toks[g]?.lower ?? '');
-  if (!category || toks[g + 1]?.text !== ',') return [];
+  let category = GROUP_CATEGORY.get(toks[g]?.lower ?? '');
+  // "Of the 310 bodies brought to the hospital, …": the dead, counted as bodies
+  if (!category && toks[g]?.lower === 'bodies') category = 'killed';
+  if (!category) return [];
+  // (the group's words may go on to the comma: "Of the 304 people killed in the sinking, 250 were students")
+  let comma = g + 1;
+  while (comma < toks.length && comma <= g + GROUP_TAIL && toks[comma]!.text !== ',' && !/^[.;:!?]$/.test(toks[comma]!.text)) comma++;
+  if (toks[comma]?.text !== ',') return [];
   const out: Draft[] = [];
-  let k = g + 2;
+  let k = comma + 1;
   while (k < toks.length) {
+    // ("… and the remaining 43 were other passengers")
+    if (toks[k]?.lower === 'the' && REST_WORDS.has(toks[k + 1]?.lower ?? '')) k += 2;
     const q = byFirst.get(k);
     if (!q || ctx.used.has(q) || q.partitive || q.singular) break;
     let noun = q.kind === 'person' ? q.noun : null;
