@@ -124,6 +124,9 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
       // "one hispanic man", "two police officers": the last of adjacent person nouns is the head
       let last = p.last;
       for (let n = personNounAt(toks, last + 1); n; n = personNounAt(toks, last + 1)) last = n.last;
+      // "71 police vehicles", "two army trucks": a person noun that says whose thing it is
+      const thing = thingNounAt(toks, last + 1);
+      if (thing) return { first: j, last: thing.last, kind: 'thing', noun: textOf(toks, k, thing.last), demonym: false, perpetrator: false };
       return { first: j, last, kind: 'person', noun: textOf(toks, k, last), demonym: false, perpetrator: false };
     }
     const th = thingNounAt(toks, k);

@@ -118,6 +118,9 @@ function listTail(ctx: SentenceContext, j: number, isCount: (k: number) => boole
   return -1;
 }
 
+/** categories of arrest and sentence */
+const JUSTICE: ReadonlySet<string> = new Set(['arrested', 'imprisoned']);
+
 export const afterParser: Parser = {
   id: 'parse.count-then-predicate',
   parse(ctx) {
@@ -350,6 +353,9 @@ export const afterParser: Parser = {
         if (BURNS.test(phrase)) category = 'injured';
         else people = people.filter((g) => g.kind !== 'person');
       }
+      // "The chief engineer was also convicted", "his crew were jailed": one person or a crew named by an article
+      // is no count of arrests or sentences (reports count those: "one was detained", "11 crew members")
+      if (people.length === 1 && people[0]!.singular && !people[0]!.named && JUSTICE.has(category) && toks[people[0]!.numFirst]!.lower !== 'one') people = [];
       if (people.length) {
         const d = newDraft(ctx, category, people, [trigger.first, trigger.last], this.id);
         // "150 individuals recognized as martyrs": what is counted is the status the predicate names

@@ -189,8 +189,8 @@ export const amongParser: Parser = {
       }
     }
     for (let i = 0; i + 3 < toks.length; i++) {
-      // "among the dead were N …" or "the dead included N …"
-      const among = toks[i]!.lower === 'among' && toks[i + 1]!.lower === 'the';
+      // "among the dead were N …", "among those detained were N …" or "the dead included N …"
+      const among = toks[i]!.lower === 'among' && (toks[i + 1]!.lower === 'the' || toks[i + 1]!.lower === 'those');
       const head = among ? i + 2 : toks[i]!.lower === 'the' && /^(included|include|includes)$/.test(toks[i + 2]?.lower ?? '') ? i + 1 : -1;
       if (head < 0) continue;
       // the group named after "among the" / before "included" says which category its members belong to

@@ -179,6 +179,13 @@ export const beforeParser: Parser = {
       let category = p.category;
       if (suffixNeeded) {
         let fit = gapped!.find((g) => g.suffix.every((w, k) => toks[j + k]?.lower === w));
+        // "taken 11 members of the crew into custody": a few words of whom they are, then the phrase's end
+        if (!fit && toks[j]?.lower === 'of') {
+          for (let k = j + 2; k <= j + 4 && !fit; k++) {
+            fit = gapped!.find((g) => g.suffix.every((w, m) => toks[k + m]?.lower === w));
+            if (fit) j = k;
+          }
+        }
         if (!fit) {
           // "left 10,000 homeless": the quantity read the closing word as its noun; it is the phrase's end
           const lastItem = items[items.length - 1]!;

@@ -117,7 +117,8 @@ export const tollParser: Parser = {
         // ("of" right after the phrase only: "a toll of 12", not "the toll from the killing of two men")
         // (nor a source: "the crowd was noisy but, according to several witnesses, in good humour")
         if (q && toks[j - 1]!.lower === 'to' && toks[j - 2]?.lower === 'according') continue;
-        if (q && !ctx.used.has(q) && !q.singular && BRIDGE.has(toks[j - 1]!.lower) && (toks[j - 1]!.lower !== 'of' || j === p.last + 2)) {
+        // (not a count of things: "the turnout of the 20 rallies")
+        if (q && !ctx.used.has(q) && !q.singular && q.kind !== 'thing' && BRIDGE.has(toks[j - 1]!.lower) && (toks[j - 1]!.lower !== 'of' || j === p.last + 2)) {
           // "bringing the total to 41": the category of the claims before it in the sentence
           const category = p.category === 'total' ? drafts.filter((d) => d.sentence === ctx && d.last < i).pop()?.category : p.category;
           if (!category) break;
