@@ -180,8 +180,8 @@ function relativeForms(text: string, places: DatePlaces): RegExpExecArray[][] {
     matchesNear(WEEKDAY, WORDS_PREFIX, weekdays, text),
   ];
 }
-/** "N years" before "to the day since/after/from …" */
-const YEARS_TO_THE_DAY = /\b(\w+(?:-\w+)?)\s+years(?=\s+to\s+the\s+day\s+(?:since|after|from)\b)/gi;
+/** "N years" or "a decade" before "to the day since/after/from …" */
+const YEARS_TO_THE_DAY = /\b(\w+(?:-\w+)?)\s+(years|decades?)(?=,?\s+to\s+the\s+day\s+(?:since|after|from)\b)/gi;
 const EVENT_NAME_BEFORE = new RegExp(`\\b(?:${EVENT_HEADS}|anniversary|memory)\\s+of\\s+(?:the\\s+)?$`, 'i');
 /** "September 19-20 last year": the relative year completes the partial date */
 const YEAR_AFTER = /^\s+(last|this|next)\s+year\b/i;
@@ -391,7 +391,8 @@ export function findDates(text: string, published: string | null): DateMention[]
   // "34 years to the day since the crush": as "34 years ago to the day", the anniversary's day (read below)
   if (text.includes(' to the day')) {
     for (const m of matchesOf(YEARS_TO_THE_DAY, text)) {
-      const n = countOf(m[1]!);
+      // ("a decade", "two decades": ten years each)
+      const n = countOf(m[1]!) * (/^decade/i.test(m[2]!) ? 10 : 1);
       if (Number.isFinite(n)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'relative', night: false, rel: { unit: 'year', n, dir: -1, anchor: 'pub' } });
     }
   }

@@ -325,6 +325,19 @@ function isSpread(fs: readonly DocFacts[]): boolean {
   return tops.size >= 2 && all.size >= SPREAD_PLACES;
 }
 
+/**
+ * The place an event is named after ("at:hillsborough disaster" → "hillsborough"), when two of its reports or more
+ * (or its only one) use that name; else null.
+ */
+function placeOfName(fs: readonly DocFacts[]): string | null {
+  const reports = new Map<string, number>();
+  for (const f of fs) for (const [k] of f.sig.keys) if (k.startsWith('at:')) reports.set(k, (reports.get(k) ?? 0) + 1);
+  const top = [...reports].sort((a, b) => b[1] - a[1])[0];
+  if (!top || top[1] < Math.min(2, fs.length)) return null;
+  const words = top[0].slice(3).split(' ');
+  return words.length > 1 ? words.slice(0, -1).join(' ') : null;
+}
+
 /** Groups documents into events by their signatures (see signatureOf; a document without one has none of it). */
 export function groupEvents<D extends DocumentRef>(documents: readonly D[], signatures: ReadonlyMap<string, DocSignature>): Array<EventGroup<D>> {
   const facts: DocFacts[] = documents.map((d) => ({ doc: d, sig: signatures.get(d.id) ?? NO_SIGNATURE }));
@@ -403,7 +416,10 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
       name = [where, when].filter(Boolean).join(', ') || first.title || first.source.split('/').pop() || first.id;
     }
     const id = createHash('sha256').update(fs.map((f) => f.doc.id).sort()[0]!).digest('hex').slice(0, 12);
-    const spread = isSpread(fs);
+    // (an event named after its place, "the Hillsborough disaster" in two reports or more, is at that place, however
+    // many towns its reports are written from)
+    const namedPlace = placeOfName(fs);
+    const spread = !namedPlace && isSpread(fs);
     out.push({
       id: `ev-${id}`,
       name,
@@ -412,7 +428,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
       start: mainDay?.[0] ?? null,
       end: mainDay?.[1] ?? null,
       places,
-      home: spread ? [] : [...new Set(fs.map((f) => f.sig.place?.toLowerCase()).filter((p): p is string => Boolean(p)))],
+      home: spread ? [] : [...new Set([namedPlace, ...fs.map((f) => f.sig.place?.toLowerCase())].filter((p): p is string => Boolean(p)))],
       ...(spread ? { spread } : {}),
     });
   }

@@ -73,7 +73,7 @@ const stated = (c: StoredClaim) => (c.time && !c.time.inferred ? c.time.start : 
 function rivals(a: StoredClaim, b: StoredClaim): boolean {
   if (countedGroup(a.subject) !== countedGroup(b.subject)) return false;
   if (a.approx !== 'exact' || b.approx !== 'exact') return true;
-  if (a.attribution && b.attribution && a.attribution.toLowerCase() !== b.attribution.toLowerCase()) return true;
+  if (a.attribution && b.attribution && attributionKey(a.attribution) !== attributionKey(b.attribution)) return true;
   // a date stated for one of them, and a different day for the other: about different days
   if (!stated(a) && !stated(b)) return false;
   return Boolean(a.time && b.time && a.time.start !== b.time.start);
@@ -259,11 +259,11 @@ function whyTheyDiffer(voices: Voice[], docs: Map<string, DocumentMeta>, cite: (
   const attributed = voices.filter((v) => v.attribution);
   if (attributed.length && attributed.length < voices.length) {
     attribution.push(
-      `Attribution: ${attributed.map((v) => `${fmt(v.value)} is attributed to ${v.attribution} (${cite(v.document)})`).join('; ')}; ` +
+      `Attribution: ${attributed.map((v) => `${fmt(v.value)} is attributed to ${sourceName(v.attribution!)} (${cite(v.document)})`).join('; ')}; ` +
         `${voices.filter((v) => !v.attribution).map((v) => `${fmt(v.value)} (${cite(v.document)})`).join(', ')} name no source.`,
     );
   } else if (attributed.length > 1 && new Set(attributed.map((v) => attributionKey(v.attribution))).size > 1) {
-    attribution.push(`Attribution: ${attributed.map((v) => `${fmt(v.value)} according to ${v.attribution} (${cite(v.document)})`).join('; ')}.`);
+    attribution.push(`Attribution: ${attributed.map((v) => `${fmt(v.value)} according to ${sourceName(v.attribution!)} (${cite(v.document)})`).join('; ')}.`);
   }
   // time: when the reports were published, and the days the texts give for their figures
   const time: Array<[string, string]> = [];
@@ -297,6 +297,9 @@ function whyTheyDiffer(voices: Voice[], docs: Map<string, DocumentMeta>, cite: (
   if (!out.length) out.push('The sources give different figures without saying why.');
   return out;
 }
+
+/** A source's name inside a sentence: its article, as the text writes it, in lower case ("according to the Energy Ministry"). */
+const sourceName = (a: string) => a.replace(/^(The|A|An)\s/, (m) => m.toLowerCase());
 
 export interface FactsInput {
   claims: StoredClaim[];

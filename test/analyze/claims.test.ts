@@ -186,7 +186,7 @@ describe('qualifiers', () => {
   });
   it('reads "according to"', () =>
     check('According to hospital records, 31 people were wounded.', [{ category: 'injured', value: 31, attribution: 'hospital records' }]));
-  it('reads "X said"', () => check('At least 8 people died, the Health Ministry said.', [{ category: 'killed', value: 8, attribution: 'Health Ministry' }]));
+  it('reads "X said"', () => check('At least 8 people died, the Health Ministry said.', [{ category: 'killed', value: 8, attribution: 'the Health Ministry' }]));
   it('reads official figures', () => check('Official figures show 150 houses were destroyed.', [{ category: 'damaged', value: 150, attribution: 'Official figures' }]));
 });
 
@@ -291,17 +291,17 @@ describe('"another" standing for one more person', () => {
 describe('who says so, per figure', () => {
   it('gives a figure cited from another source that source ("reported by")', () =>
     check('Police detained 70 people, the rights group said, higher than the 63 detentions reported by the Interior Ministry.', [
-      { category: 'arrested', value: 70, attribution: 'rights group' },
-      { category: 'arrested', value: 63, attribution: 'Interior Ministry' },
+      { category: 'arrested', value: 70, attribution: 'the rights group' },
+      { category: 'arrested', value: 63, attribution: 'the Interior Ministry' },
     ]));
   it('reads a group of people as a source ("Opposition groups said")', () =>
     check('Opposition groups said at least 20 protesters had been injured.', [{ category: 'injured', value: 20, attribution: 'Opposition groups' }]));
   it('reads "N of those detained" as a part of the detained', () =>
     check('By Monday morning, 11 of those detained had been released.', [{ category: 'arrested', value: 11, relation: 'part_of' }]));
   it('names a source written in lower case, and one that puts a figure at a number', () => {
-    check('At least 40 people were killed, the health ministry said.', [{ category: 'killed', value: 40, attribution: 'health ministry' }]);
-    check('The civil defence agency said 12 people were injured.', [{ category: 'injured', value: 12, attribution: 'civil defence agency' }]);
-    check('On Wednesday, the health ministry had put the number of dead at 276.', [{ category: 'killed', value: 276, attribution: 'health ministry' }]);
+    check('At least 40 people were killed, the health ministry said.', [{ category: 'killed', value: 40, attribution: 'the health ministry' }]);
+    check('The civil defence agency said 12 people were injured.', [{ category: 'injured', value: 12, attribution: 'The civil defence agency' }]);
+    check('On Wednesday, the health ministry had put the number of dead at 276.', [{ category: 'killed', value: 276, attribution: 'the health ministry' }]);
     check('Police put the crowd at 20,000.', [{ category: 'participants', value: 20000, attribution: 'Police' }]);
     // words that join clauses are no part of the name; "put out" gives no figure
     check('Twelve people were killed and police said the toll could rise.', [{ category: 'killed', value: 12, attribution: 'police' }]);
@@ -310,7 +310,7 @@ describe('who says so, per figure', () => {
   it('names the source of each figure of a sentence from its own stretch, after it or else nearest before it', () => {
     check('Organisers said more than 100,000 people took part, while the interior ministry put the crowd at around 45,000.', [
       { category: 'participants', value: 100000, attribution: 'Organisers' },
-      { category: 'participants', value: 45000, attribution: 'interior ministry' },
+      { category: 'participants', value: 45000, attribution: 'the interior ministry' },
     ]);
     check('Some 45,000 people joined Saturday\'s rally, according to police, although opposition leaders claimed attendance reached 120,000.', [
       { category: 'participants', value: 45000, attribution: 'police' },

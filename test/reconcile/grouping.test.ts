@@ -41,6 +41,25 @@ describe('grouping by a place and an event word', () => {
     expect(g!.aliases).toContain('February 26 tragedy');
   });
 
+  it('places an event named after a place there, however many towns its reports are written from', () => {
+    // reports from four towns: without the name, an event that covers an area (a figure for a town is a part of it)
+    const from = (place: string, others: string[], key = true): DocSignature => ({
+      keys: key ? [['at:ridgefield disaster', 2, [['the Ridgefield disaster', 2]]]] : [],
+      day: { start: '1989-04-15', end: '1989-04-15' },
+      place,
+      places: [[place, 3], ...others.map((p): [string, number] => [p, 1])],
+      claims: 2,
+    });
+    const reports = (key: boolean) => new Map([['a', from('Ashby', ['Ridgefield', 'Corby'], key)], ['b', from('Ridgefield', ['Ashby', 'Corby'], key)], ['c', from('Corby', ['Dunmore', 'Ridgefield', 'Ashby'], key)]]);
+    const named = groupEvents(['a', 'b', 'c'].map(meta), reports(true));
+    expect(named).toHaveLength(1);
+    expect(named[0]!.spread).toBeUndefined();
+    expect(named[0]!.home).toContain('ridgefield');
+    const unnamed = groupEvents(['a', 'b', 'c'].map(meta), reports(false));
+    expect(unnamed).toHaveLength(1);
+    expect(unnamed[0]!.spread).toBe(true);
+  });
+
   it('a name of its own still joins reports whatever their days', () => {
     expect(
       groups({

@@ -2,6 +2,7 @@
  * "133 people were killed, including 117 Azerbaijanis": a subgroup of the
  * claim before it, counted in the same category.
  */
+import { personNounAt } from '../lexicon.js';
 import { partDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const CUES = [
@@ -27,7 +28,22 @@ export const includingParser: Parser = {
     /** the part just read, which a list goes on from: "among them 17 women and 9 children" */
     let prev: Draft | null = null;
     for (const q of ctx.quantities) {
-      if (ctx.used.has(q) || q.singular || q.kind === 'bare') continue;
+      if (ctx.used.has(q) || q.singular) continue;
+      // "304 people died in the sinking, 250 of them pupils of a single school": a part after a comma, by its noun
+      if (q.partitive && q.kind === 'bare' && toks[q.first - 1]?.text === ',' && /^(them|whom)$/.test(toks[q.last]!.lower)) {
+        const noun = personNounAt(toks, q.last + 1) ?? (toks[q.last + 1]?.kind === 'word' ? personNounAt(toks, q.last + 2) : null);
+        const whole = noun?.plural ? drafts.filter((d) => d.sentence === ctx && d.last < q.first && d.relation !== 'part_of').pop() : undefined;
+        if (noun && whole) {
+          const d = partDraft(ctx, whole, q, [q.first, q.first], this.id);
+          d.last = noun.last;
+          d.subgroup = ctx.text.slice(toks[q.last + 1]!.start, toks[noun.last]!.end);
+          out.push(d);
+          ctx.used.add(q);
+          prev = null;
+          continue;
+        }
+      }
+      if (q.kind === 'bare') continue;
       let cue = -1;
       for (const c of CUES) {
         const s = q.first - c.length;

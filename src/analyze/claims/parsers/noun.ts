@@ -7,7 +7,7 @@ import { AFTER, BEFORE, NOUN_TRIGGERS, isPersonNoun, matchAt, phraseAt } from '.
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const MAX_MODIFIERS = 2;
-const FOUND = /\b(found|recovered|discovered|retrieved|pulled|unearthed|identified|exhumed|buried|counted|brought (?:in|out|to|there|here)|taken (?:out|to|there)|carried (?:out|to)|lay|lying|laid out|seen|morgues?|mortuar(?:y|ies))\b/i;
+const FOUND = /\b(found|recovered|discovered|retrieved|pulled|unearthed|identified|exhumed|buried|counted|brought (?:in|out|to|there|here)|taken (?:out|to|there)|carried (?:out|to)|lay|lying|laid out|seen|handled|cremated|collected|morgues?|mortuar(?:y|ies))\b/i;
 const FUNCTION_WORDS = new Set(['of', 'and', 'or', 'were', 'was', 'are', 'is', 'be', 'been', 'being', 'in', 'at', 'on', 'from', 'to', 'before', 'after', 'while', 'when', 'as', 'by', 'with', 'for', 'that', 'who', 'which', 'had', 'have', 'has', 'the', 'a', 'an', 'then', 'than']);
 
 function make(id: string, personNouns: boolean): Parser {

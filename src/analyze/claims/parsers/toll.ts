@@ -80,6 +80,9 @@ function labelled(ctx: SentenceContext, byFirst: Map<number, Quantity>, id: stri
   return d;
 }
 
+/** the category of a "the total" whose sentence names none, until the relations refiner reads the paragraph's */
+export const PENDING_TOTAL = 'total';
+
 export const tollParser: Parser = {
   id: 'parse.toll',
   parse(ctx, drafts) {
@@ -120,8 +123,9 @@ export const tollParser: Parser = {
         // (not a count of things: "the turnout of the 20 rallies")
         if (q && !ctx.used.has(q) && !q.singular && q.kind !== 'thing' && BRIDGE.has(toks[j - 1]!.lower) && (toks[j - 1]!.lower !== 'of' || j === p.last + 2)) {
           // "bringing the total to 41": the category of the claims before it in the sentence
-          const category = p.category === 'total' ? drafts.filter((d) => d.sentence === ctx && d.last < i).pop()?.category : p.category;
-          if (!category) break;
+          // (in a sentence with none, 'total' for now: the relations refiner gives it the category of the claim before it
+          // in its paragraph, "… 8,000 died within two weeks. Some campaigners put the total as high as 16,000")
+          const category = p.category === 'total' ? (drafts.filter((d) => d.sentence === ctx && d.last < i).pop()?.category ?? PENDING_TOTAL) : p.category;
           const d = newDraft(ctx, category, [q], [i, p.last], this.id);
           // (a crowd's size is an estimate of its own, "put the crowd at 45,000", not a total of counts before it)
           if (category !== 'participants') d.relation = 'total';

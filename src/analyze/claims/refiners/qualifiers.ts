@@ -118,10 +118,13 @@ const sentenceText = (s: SentenceContext) => s.text.slice(s.sentence.start, s.se
 
 export function cleanAttribution(a: string): string | null {
   // a sentence's full stop is not part of the name ("the Interior Ministry."), an initial's is ("U.S.")
-  const u = a.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim();
+  // (an article stays as written, "the Madhya Pradesh government", "a hospital register": the name is the text's;
+  // reconcile compares sources without it, see attributionKey)
+  const u = a.replace(/\s+/g, ' ').trim();
   // (the pattern, which looks behind every character of the name, can only match a final period)
   const t = u.charCodeAt(u.length - 1) === 46 ? u.replace(/(?<!\b\p{Lu})\.$/u, '') : u;
-  if (!t || t.length > 90 || BAD_ATTRIBUTION.test(t)) return null;
+  const bare = t.replace(/^(?:the|a|an)\s+/i, '');
+  if (!bare || t.length > 90 || BAD_ATTRIBUTION.test(bare)) return null;
   return t;
 }
 
