@@ -333,6 +333,9 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
     if (isPresentedName(toks, i)) continue;
     // the wire agency of a dateline is no place, whatever it is named: "YANGON, July 22 (Xinhua) — …"
     if (isDatelineAgency(toks, i, j, text)) continue;
+    // a name that speaks is a source: "the press agency Tass said", "The Tass report said", "Moscow said" (not "officials
+    // in Moscow said", where the name is where they are)
+    if (speaks(toks, j) && !SPEAKER_PLACE_BEFORE.has(prev?.lower ?? '')) continue;
     // two-letter codes only after a comma ("Sherman, TX")
     // (a country's own two letters stand anywhere: "US troops", "the UK")
     if (j === i && isCode(t.text) && prev?.text !== ',' && !hits.some((h) => h.kind === 'country')) continue;
@@ -385,6 +388,15 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
   return out;
 }
 
+const SPEECH_AFTER = new Set(['said', 'says', 'reported', 'reports', 'announced', 'quoted', 'claimed', 'stated']);
+/** words before a name that make it a place even before a verb of saying: "officials in Moscow said" */
+const SPEAKER_PLACE_BEFORE = new Set(['in', 'at', 'from', 'near', 'of', 'outside', 'inside']);
+/** whether the name ending at token j is the subject of a verb of saying ("Tass said", "the Tass report said") */
+function speaks(toks: Token[], j: number): boolean {
+  const next = toks[j + 1]?.lower ?? '';
+  return SPEECH_AFTER.has(next) || (next === 'report' && SPEECH_AFTER.has(toks[j + 2]?.lower ?? ''));
+}
+
 /** prepositions that put a name where something happened: "in Marikana", "at Sharpeville", "near Savar" */
 const LOCAL_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around']);
 /** words before "of" and a place's name: "the town of Marikana", "the outskirts of Andijan" */
@@ -423,7 +435,10 @@ function placedAt(toks: Token[], i: number, j: number): boolean {
 /** how often a report must name a place the gazetteer lacks before it is read as one */
 const LOCAL_MIN_USES = 2;
 /** words of a kind of place that may end such a name */
-const LOCAL_TAILS = new Set(['square', 'plaza', 'township', 'village', 'district', 'camp', 'market', 'bazaar', 'settlement', 'quarter', 'neighbourhood', 'neighborhood', 'location', 'estate', 'compound']);
+const LOCAL_TAILS = new Set([
+  'square', 'plaza', 'township', 'village', 'district', 'camp', 'market', 'bazaar', 'settlement', 'quarter', 'neighbourhood', 'neighborhood', 'location', 'estate', 'compound',
+  'avenue', 'street', 'road', 'lane', 'boulevard', 'park', 'bridge', 'stadium', 'cemetery', 'graveyard',
+]);
 const CALENDAR_WORDS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'ramadan',
@@ -491,7 +506,8 @@ export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, pl
   const touched = new Set<number>();
   for (const r of runs) {
     const u = uses.get(r.key)!;
-    if (u.uses < LOCAL_MIN_USES || !u.placed) continue;
+    // (a name that ends in its kind of place, "Rustaveli Avenue", "Babur Square", says it is one: once is enough)
+    if ((u.uses < LOCAL_MIN_USES && !LOCAL_TAILS.has(r.key.slice(r.key.lastIndexOf(' ') + 1))) || !u.placed) continue;
     const toks = sentences[r.s]!.tokens;
     const start = toks[r.i]!.start;
     const end = start + text.slice(start, toks[r.j]!.end).replace(/['’]s$/, '').length;

@@ -86,10 +86,15 @@ export function earlierTime(c: StoredClaim, start: string | null | undefined): s
   return a === b ? `on ${a}` : `from ${a} to ${b}`;
 }
 
+/** the last word of a site's name within a town: a street, a square, a park */
+const SITE_WORDS = /\s(?:square|plaza|avenue|street|road|lane|boulevard|park|bridge|stadium|cemetery|graveyard|market|bazaar)$/i;
+const isSite = (place: string) => SITE_WORDS.test(place);
+
 /** The scope of a claim, and a key that is equal for claims of the same scope. */
 export function scopeOf(c: StoredClaim, ctx: ScopeContext): { scope: Scope; key: string } {
   const statedPlaces = c.locationInferred ? [] : c.location;
-  const own = statedPlaces.length === 0 || statedPlaces.some((p) => ctx.places.has(p.toLowerCase()));
+  // (a site in a town, "Rustaveli Avenue", "Babur Square", is where the event was, not another place of it)
+  const own = statedPlaces.length === 0 || statedPlaces.some((p) => ctx.places.has(p.toLowerCase())) || (!ctx.spread && statedPlaces.every(isSite));
   const location = own ? [] : [...statedPlaces].sort();
   const condition = canonicalCondition(c.condition);
   // (a figure of an earlier time is kept apart, as a figure under a condition is)

@@ -119,6 +119,10 @@ describe('places the gazetteer lacks, read from the report', () => {
     // a square's or a township's name keeps its kind of place
     expect(places('Troops fired on Grevin Square. Witnesses in Grevin Square counted the dead.')).toEqual(['Grevin Square=Grevin Square', 'Grevin Square=Grevin Square']);
   });
+  it('takes a name that ends in its kind of place (a street, a square) at its first use', () => {
+    expect(places('Troops fired on the crowd on Vardan Avenue before dawn.')).toEqual(['Vardan Avenue=Vardan Avenue']);
+    expect(places('About 5,000 people gathered in Orlek Square on Friday.')).toEqual(['Orlek Square=Orlek Square']);
+  });
   it('not a name named once, nor one used before a noun, a month, a company\'s name or an organisation', () => {
     expect(places('Police fired on the crowd at Dunmorrow on Monday.')).toEqual([]);
     expect(places('Fifteen men stayed in Varkish custody. Varkish officials refused to comment.')).toEqual([]);

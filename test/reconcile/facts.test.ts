@@ -22,6 +22,8 @@ interface Figure {
   day?: string;
   /** who is counted (otherwise "people") */
   subject?: string;
+  /** places the text states for the figure */
+  location?: string[];
 }
 
 /** A report: its sentences, its date, and the figures in them. */
@@ -35,7 +37,7 @@ function report(id: string, published: string, text: string, figures: Figure[]):
     const day = f.day ?? published;
     return {
       id: `${id}:${index}`, document: id, index, category: f.category ?? 'arrested', value: f.value, low: f.value, high: f.approx && f.approx !== 'exact' ? f.value * 2 : f.value,
-      approx: f.approx ?? 'exact', subject: f.subject ?? 'people', subgroup: null, relation: f.relation ?? null, parent: null, location: [], locationInferred: false,
+      approx: f.approx ?? 'exact', subject: f.subject ?? 'people', subgroup: null, relation: f.relation ?? null, parent: null, location: f.location ?? [], locationInferred: false,
       time: { start: day, end: day, precision: 'day', inferred: !f.day }, condition: null, attribution: f.attribution ?? null, attributionInferred: false,
       start, end: start + f.quote.length, quote: f.quote, textStart: start, textEnd: start + f.quote.length, rules: [],
     };
@@ -196,5 +198,19 @@ describe('the forces on one side', () => {
   it('and add to the report\'s others when it states no total', () => {
     const total = eventOf(a, b).facts.find((f) => f.category === 'killed' && f.scope.relation === 'total');
     expect(total?.best).toBe(42);
+  });
+});
+
+describe('the place of a figure', () => {
+  it('a site in the town (a street, a square) is the event\'s place; another town is a scope of its own', () => {
+    const a = report('s1', '2024-05-01', 'In Rijeka, police detained 40 people on Korzo Street.', [{ quote: 'detained 40 people', value: 40, location: ['Korzo Street'] }]);
+    const b = report('s2', '2024-05-01', 'Police in Rijeka detained 45 people, and 12 in Split.', [
+      { quote: 'detained 45 people', value: 45, location: ['Rijeka'] },
+      { quote: '12 in Split', value: 12, location: ['Split'] },
+    ]);
+    const c = report('s3', '2024-05-01', 'In Rijeka, 50 people were detained.', [{ quote: '50 people were detained', value: 50, location: ['Rijeka'] }]);
+    const e = eventOf(a, b, c);
+    expect(entries(fact(e, 'arrested'), 'value')).toEqual(['40@s1', '45@s2', '50@s3']);
+    expect(fact(e, 'arrested', 'in Split').low).toBe(12);
   });
 });

@@ -125,7 +125,10 @@ export const tollParser: Parser = {
           // "bringing the total to 41": the category of the claims before it in the sentence
           // (in a sentence with none, 'total' for now: the relations refiner gives it the category of the claim before it
           // in its paragraph, "… 8,000 died within two weeks. Some campaigners put the total as high as 16,000")
-          const category = p.category === 'total' ? (drafts.filter((d) => d.sentence === ctx && d.last < i).pop()?.category ?? PENDING_TOTAL) : p.category;
+          // (when the sentence counts something before it, its claims decide, once the parsers after this one made
+          // them: this parser runs again after them)
+          const category = p.category === 'total' ? (drafts.filter((d) => d.sentence === ctx && d.last < i).pop()?.category ?? (ctx.quantities.some((x) => x.last < i) ? undefined : PENDING_TOTAL)) : p.category;
+          if (!category) break;
           const d = newDraft(ctx, category, [q], [i, p.last], this.id);
           // (a crowd's size is an estimate of its own, "put the crowd at 45,000", not a total of counts before it)
           if (category !== 'participants') d.relation = 'total';
