@@ -127,6 +127,20 @@ function nounAfter(toks: Token[], j: number): { first: number; last: number; kin
       // "71 police vehicles", "two army trucks": a person noun that says whose thing it is
       const thing = thingNounAt(toks, last + 1);
       if (thing) return { first: j, last: thing.last, kind: 'thing', noun: textOf(toks, k, thing.last), demonym: false, perpetrator: false };
+      // "the 97 men, women and children who died": one group named by a list of plural nouns
+      // (", and" only after a list of two or more: "men, women, and children", not "20 men, and women fled")
+      if (p.plural) {
+        for (let m = last + 1, items = 1; toks[m]?.text === ',' || toks[m]?.lower === 'and'; items++) {
+          const commaAnd = toks[m]!.text === ',' && toks[m + 1]?.lower === 'and';
+          if (commaAnd && items < 2) break;
+          const n = commaAnd ? m + 2 : m + 1;
+          const more = personNounAt(toks, n);
+          if (!more?.plural) break;
+          last = more.last;
+          m = last + 1;
+          if (toks[n - 1]!.lower === 'and') break;
+        }
+      }
       return { first: j, last, kind: 'person', noun: textOf(toks, k, last), demonym: false, perpetrator: false };
     }
     const th = thingNounAt(toks, k);

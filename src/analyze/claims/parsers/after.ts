@@ -311,7 +311,9 @@ export const afterParser: Parser = {
       // "the son shot him": an active verb with an object of its own
       // (a gathering's verb takes the gathering as its object, "1,000 people attended a vigil", not a person: "attended them")
       const objectWord = toks[trigger.last + 1]?.lower ?? '';
-      if (!passive && (trigger.category === 'participants' ? /^(him|them|it|me|us|you)$/ : /^(him|her|them|it|his|their|a|an|the|its|me|us|you|my|our|your)$/).test(objectWord)) continue;
+      // (a predicate that ends in a preposition has its own object: "fled into the forest", "crossed into the Suzak district")
+      const endsInPreposition = /^(to|into|across|from|towards?)$/.test(toks[trigger.last]!.lower);
+      if (!passive && !endsInPreposition && (trigger.category === 'participants' ? /^(him|them|it|me|us|you)$/ : /^(him|her|them|it|his|their|a|an|the|its|me|us|you|my|our|your)$/).test(objectWord)) continue;
       // "another shot to play them", "one shot to the head": the noun (a chance, a blow), not people shot ("shot to death" is the verb)
       // "killing them in one hit", "with a single shot": after "in" or "with" the count and the noun are the blow
       if (!passive && trigger.first === trigger.last && NOUN_TOO.has(toks[trigger.last]!.lower)) {
