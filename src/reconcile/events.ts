@@ -124,7 +124,12 @@ export function signatureOf(
   for (const c of event.length ? event : told.length ? told : claims) if (counted(c)) days.set(`${c.time!.start}/${c.time!.end}`, (days.get(`${c.time!.start}/${c.time!.end}`) ?? 0) + (c.time!.inferred ? 1 : 2));
   let day: DocSignature['day'] = null;
   const top = [...days].sort((a, b) => b[1] - a[1])[0];
-  if (top) {
+  // a report without a date (an explainer) tells its event first: its first day, when earlier than its figures' day
+  // ("On the morning of 16 April 2014 the ferry capsized … By the time the search ended on 11 November, 295 bodies …")
+  const firstDay = published ? undefined : mentions.find((m) => m.kind === 'date' && m.data?.precision === 'day' && m.data?.kind !== 'relative');
+  if (top && firstDay && String(firstDay.data!.end) < top[0].split('/')[0]!) {
+    day = { start: String(firstDay.data!.start), end: String(firstDay.data!.end) };
+  } else if (top) {
     const [start, end] = top[0].split('/') as [string, string];
     day = { start, end };
   } else {

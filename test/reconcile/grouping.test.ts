@@ -3,7 +3,8 @@
  * before an event word ("at:kabul bombing") joins only reports whose main days agree, since a place has many.
  */
 import { describe, expect, it } from 'vitest';
-import { groupEvents, type DocSignature, type DocumentMeta } from '../../src/reconcile/index.js';
+import type { Mention } from '../../src/core/types.js';
+import { groupEvents, signatureOf, type DocSignature, type DocumentMeta } from '../../src/reconcile/index.js';
 
 const meta = (id: string): DocumentMeta => ({ id, source: `r/${id}.txt`, title: null, outlet: null, published: '2024-06-01', language: 'en', url: null, text: '' });
 const sig = (key: string, text: string, day: string | null, place: string | null = null): DocSignature => ({
@@ -88,5 +89,18 @@ describe('grouping by a building', () => {
   });
   it('not by an organisation\'s name (a union, a court): many events name the same ones', () => {
     expect(groups({ a: at('2024-03-04', 'Savar', ['fire service']), b: at('2024-03-20', 'Savar', ['fire service']) })).toEqual([['a'], ['b']]);
+  });
+});
+
+describe('the main day of a report', () => {
+  const date = (start: string, at: number): Mention => ({ kind: 'date', text: start, value: start, start: at, end: at + 10, textStart: at, textEnd: at + 10, data: { start, end: start, precision: 'day', kind: 'explicit' } });
+  const told = (day: string) => ({ time: { start: day, end: day, precision: 'day' as const, inferred: false }, category: 'killed', relation: null });
+  const mentions = [date('2014-04-16', 10), date('2014-11-11', 400)];
+  const claims = [told('2014-11-11'), told('2014-11-11'), { time: { start: '2014-04-16', end: '2014-04-16', precision: 'day' as const, inferred: true }, category: 'killed', relation: null }];
+  it('of a report without a date is its first day, when earlier than its figures\' (an explainer tells its event first)', () => {
+    expect(signatureOf(null, claims, mentions).day).toEqual({ start: '2014-04-16', end: '2014-04-16' });
+  });
+  it('of a dated report is the day most of its figures are about', () => {
+    expect(signatureOf('2014-11-12', claims, mentions).day).toEqual({ start: '2014-11-11', end: '2014-11-11' });
   });
 });
