@@ -119,7 +119,7 @@ export function headerDate(s: string): { date: string; published: boolean } | nu
   if (!d) return null;
   // (every word between the label and its date is a time or a joining word: "at 10:15 am", "on")
   const between = s.slice(label.index + label[0].length, label.index + d.index);
-  if (!/^[\s:,|–—-]*(?:(?:at|on|el|le|am)\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?[\s,|]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?$/i.test(between)) return null;
+  if (!/^[\s:,|–—-]*(?:(?:at|on|el|le|am|in (?:the|this) (?:issue|edition) of)\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?[\s,|]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?$/i.test(between)) return null;
   const date = parseDateString(d[0].replace(/(\d)(?:st|nd|rd|th)\b/i, '$1'));
   return date ? { date, published: PUBLISHED_LABEL.test(label[0]) } : null;
 }
@@ -145,7 +145,7 @@ function isSpace(c: number): boolean {
 const endsSentence = (s: string) => /[.!?…"'”’»)]$/.test(s);
 const isFurniture = (s: string) => FURNITURE_LINE(s) || DATE_LINE.test(s) || isMenu(s) || isRights(s);
 
-const RIGHTS = /©|\ball rights reserved\b|\bhyperlink\b[^.]{0,80}\bmaterials?\b|\bmaterials?\b[^.]{0,80}\bhyperlink\b/i;
+const RIGHTS = /©|\ball rights reserved\b|\bhyperlink\b[^.]{0,80}\bmaterials?\b|\bmaterials?\b[^.]{0,80}\bhyperlink\b|\breproduction (?:is )?prohibited\b/i;
 /**
  * A short line of the site's rights, wherever its words stand: "Caravan News © 2016–2023. Use of materials
  * requires a hyperlink.", "All rights reserved. When using materials, a hyperlink to … is required."

@@ -411,6 +411,32 @@ describe('page headers and footers as sites write them', () => {
     expect(clean(['Publié le 12/03/2019', '', BODY[0]].join('\n')).published).toBe('2019-03-12');
   });
 
+  it('drops an archive\'s and a charity\'s furniture and translation notes, and reads "Published in the issue of …"', () => {
+    const r = clean([
+      'THE VALLEY MAIL',
+      'Archive  >  1920  >  May',
+      'Subscribers: sign in to download the full page image',
+      '',
+      'FLOODS IN THE LOWER TOWN',
+      '',
+      'Published in the issue of Thursday, 27 May 1920',
+      '[Translated from the German]',
+      '',
+      BODY[0],
+      '',
+      'This page was digitised from the microfilm collection. Text has been produced by optical character recognition and may contain errors.',
+      'Cite this page | Report an OCR error',
+      'Previous article: Bridge reopens after repairs',
+      'Support our work - donate today',
+      'Registered charity no. 1187342',
+      'Valley Mail archive. Reproduction prohibited without permission.',
+    ].join('\n'));
+    expect(r.title).toBe('FLOODS IN THE LOWER TOWN');
+    expect(r.outlet).toBe('THE VALLEY MAIL');
+    expect(r.published).toBe('1920-05-27');
+    expect(r.text).toBe(BODY[0]);
+  });
+
   it('drops a numbered list of headlines after a tail marker: a list number is no sentence end', () => {
     expect(isBody('1. Opposition sweeps the vote as turnout rises in the north')).toBe(false);
     expect(isBody('Turnout rose in 1993. The opposition swept the north')).toBe(true);
