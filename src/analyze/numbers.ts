@@ -421,8 +421,9 @@ function notCount(toks: Token[], core: Core, last: number, dateTokens: Set<numbe
   if (dateTokens.has(last + 1) && t.kind === 'number' && next && next.kind === 'word' && /^\p{Lu}/u.test(next.text) && !/^(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)$/.test(next.text)) return 'date';
   if (next && !next.spaceBefore && ORDINAL_SUFFIXES.has(next.lower)) return 'ordinal';
   if (next?.text === 's' && !next.spaceBefore) return 'decade';
-  if (next?.text === ':' && toks[last + 2]?.kind === 'number' && !next.spaceBefore) return 'time';
-  if (prev?.text === ':' && !prev.spaceBefore && toks[core.first - 2]?.kind === 'number') return 'time';
+  // ("10:30", not a figure and the breakdown after its colon: "the number of dead as 379: 337 men, …")
+  if (next?.text === ':' && toks[last + 2]?.kind === 'number' && !next.spaceBefore && !toks[last + 2]!.spaceBefore) return 'time';
+  if (prev?.text === ':' && !prev.spaceBefore && !t.spaceBefore && toks[core.first - 2]?.kind === 'number') return 'time';
   if (next && (CLOCK.has(next.lower) || (next.lower === 'a' || next.lower === 'p') && toks[last + 2]?.text === '.' && (toks[last + 3]?.lower === 'm'))) return 'time';
   if (prev && CURRENCY.has(prev.text)) return 'money';
   if (next && (PERCENT.has(next.lower) || next.text === '%')) return 'percent';
