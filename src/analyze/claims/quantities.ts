@@ -114,6 +114,16 @@ const startsUpper = (s: string): boolean => {
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
 };
 
+/** Whether a past participle (no auxiliary before it) follows the words of a noun from token k: "26 people killed or …". */
+function participleAfter(toks: Token[], k: number): boolean {
+  for (let i = k; i < toks.length && i <= k + 3; i++) {
+    const w = toks[i]!.lower;
+    if (toks[i]!.kind !== 'word' || STOP.has(w) && !/ed$/.test(w)) return /^(killed|injured|wounded|shot|arrested|detained|hurt)$/.test(w);
+    if (/^(killed|injured|wounded|shot|arrested|detained|hurt)$/.test(w)) return true;
+  }
+  return false;
+}
+
 /** A noun after index j (skipping up to three modifiers), or null. */
 function nounAfter(toks: Token[], j: number): { first: number; last: number; kind: QuantityKind; noun: string; demonym: boolean; perpetrator: boolean } | null {
   for (let k = j, mods = 0; k < toks.length && mods <= 3; k++, mods++) {
@@ -182,6 +192,9 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     if (toks[n.first]!.lower === 'one' && /^(no|not)$/.test(toks[n.first - 1]?.lower ?? '')) continue;
     // "every one of the 15 was arrested": all of them, the count after it
     if (toks[n.first]!.lower === 'one' && /^(every|each)$/.test(toks[n.first - 1]?.lower ?? '') && toks[n.last + 1]?.lower === 'of') continue;
+    // "none of the 26 people killed or injured by gunfire had posed a threat": the count after it, which a participle
+    // describes (a denial of something else about them); "none of the 12 miners was hurt" is a denial of its verb
+    if (toks[n.first]!.lower === 'none' && toks[n.last + 1]?.lower === 'of' && toks[n.last + 2]?.lower === 'the' && toks[n.last + 3]?.kind === 'number' && participleAfter(toks, n.last + 4)) continue;
     let first = n.first;
     let last = n.coreLast;
     let more = false;

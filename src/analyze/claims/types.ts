@@ -110,6 +110,17 @@ class DraftObject implements Draft {
  * A part of `whole` that the count q makes ("including 117 Azerbaijanis", "68 women … among them"): the whole's
  * category and subject, q's noun as its subgroup, quoted from `first` to the end of q.
  */
+/** categories of arrest and sentence */
+const JUSTICE: ReadonlySet<string> = new Set(['arrested', 'imprisoned']);
+
+/**
+ * An arrest or a sentence of one person named by an article ("The chief engineer was also convicted", "detaining a
+ * 66-year-old former paratrooper", "his crew were jailed"): no count (reports count those: "one was detained").
+ */
+export function isJusticeOfOne(category: string, q: Quantity, toks: SentenceContext['toks']): boolean {
+  return JUSTICE.has(category) && q.singular && !q.named && toks[q.numFirst]!.lower !== 'one';
+}
+
 export function partDraft(ctx: SentenceContext, whole: Draft, q: Quantity, trigger: [number, number], rule: string, first = q.first): Draft {
   const d = newDraft(ctx, whole.category, [q], trigger, rule);
   d.first = first;

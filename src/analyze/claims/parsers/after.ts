@@ -8,7 +8,7 @@
  */
 import { AFTER, BEFORE, GROUP_CATEGORY, matchAt, phraseAt } from '../lexicon.js';
 import { AUX, NEGATIONS, PASSIVE_MARKERS, RELATIVES, SPEECH_VERBS, isAdverb, parenthetical, prepositionalPhrase } from '../scan.js';
-import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
+import { isJusticeOfOne, newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import { mayCountPeople, type Quantity } from '../quantities.js';
 
 const MAX_STEPS = 24;
@@ -117,9 +117,6 @@ function listTail(ctx: SentenceContext, j: number, isCount: (k: number) => boole
   }
   return -1;
 }
-
-/** categories of arrest and sentence */
-const JUSTICE: ReadonlySet<string> = new Set(['arrested', 'imprisoned']);
 
 export const afterParser: Parser = {
   id: 'parse.count-then-predicate',
@@ -357,7 +354,7 @@ export const afterParser: Parser = {
       }
       // "The chief engineer was also convicted", "his crew were jailed": one person or a crew named by an article
       // is no count of arrests or sentences (reports count those: "one was detained", "11 crew members")
-      if (people.length === 1 && people[0]!.singular && !people[0]!.named && JUSTICE.has(category) && toks[people[0]!.numFirst]!.lower !== 'one') people = [];
+      if (people.length === 1 && isJusticeOfOne(category, people[0]!, toks)) people = [];
       if (people.length) {
         const d = newDraft(ctx, category, people, [trigger.first, trigger.last], this.id);
         // "150 individuals recognized as martyrs": what is counted is the status the predicate names

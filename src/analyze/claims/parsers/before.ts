@@ -9,7 +9,7 @@
 import { AFTER, BEFORE, DISCONTINUOUS, PERPETRATORS, SELF, personNounAt, matchAt, phraseAt } from '../lexicon.js';
 import { mayCountPeople, onePerson, singularAt, type Quantity } from '../quantities.js';
 import { PASSIVE_MARKERS, RELATIVES, SPEECH_VERBS, isAdverb, isTrigger, parenthetical, unrealised } from '../scan.js';
-import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
+import { isJusticeOfOne, newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import type { Token } from '../../text.js';
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'the']);
@@ -227,7 +227,7 @@ export const beforeParser: Parser = {
           part.subgroup = q.noun;
           out.push(part);
         }
-      } else if (people.length && countable) {
+      } else if (people.length && countable && !(people.length === 1 && isJusticeOfOne(category, people[0]!, toks))) {
         // a list counted only by articles needs at least one count or two items ("killed a teacher" is still one)
         const d = newDraft(ctx, category, people, [i, p.last], this.id);
         if (after > 0) {
