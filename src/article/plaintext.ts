@@ -143,7 +143,15 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 const endsSentence = (s: string) => /[.!?…"'”’»)]$/.test(s);
-const isFurniture = (s: string) => FURNITURE_LINE(s) || DATE_LINE.test(s) || isMenu(s) || isRights(s);
+const isFurniture = (s: string) => FURNITURE_LINE(s) || DATE_LINE.test(s) || isMenu(s) || isRights(s) || isNotice(s);
+
+/** the phrases of furniture.json's contains, any of them (a pattern of words: no wildcard to try at every character) */
+const NOTICE = new RegExp(FURNITURE.contains.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+/**
+ * A short line of the site's notices, wherever its words stand: "Text has been produced by optical character
+ * recognition and may contain errors.", "GlobalBrief is funded by its readers. Support our journalism".
+ */
+const isNotice = (s: string) => s.length <= 240 && NOTICE.test(s);
 
 const RIGHTS = /©|\ball rights reserved\b|\bhyperlink\b[^.]{0,80}\bmaterials?\b|\bmaterials?\b[^.]{0,80}\bhyperlink\b|\breproduction (?:is )?prohibited\b/i;
 /**
