@@ -289,9 +289,9 @@ function mainDate(doc: DocumentContext, drafts: readonly Draft[]): DateMention |
 }
 
 const SINCE_BEFORE = /\bsince\s*$/i;
-/** a verb of telling or finding and its "that" between a date and a count: "On 26 April 2016 the jury concluded that" */
 /** how far before a count TELLING_BETWEEN may start (its words' length at most) */
 const TELLING_REACH = 200;
+/** a verb of telling or finding and its "that" between a date and a count: "On 26 April 2016 the jury concluded that" */
 const TELLING_BETWEEN = /^[^.;]{0,80}\b(?:said|told|announced|reported|confirmed|stated|concluded|found|ruled|determined|established|decided|revealed|estimated|declared)\s+(?:that\s+)?(?:\S+\s+){0,3}$/i;
 
 /** a relative mention of a day more than a year before publication: an anniversary's day ("ten years ago today") */
