@@ -434,11 +434,10 @@ function placedAt(toks: Token[], i: number, j: number): boolean {
 
 /** how often a report must name a place the gazetteer lacks before it is read as one */
 const LOCAL_MIN_USES = 2;
-/** words of a kind of place that may end such a name */
-const LOCAL_TAILS = new Set([
-  'square', 'plaza', 'township', 'village', 'district', 'camp', 'market', 'bazaar', 'settlement', 'quarter', 'neighbourhood', 'neighborhood', 'location', 'estate', 'compound',
-  'avenue', 'street', 'road', 'lane', 'boulevard', 'park', 'bridge', 'stadium', 'cemetery', 'graveyard',
-]);
+/** words of a site within a town that may end its name: "Rustaveli Avenue", "Babur Square" (reconcile/scope.ts reads them too) */
+export const SITE_TAILS: ReadonlySet<string> = new Set(['square', 'plaza', 'market', 'bazaar', 'avenue', 'street', 'road', 'lane', 'boulevard', 'park', 'bridge', 'stadium', 'cemetery', 'graveyard']);
+/** words of a kind of place that may end such a name: a site's, or a part of a town's or a district's ("Langa township") */
+const LOCAL_TAILS = new Set(['township', 'village', 'district', 'camp', 'settlement', 'quarter', 'neighbourhood', 'neighborhood', 'location', 'estate', 'compound', ...SITE_TAILS]);
 const CALENDAR_WORDS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'ramadan',

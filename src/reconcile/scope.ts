@@ -6,6 +6,7 @@
  * are rivals; claims of different scopes are not.
  */
 import { isPersonNoun } from '../analyze/claims/lexicon.js';
+import { SITE_TAILS } from '../analyze/places.js';
 import { addDays } from '../core/dates.js';
 import type { StoredClaim } from '../store/types.js';
 import type { Scope } from './types.js';
@@ -86,9 +87,11 @@ export function earlierTime(c: StoredClaim, start: string | null | undefined): s
   return a === b ? `on ${a}` : `from ${a} to ${b}`;
 }
 
-/** the last word of a site's name within a town: a street, a square, a park */
-const SITE_WORDS = /\s(?:square|plaza|avenue|street|road|lane|boulevard|park|bridge|stadium|cemetery|graveyard|market|bazaar)$/i;
-const isSite = (place: string) => SITE_WORDS.test(place);
+/** a name of two words or more whose last names a site within a town: a street, a square, a park */
+const isSite = (place: string) => {
+  const last = /\s(\S+)$/.exec(place);
+  return last !== null && SITE_TAILS.has(last[1]!.toLowerCase());
+};
 
 /** The scope of a claim, and a key that is equal for claims of the same scope. */
 export function scopeOf(c: StoredClaim, ctx: ScopeContext): { scope: Scope; key: string } {

@@ -114,12 +114,14 @@ const startsUpper = (s: string): boolean => {
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
 };
 
+const PARTICIPLES = /^(killed|injured|wounded|shot|arrested|detained|hurt)$/;
 /** Whether a past participle (no auxiliary before it) follows the words of a noun from token k: "26 people killed or …". */
 function participleAfter(toks: Token[], k: number): boolean {
   for (let i = k; i < toks.length && i <= k + 3; i++) {
     const w = toks[i]!.lower;
-    if (toks[i]!.kind !== 'word' || STOP.has(w) && !/ed$/.test(w)) return /^(killed|injured|wounded|shot|arrested|detained|hurt)$/.test(w);
-    if (/^(killed|injured|wounded|shot|arrested|detained|hurt)$/.test(w)) return true;
+    if (PARTICIPLES.test(w)) return true;
+    // (an auxiliary or another word that ends the noun's words: "the 12 miners was hurt")
+    if (toks[i]!.kind !== 'word' || (STOP.has(w) && !/ed$/.test(w))) return false;
   }
   return false;
 }

@@ -346,11 +346,11 @@ function relativeClauseEnd(d: Draft): number {
   return i - 1;
 }
 
-/** The date of a relative clause's own words (see relativeClauseEnd), if any. */
-function relativeClauseDate(d: Draft, dates: DateMention[]): DateMention | undefined {
+/** The date of a relative clause's own words, which end at token `end` (see relativeClauseEnd), if any. */
+function relativeClauseDate(d: Draft, end: number, dates: DateMention[]): DateMention | undefined {
   const toks = d.sentence.toks;
   const m = dates[firstAtLeast(dates, (x) => x.start, toks[d.triggerLast]!.end)];
-  return m && m.end <= toks[relativeClauseEnd(d)]!.end ? m : undefined;
+  return m && m.end <= toks[end]!.end ? m : undefined;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
@@ -489,8 +489,9 @@ export const qualifiersRefiner: Refiner = {
         const byPlace = PLACE_PART.test(d.subgroup ?? '');
         // (a count whose verb is in a relative clause is placed by that clause alone: "families of the 97 who died
         // at Hillsborough gathered in Liverpool")
-        const relative = inRelativeClause(d);
-        let mentions = placesOutside(s, d.first, byPlace ? d.last : relative ? relativeClauseEnd(d) : clauseEnd);
+        const relativeEnd = inRelativeClause(d) ? relativeClauseEnd(d) : -1;
+        const relative = relativeEnd >= 0;
+        let mentions = placesOutside(s, d.first, byPlace ? d.last : relative ? relativeEnd : clauseEnd);
         if (!byPlace && !relative) {
           if (!mentions.length && k > 0) mentions = placesOutside(s, prevEnd + 1, d.first - 1);
           if (!mentions.length) mentions = placesOutside(s, 0, list[0]!.first - 1);
@@ -539,7 +540,7 @@ export const qualifiersRefiner: Refiner = {
         const own0 = !running && d.last < to ? firstWithin(dates, s.toks[d.last + 1]!.start, s.toks[to]!.end) : undefined;
         // (a count whose verb is in a relative clause takes only a date of that clause: "families of the 97 who died
         // gathered on Saturday" dates the gathering)
-        const pick = relative && !running ? relativeClauseDate(d, dates) : (own0 ?? (from <= to ? firstWithin(dates, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? dates[0]);
+        const pick = relative && !running ? relativeClauseDate(d, relativeEnd, dates) : (own0 ?? (from <= to ? firstWithin(dates, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? dates[0]);
         if (pick?.span) {
           d.time = stamped(pick.span, false, pick.text);
           d.rules.push(`${this.id}:time-stated`);

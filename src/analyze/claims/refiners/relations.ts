@@ -98,19 +98,6 @@ function frontedWhole(d: Draft, drafts: Draft[]): Draft | null {
 export const othersRefiner: Refiner = {
   id: 'refine.others',
   refine(drafts) {
-    // "Some campaigners put the total as high as 16,000": the category of the claim before it in its paragraph (none:
-    // it stays 'total', which is no claim's category, and is dropped)
-    drafts.forEach((d, k) => {
-      if (d.category !== PENDING_TOTAL) return;
-      for (let b = k - 1; b >= 0; b--) {
-        const x = drafts[b]!;
-        if (x.sentence.sentence.paragraph !== d.sentence.sentence.paragraph) break;
-        if (x.category !== PENDING_TOTAL) {
-          d.category = x.category;
-          break;
-        }
-      }
-    });
     for (const d of drafts) {
       if (d.relation || d.dropped || !d.parts.some((p) => p.others)) continue;
       if (drafts.some((x) => x !== d && x.category === d.category && !x.dropped && before(x, d))) {
