@@ -22,7 +22,7 @@ const CREDIT_END = new RegExp(`(?:^|[.!?]\\s+|\\s[-–—|/]\\s*|\\s)\\(?(?:${an
 
 const LABEL_DATE = /^(?:date|published|posted|updated|published on|posted on|dated?)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]+)?|\d{1,2}[./]\d{1,2}[./]\d{4}|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}))\b[\s,|:–—-]*/i;
 const DATE_LINE = new RegExp(
-  `^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}[./]\\d{1,2}[./]\\d{4})(?:[,\\s|–—-]+\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?$`,
+  `^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}([./-])\\d{1,2}\\1\\d{4})(?:[,\\s|–—-]+\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?$`,
   'i',
 );
 /** "BAKU, Azerbaijan, January 20." / "LONDON, Jan. 5 (Reuters) -" / "ZÜRICH, March 3 -" (capitals of any script) */
@@ -94,15 +94,17 @@ const mayBeLabel = (s: string) => {
  * A line BYLINE may match: one starting with "by" in either case. Under the u and i flags a letter matches
  * the characters of its case folding: for b and y only B and Y (ſ and the Kelvin sign fold onto s and k).
  */
+/** a byline that names the paper's own reporter, in English or a translated page's language: "Door onze verslaggever Maartje de Wolff", "dal nostro corrispondente Matteo Zanin, Londra", "From our correspondent in Delhi" */
+const CORRESPONDENT = /^(?:by|from|door|von|par|por|de|di|dal|da)\s+(?:(?:our|onze|unserem|unserer|notre|nuestro|nuestra|nostro|nostra|il nostro|la nostra)\s+)?(?:own\s+|eigen\s+|special\s+)?(?:verslaggever|correspondent|correspondente|korrespondent(?:in|en)?|correspondant|corresponsal|corrispondente|reporter|redacteur|redakteur|envoyé spécial|enviado especial|inviato)\b[^.!?]{0,80}$/iu;
 const mayBeByline = (s: string) => (s.charCodeAt(0) | 32) === 98 && (s.charCodeAt(1) | 32) === 121;
 /** how many lines at the top may hold header metadata (date labels, date lines) */
 const HEADER_LINES = 10;
 /** a label of a page's own dates, anywhere in a short header line: "Staff Reporter | Published at 10:15 am April 24th, 2023" */
-const DATE_LABEL = /\b(?:(first )?published|posted|filed|(?:last )?updated|(?:last )?modified|publicado|publié|veröffentlicht|stand|actualizado|aktualisiert|mis à jour)(?![A-Za-z])/i;
-const PUBLISHED_LABEL = /^(?:first )?(?:published|posted|filed|publicado|publié|veröffentlicht|stand)$/i;
+const DATE_LABEL = /\b(?:(first )?published|posted|filed|(?:last )?updated|(?:last )?modified|publicado|publié|veröffentlicht|stand|actualizado|aktualisiert|mis à jour|pubblicato|aggiornato|gepubliceerd|bijgewerkt)(?![A-Za-z])/i;
+const PUBLISHED_LABEL = /^(?:first )?(?:published|posted|filed|publicado|publié|veröffentlicht|stand|pubblicato|gepubliceerd)$/i;
 /** a date with its year, as header lines write it ("April 24th, 2023", "24 April 2013", "2013-05-14", "14.05.2013") */
 const DATE_IN = new RegExp(
-  `\\b(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}[./]\\d{1,2}[./]\\d{4})\\b`,
+  `\\b(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}([./-])\\d{1,2}\\1\\d{4})\\b`,
   'i',
 );
 
@@ -119,7 +121,7 @@ export function headerDate(s: string): { date: string; published: boolean } | nu
   if (!d) return null;
   // (every word between the label and its date is a time or a joining word: "at 10:15 am", "on")
   const between = s.slice(label.index + label[0].length, label.index + d.index);
-  if (!/^[\s:,|–—-]*(?:(?:at|on|el|le|am|in (?:the|this) (?:issue|edition) of)\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?[\s,|]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?$/i.test(between)) return null;
+  if (!/^[\s:,|–—-]*(?:(?:at|on|el|le|il|op|em|am|in (?:the|this) (?:issue|edition) of)\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|eet|est|edt|cst|cdt|pst|pdt|ist|msk|jst|kst|hkt|aest|sast)\b)?[\s,|]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?$/i.test(between)) return null;
   const date = parseDateString(d[0].replace(/(\d)(?:st|nd|rd|th)\b/i, '$1'));
   return date ? { date, published: PUBLISHED_LABEL.test(label[0]) } : null;
 }
@@ -173,7 +175,8 @@ const MENU_ITEM = /^(?!\d[\d,.]*$)[^.!?;,]{1,32}$|^(?:1[89]|20)\d\d$/;
 function isMenu(s: string): boolean {
   if (s.length > 160 || !MENU_SEPARATOR_CHAR.test(s)) return false;
   const items = s.split(MENU_SEPARATOR).filter((x) => x.length > 0);
-  if (items.length < 2 || !items.every((x) => MENU_ITEM.test(x) && wordCount(x, 5) <= 4)) return false;
+  // (an item may be a longer button of its own: "Donate | Become a member | Follow us on Facebook and Twitter")
+  if (items.length < 2 || !items.every((x) => (MENU_ITEM.test(x) && wordCount(x, 5) <= 4) || (x.length <= 60 && FURNITURE_LINE(x)))) return false;
   // (two items are a menu when one of them is furniture: "Bhopal | 4 min read", "Print | Share")
   return items.length >= 3 || items.some((x) => FURNITURE_LINE(x));
 }
@@ -207,10 +210,22 @@ function isNameLike(s: string): boolean {
 
 /** A line that may be a site's masthead: up to six words, each capitalised but for a joining word, no figure. */
 function isMasthead(s: string): boolean {
-  const w = words(s.replace(EDITION, ''));
-  return w.length > 0 && w.length <= 6 && !/\d/.test(s) && !/[.!?:;,]$/.test(s) && w.every((x) => /^[\p{Lu}\p{N}]/u.test(x) || MASTHEAD_JOINS.has(x));
+  // (an acronym in brackets after the name counts as no word: "Network for the Rights of Chemical Weapons Victims (NRCWV)")
+  const w = words(mastheadName(s).replace(/\s*\([\p{Lu}\p{N}&.-]{2,10}\)$/u, ''));
+  return w.length > 0 && w.length <= 8 && !/\d/.test(s) && !/[.!?:;,]$/.test(s) && w.every((x) => /^[\p{Lu}\p{N}]/u.test(x) || MASTHEAD_JOINS.has(x));
 }
-const MASTHEAD_JOINS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'le', 'el', 'du', 'des', 'der', 'die', 'das', '&', '-', '–', '|']);
+/**
+ * The outlet's name in a masthead: without an edition's name ("Hanseatische Allgemeine - English Edition") and
+ * without the acronym before it ("GLPA - Gulf & Levant Press Agency" → "Gulf & Levant Press Agency").
+ */
+function mastheadName(s: string): string {
+  const name = s.replace(EDITION, '');
+  const m = /^([\p{Lu}&]{2,8})\s+[-–|]\s+(.+)$/u.exec(name);
+  return m && initialsOf(m[2]!).startsWith(m[1]!.replace(/&/g, '')) ? m[2]! : name;
+}
+/** the capitals of a name's capitalised words: "Gulf & Levant Press Agency" → "GLPA" */
+const initialsOf = (s: string) => words(s).filter((x) => /^\p{Lu}/u.test(x)).map((x) => x[0]).join('');
+const MASTHEAD_JOINS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'to', 'on', 'in', 'at', 'a', 'de', 'del', 'della', 'delle', 'dei', 'di', 'la', 'le', 'il', 'lo', 'el', 'los', 'las', 'du', 'des', 'et', 'y', 'e', 'der', 'die', 'das', 'und', 'van', 'von', 'het', 'en', '&', '-', '–', '|']);
 /** an edition's name after a site's: "Hanseatische Allgemeine - English Edition" */
 const EDITION = /\s+[-–|]\s+(?:english|international|online|digital|global|web|us|uk|asia|europe)(?:\s+edition)?$/i;
 
@@ -313,10 +328,16 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
   /** the date of an "Updated …" line, for a page that gives no other */
   let updated: string | null = null;
   let itemDay: string | null = null;
+  /** body lines met in the header: a standfirst under the title ("Among the victims were two young architects …") */
+  let bodyLines = 0;
   for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
     const t = lines[i]!.text;
     // (a line of furniture above the title is no body line: "This article was translated from German. Read the original")
-    if (keep[i] && bodyAt(i)) break;
+    // the labelled date under a standfirst still dates the page; the body proper begins at a second body line
+    if (keep[i] && bodyAt(i)) {
+      if (++bodyLines > 1) break;
+      continue;
+    }
     const h = headerDate(t);
     if (h) {
       keep[i] = false;
@@ -327,7 +348,7 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
       keep[i] = false;
       published = itemDay;
     }
-    else if (mayBeByline(t) && BYLINE.test(t)) {
+    else if ((mayBeByline(t) && BYLINE.test(t)) || (t.length <= 120 && CORRESPONDENT.test(t))) {
       keep[i] = false;
       published ??= parseDateString(t);
     }
@@ -365,7 +386,7 @@ export function cleanPlainLines(input: Line[], options: PlainOptions = {}): Plai
     const at = keptAt[header[0]!]!;
     const overMenu = at + 1 < lines.length && !keep[at + 1] && isMenu(lines[at + 1]!.text) && isMasthead(h0);
     if (overMenu || isNameLike(h0)) {
-      outlet = overMenu ? h0.replace(EDITION, '') : h0;
+      outlet = overMenu ? mastheadName(h0) : h0;
       drop.add(header[0]!);
     }
   }

@@ -40,7 +40,7 @@ export function weekday(iso: string): number {
 }
 
 const ISO_LIKE = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/;
-const DMY_NUMERIC = /^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\b/;
+const DMY_NUMERIC = /^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b/;
 const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})\\b`, 'i');
 const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:T|$)/;
@@ -76,7 +76,7 @@ export function parseDateString(s: string | null | undefined): string | null {
   if (m) return checked(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
   if (leadingDigit) {
     m = DMY_NUMERIC.exec(str);
-    if (m) return checked(+m[3]!, +m[2]!, +m[1]!);
+    if (m) return checked(+m[4]!, +m[3]!, +m[1]!);
   }
   return null;
 }

@@ -450,4 +450,75 @@ describe('page headers and footers as sites write them', () => {
     const table = ['Veles | 12 | 40', 'Stip | 3 | 11'];
     expect(clean([BODY[0], ...table].join('\n')).text).toContain(table[0]);
   });
+
+  it('reads a masthead with an acronym or a joining word, a date label in Italian or Dutch under a standfirst, and a reporter\'s byline', () => {
+    const r = clean([
+      'ORB - Ohrid River Bulletin',
+      'News | Region | Archive | About',
+      '',
+      'Lake towns count the damage after the storm',
+      '',
+      'The flood reached the old bridge. Families in the lower streets were moved to the school.',
+      '',
+      'dal nostro corrispondente Ana Petrova, Ohrid',
+      'Pubblicato il 14/06/2024 alle 09:12 - Aggiornato alle 11:40',
+      '',
+      BODY[0],
+      '',
+      BODY[1],
+    ].join('\n'));
+    expect(r.outlet).toBe('Ohrid River Bulletin');
+    expect(r.title).toBe('Lake towns count the damage after the storm');
+    expect(r.published).toBe('2024-06-14');
+    expect(r.text).not.toContain('corrispondente');
+    expect(clean(['Gepubliceerd: 23-12-2005, 15:12 | Gewijzigd: 23-12-2005, 18:40', '', BODY[0]].join('\n')).published).toBe('2005-12-23');
+    expect(clean(['Updated 22:47 BST, 14 June 2017', '', BODY[0]].join('\n')).published).toBe('2017-06-14');
+    expect(clean(['Door onze verslaggever Eva de Boer', '', BODY[0]].join('\n')).text).toBe(BODY[0]);
+    // a name of seven words with its acronym in brackets, and "to" in a name, over a menu
+    expect(clean(['Alliance for the Rights of Flood Victims (ARFV)', 'Home > News > Statements', '', 'Two hurt as storm fells trees', '', BODY[0]].join('\n')).outlet).toBe('Alliance for the Rights of Flood Victims (ARFV)');
+    expect(clean(['Right to Water Coalition', 'About us | Campaigns | Donate', '', 'Two hurt as storm fells trees', '', BODY[0]].join('\n')).outlet).toBe('Right to Water Coalition');
+    // (the acronym goes only when it is the name's initials)
+    expect(clean(['ABC - Valley News Service', 'News | Region | Archive', '', 'Two hurt as storm fells trees', '', BODY[0]].join('\n')).outlet).toBe('ABC - Valley News Service');
+  });
+
+  it('drops a press release\'s furniture, cookie and newsletter lines, calls to support, and lists after "More …" headings', () => {
+    const r = clean([
+      'Valley Flood Network',
+      'About us | Campaigns | Publications | Donate',
+      '',
+      'PRESS STATEMENT | For immediate release | 17.01.2024',
+      'Ref: VFN/MK/003/2024',
+      '',
+      'Flood victims still wait for homes a year on',
+      '',
+      BODY[0],
+      '',
+      BODY[1],
+      '',
+      'ENDS',
+      'Notes to editors',
+      'Download this statement as PDF (2 pages)',
+      'Donate | Become a member | Follow us on Facebook and Twitter',
+      '[Share on Facebook] [Share on Twitter] [Email this article]',
+      'More explainers',
+      '- What is a flood plain?',
+      'Further reading: The 1979 flood | How dams are built | A short history of the valley',
+      'Get the Network\'s weekly briefing in your inbox every Monday. Sign up',
+      'Valley Flood Network is independent and free to read. Support us',
+      'Tempo di lettura: 5 minuti',
+      'Condividi: Facebook | X | Email',
+      'Iscriviti alla newsletter del Bollettino',
+      'Leggi anche',
+      '- The bridge reopens',
+      'Foto: the old bridge after the flood (ANP)',
+      'Cookies: We and our partners use cookies on this site. Find out more',
+    ].join('\n'));
+    expect(r.outlet).toBe('Valley Flood Network');
+    expect(r.title).toBe('Flood victims still wait for homes a year on');
+    expect(r.published).toBe('2024-01-17');
+    expect(r.text).toBe([BODY[0], BODY[1]].join('\n\n'));
+    // a report's sentence that asks for support is no call to action at a page's end
+    const plea = 'The mayor asked the government for help. "Support us," she said, as the water rose again on Friday.';
+    expect(clean([BODY[0], '', plea].join('\n')).text).toContain(plea);
+  });
 });
