@@ -79,8 +79,8 @@ const keysOf = (index: PhraseIndex) => [...index.values()].flatMap((list) => lis
 export const TRIGGER_WORDS = new Set<string>([
   ...keysOf(AFTER), ...keysOf(BEFORE), ...keysOf(NOUN_TRIGGERS), ...keysOf(TOLLS), ...Object.keys(CATEGORIES.multiples.words),
   ...[...DISCONTINUOUS].flatMap(([verb, list]) => list.map((x) => keyWord([verb, ...x.suffix]))), 'fatally',
-  // ("the fate of 150 residents is still unknown": parsers/fate.ts)
-  'fate',
+  // ("the fate of 150 residents is still unknown": parsers/fate.ts; "exposed to mustard gas": parsers/after.ts)
+  'fate', 'exposed',
 ]);
 
 /** A phrase found at a token: made by a constructor (one hidden class, no generic object spread per hit). */

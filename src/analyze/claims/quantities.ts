@@ -234,8 +234,10 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     let demonym = false;
     let perpetrator = false;
     // "hundreds of people", "dozens of protesters": a vague amount counts the noun after "of" (read below)
+    // ("hundreds of other civilians": the noun after "other")
+    const ofOther = n.vague && toks[j]?.lower === 'of' && toks[j + 1]?.lower === 'other' ? 1 : 0;
     const vagueOf = n.vague && toks[j]?.lower === 'of' && toks[j + 1] !== undefined && !DETERMINERS.has(toks[j + 1]!.lower) && !PARTITIVE_HEADS.has(toks[j + 1]!.lower)
-      && nounAfter(toks, j + 1) !== null;
+      && nounAfter(toks, j + 1 + ofOther) !== null;
     if (!vagueOf && toks[j]?.lower === 'of' && toks[j + 1]) {
       // "112 of whom", "four of them", "three of the victims", "two of his coworkers"
       const h = toks[j + 1]!.lower;
@@ -271,7 +273,7 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
       noun = np ? np.noun : 'others';
       last = np ? np.last : j;
     } else {
-      const np = nounAfter(toks, vagueOf ? j + 1 : j);
+      const np = nounAfter(toks, vagueOf ? j + 1 + ofOther : j);
       if (np) {
         kind = np.kind;
         noun = np.noun;

@@ -52,9 +52,27 @@ const TRAILING = new Set(['and', 'for', 'at', 'on', 'after', 'between', 'to']);
 const TAKEN = new Set(['taken', 'admitted', 'rushed', 'airlifted', 'transferred', 'brought', 'sent', 'referred', 'flown']);
 const CARE = new Set(['hospital', 'hospitals', 'clinic', 'clinics', 'infirmary']);
 
-/** "taken to nearby hospitals", "admitted to the district hospital in …": the injured (the lexicon lists "taken to hospital"). */
+/** Verbs of care given where the injured are: "treated in six London hospitals", "cared for at two clinics". */
+const TREATED = new Set(['treated', 'cared', 'recovering', 'hospitalised', 'hospitalized']);
+/** What people are exposed to when exposure harms them: "exposed to mustard gas", "exposed to the toxic fumes". */
+const HARMS = new Set(['gas', 'gases', 'chemical', 'chemicals', 'radiation', 'fumes', 'toxins', 'poison', 'smoke', 'nerve']);
+
+/**
+ * "taken to nearby hospitals", "admitted to the district hospital in …", "being treated in six London hospitals":
+ * the injured (the lexicon lists "taken to hospital"); "exposed to mustard gas": the injured too.
+ */
 function takenToCare(toks: SentenceContext['toks'], j: number): { category: string; last: number } | null {
-  if (!TAKEN.has(toks[j]!.lower) || toks[j + 1]?.lower !== 'to') return null;
+  const w = toks[j]!.lower;
+  if (w === 'exposed' && toks[j + 1]?.lower === 'to') {
+    for (let k = j + 2; k <= j + 5 && k < toks.length; k++) {
+      if (HARMS.has(toks[k]!.lower)) return { category: 'injured', last: k };
+      if (toks[k]!.kind === 'punct') return null;
+    }
+    return null;
+  }
+  const into = toks[j + 1]?.lower;
+  const treated = TREATED.has(w) && (into === 'in' || into === 'at' || (w === 'cared' && into === 'for' && /^(in|at)$/.test(toks[j + 2]?.lower ?? '')));
+  if (!treated && (!TAKEN.has(w) || into !== 'to')) return null;
   for (let k = j + 2; k <= j + 6 && k < toks.length; k++) {
     if (CARE.has(toks[k]!.lower) || (toks[k]!.lower === 'centre' || toks[k]!.lower === 'center') && /^(trauma|medical|health|burns)$/.test(toks[k - 1]!.lower)) return { category: 'injured', last: k };
     if (toks[k]!.kind === 'punct' && toks[k]!.text !== "'" && toks[k]!.text !== '’') return null;
