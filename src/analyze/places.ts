@@ -388,7 +388,9 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
   return out;
 }
 
-const SPEECH_AFTER = new Set(['said', 'says', 'reported', 'reports', 'announced', 'quoted', 'claimed', 'stated']);
+const SPEECH_AFTER = new Set(['said', 'says', 'reported', 'reports', 'announced', 'quoted', 'claimed', 'stated', 'called', 'accused', 'denied', 'blamed', 'insisted', 'admitted', 'acknowledged',
+  // (a city's broadcaster speaks for its government: "Tehran radio carried an interview", "a communique read on Baghdad radio")
+  'radio', 'television', 'tv']);
 /** words before a name that make it a place even before a verb of saying: "officials in Moscow said" */
 const SPEAKER_PLACE_BEFORE = new Set(['in', 'at', 'from', 'near', 'of', 'outside', 'inside']);
 /** whether the name ending at token j is the subject of a verb of saying ("Tass said", "the Tass report said") */

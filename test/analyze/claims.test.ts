@@ -180,7 +180,7 @@ describe('qualifiers', () => {
   });
   it('does not take a place in the name of the source for where it happened', () => {
     check('Floods hit Kabul.\n\nRescuers found 23 bodies, according to the Herat governor\'s office.', [
-      { category: 'killed', value: 23, location: ['Kabul'], attribution: "Herat governor's office" },
+      { category: 'killed', value: 23, location: ['Kabul'], attribution: "the Herat governor's office" },
     ]);
     check('Twelve people were killed in Herat, Herat police said.', [{ category: 'killed', value: 12, location: ['Herat'], attribution: 'Herat police' }]);
   });

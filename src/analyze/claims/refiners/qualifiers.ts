@@ -31,7 +31,8 @@ const SELF_PHASE = /^(?:before|after|following|since|until|prior to|upon|by the 
 const CONDITION_AFTER = /\b((?:before|after|following|since|until|prior to) (?:the )?(?:official )?(?:declaration|declaring|imposition|introduction|implementation|end|start|lifting|announcement)[^,;.]{0,80})/i;
 /** CONDITION_AFTER searched from a position: one for all sentences, as each search sets lastIndex before it runs */
 const CONDITION_AFTER_G = new RegExp(CONDITION_AFTER.source, 'gi');
-const ACCORDING = /\b[Aa]ccording to (?:the |a |an )?([^,;.]+?(?:\.[A-Z][^,;.]*)?)\s*(?:[,;]|\.(?:\s|$)|$)/;
+/** "according to the prosecution", "by the count of the regional government": the source with its article as written */
+const ACCORDING = /\b(?:[Aa]ccording to|[Bb]y the (?:count|reckoning|estimates?|tally|figures?) of) ((?:the |a |an )?[^,;.]+?(?:\.[A-Z][^,;.]*)?)\s*(?:[,;]|\.(?:\s|$)|$)/;
 /** words that join clauses or belong to the verb, never part of a source's name ("killed and police said") */
 const MODIFIER_STOP = '(?:and|or|but|nor|so|that|which|who|whom|as|while|when|where|after|before|since|until|because|if|though|although|the|a|an|of|to|in|on|at|by|for|with|from|into|than|then|were|was|is|are|be|been|being|had|has|have|said|says|also|not|its|their|his|her)';
 /**
@@ -50,8 +51,8 @@ const SAID_ADVERB = '(?:also|later|then|now|previously|earlier|always|since|init
  * saying, or of estimating when a figure follows ("put the crowd at")
  */
 export const SAID_BY = new RegExp(
-  `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and|on))*|(?:${NAME_WORD_NO_DOT}\\s){0,2}(?:(?!${MODIFIER_STOP}\\s)[a-z]+\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
-    `\\s+(?:${SAID_ADVERB}\\s+)?(?:(?:had|has|have)\\s+)?(?:${SAID_ADVERB}\\s+)?(?:(?:${SOURCES.verbs.join('|')})\\b|(?:${SOURCES.estimateVerbs.join('|')})(?=\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,4}?at\\s))`,
+  `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and|on))*|(?:${NAME_WORD_NO_DOT}\\s){0,2}(?:(?!${MODIFIER_STOP}\\s)[a-z]+(?:['’]s)?\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
+    `\\s+(?:${SAID_ADVERB}\\s+)?(?:(?:had|has|have)\\s+)?(?:${SAID_ADVERB}\\s+)?(?:(?:${SOURCES.verbs.join('|')})\\b|(?:${SOURCES.estimateVerbs.join('|')})(?=\\s+(?:the|its|their)\\s+(?:[\\w-]+,?\\s+){0,4}?at\\s))`,
   'u',
 );
 /**
