@@ -14,7 +14,7 @@ import TIME from './lexicon/time.json' with { type: 'json' };
 import { MONTHS } from '../core/dates.js';
 import { gazetteer } from './gazetteer.js';
 import type { DateMention } from './dates.js';
-import type { PlaceMention } from './places.js';
+import { BUILDING_TAILS, type PlaceMention } from './places.js';
 import { WordShapes } from './shapes.js';
 import { DATELINE_DASHES, capitalisedIn, isCapitalised, withoutFinalPeriod, type Token } from './text.js';
 
@@ -135,12 +135,14 @@ export function findEntities(toks: Token[], text: string, places: PlaceMention[]
     // whatever their day and place (a sentence's first word is already left out above)
     const sentenceStart = a === 0 || toks[a]!.breakBefore || DATELINE_DASHES.has(toks[a - 1]!.text);
     const commonOpening = words === 1 && sentenceStart && g.english.has(lowerWords[0]!) && !isAcronym(toks[a]);
-    if (isEventHead(next?.lower ?? '') && words <= 4 && isPlace(places, a, j) && !PLACE_BEFORE.has(toks[a - 1]?.lower ?? '')) {
+    // (a building's event is one: "the Grenfell Tower fire" names it, whatever the day; a square's are many)
+    const building = words >= 2 && BUILDING_TAILS.has(lowerWords[words - 1]!);
+    if (isEventHead(next?.lower ?? '') && words <= 4 && isPlace(places, a, j) && !building && !PLACE_BEFORE.has(toks[a - 1]?.lower ?? '')) {
       // a place and an event word: "the Khojaly genocide", "the Srebrenica massacre", "the Kabul bombing". The
       // key says so ("at:"): a place's attacks are many, so such a key joins only reports of agreeing days
       // (reconcile/events.ts); the place stays a place mention too
       out.push({ kind: 'event', start: toks[a]!.start, end: next!.end, text: slice(a, j + 1), value: `at:${lowerWords.join(' ')} ${next!.lower}` });
-    } else if (isEventHead(next?.lower ?? '') && (!inPlace(places, a) || (words >= 2 && !isPlace(places, a, j))) && words <= 4 && !MONTH_NAMES.has(lowerWords[0]!) && !commonOpening) {
+    } else if (isEventHead(next?.lower ?? '') && (building || !inPlace(places, a) || (words >= 2 && !isPlace(places, a, j))) && words <= 4 && !MONTH_NAMES.has(lowerWords[0]!) && !commonOpening) {
       // (a place's building or street before the event word names the event too: "the Harlow Tower fire")
       // "Khojaly genocide", "Second Karabakh War" (head inside the run is handled below)
       out.push({ kind: 'event', start: toks[a]!.start, end: next!.end, text: slice(a, j + 1), value: `name:${lowerWords.join(' ')} ${next!.lower}` });

@@ -322,6 +322,12 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
       }
     }
     if (!found || key === null) continue;
+    // a site named after a place is no mention of that place: "Grenfell Tower", "Sharpeville Stadium", "Moscow
+    // Street" (addLocalPlaces reads the whole name as a place of its own)
+    if (isSiteTail(toks[j + 1])) {
+      i = j;
+      continue;
+    }
     let hits = found;
     if (!standsAlone(toks, i, j)) {
       i = j;
@@ -437,7 +443,11 @@ function placedAt(toks: Token[], i: number, j: number): boolean {
 /** how often a report must name a place the gazetteer lacks before it is read as one */
 const LOCAL_MIN_USES = 2;
 /** words of a site within a town that may end its name: "Rustaveli Avenue", "Babur Square" (reconcile/scope.ts reads them too) */
-export const SITE_TAILS: ReadonlySet<string> = new Set(['square', 'plaza', 'market', 'bazaar', 'avenue', 'street', 'road', 'lane', 'boulevard', 'park', 'bridge', 'stadium', 'cemetery', 'graveyard']);
+/** the last words of a building's name ("Grenfell Tower", "Lakanal House", "Caxton Hall"): one building has one fire */
+export const BUILDING_TAILS: ReadonlySet<string> = new Set(['tower', 'house', 'hall', 'building', 'mine', 'factory', 'mill', 'school', 'church', 'mosque', 'temple', 'cathedral', 'station', 'airport', 'prison', 'barracks', 'arena', 'theatre', 'hotel', 'mall', 'stadium']);
+export const SITE_TAILS: ReadonlySet<string> = new Set(['square', 'plaza', 'market', 'bazaar', 'avenue', 'street', 'road', 'lane', 'boulevard', 'park', 'bridge', 'cemetery', 'graveyard', 'gardens', 'bagh', 'maidan', ...BUILDING_TAILS]);
+/** a capitalised word of a site's kind after a name: "Tower" in "Grenfell Tower" */
+const isSiteTail = (t: Token | undefined) => t !== undefined && t.kind === 'word' && t.text !== t.lower && SITE_TAILS.has(t.lower);
 /** words of a kind of place that may end such a name: a site's, or a part of a town's or a district's ("Langa township") */
 const LOCAL_TAILS = new Set(['township', 'village', 'district', 'camp', 'settlement', 'quarter', 'neighbourhood', 'neighborhood', 'location', 'estate', 'compound', ...SITE_TAILS]);
 const CALENDAR_WORDS = new Set([

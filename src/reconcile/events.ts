@@ -9,7 +9,7 @@ import { DisjointSets, addTo } from '../core/collections.js';
 import { addDays } from '../core/dates.js';
 import { tollParser } from '../analyze/claims/parsers/toll.js';
 import type { Claim, DocumentRef, Mention } from '../core/types.js';
-import { findPlaces } from '../analyze/places.js';
+import { BUILDING_TAILS, findPlaces } from '../analyze/places.js';
 import { tokenize } from '../analyze/text.js';
 
 export type { DocumentRef } from '../core/types.js';
@@ -336,11 +336,18 @@ function isSpread(fs: readonly DocFacts[]): boolean {
  */
 function placeOfName(fs: readonly DocFacts[]): string | null {
   const reports = new Map<string, number>();
-  for (const f of fs) for (const [k] of f.sig.keys) if (k.startsWith('at:')) reports.set(k, (reports.get(k) ?? 0) + 1);
+  for (const f of fs) for (const [k] of f.sig.keys) if (k.startsWith('at:') || isBuildingEvent(k)) reports.set(k, (reports.get(k) ?? 0) + 1);
   const top = [...reports].sort((a, b) => b[1] - a[1])[0];
   if (!top || top[1] < Math.min(2, fs.length)) return null;
-  const words = top[0].slice(3).split(' ');
+  const words = top[0].slice(top[0].indexOf(':') + 1).split(' ');
   return words.length > 1 ? words.slice(0, -1).join(' ') : null;
+}
+
+/** a name of an event at a building ("name:grenfell tower fire"): its place is the building */
+function isBuildingEvent(key: string): boolean {
+  if (!key.startsWith('name:')) return false;
+  const words = key.slice(5).split(' ');
+  return words.length >= 3 && BUILDING_TAILS.has(words[words.length - 2]!);
 }
 
 /** Groups documents into events by their signatures (see signatureOf; a document without one has none of it). */

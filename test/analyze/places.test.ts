@@ -135,3 +135,13 @@ describe('places the gazetteer lacks, read from the report', () => {
     expect(c.find((x) => x.category === 'injured')?.location).toEqual(['Dunmorrow']);
   });
 });
+
+describe('a site named after a town', () => {
+  it('is the site, not the town ("Hamilton Tower"); the town alone stays the town', () => {
+    const a = analyzeText('At least nine people were killed in a fire at Hamilton Tower on Wednesday.', { published: '2021-03-03', title: null, language: 'en' });
+    expect(a.mentions.filter((m) => m.kind === 'place').map((m) => m.text)).not.toContain('Hamilton');
+    expect(a.claims[0]!.location).toEqual(['Hamilton Tower']);
+    const b = analyzeText('Twelve people were injured in Hamilton on Friday.', { published: '2021-03-03', title: null, language: 'en' });
+    expect(b.claims[0]!.location).toEqual(['Hamilton']);
+  });
+});
