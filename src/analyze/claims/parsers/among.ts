@@ -152,9 +152,12 @@ export const amongParser: Parser = {
     // "Eight of the dead were children", "two of those detained are minors": a part of the group, with the
     // people it names (a predicate after the group, "three of the injured died", is left to the count's parsers)
     for (const q of ctx.quantities) {
-      if (ctx.used.has(q) || q.singular || q.kind !== 'bare') continue;
-      const g = q.last + 3;
-      if (toks[q.last + 1]?.lower !== 'of' || !/^(the|those)$/.test(toks[q.last + 2]?.lower ?? '')) continue;
+      if (ctx.used.has(q) || q.singular) continue;
+      // (the group may be the count's own noun: "Eighteen of the victims were children")
+      const ownGroup = q.partitive && !q.vague && q.kind !== 'bare' && toks[q.last - 2]?.lower === 'of' && /^(the|those)$/.test(toks[q.last - 1]?.lower ?? '') && q.last - 2 === q.numLast + 1;
+      if (q.kind !== 'bare' && !ownGroup) continue;
+      const g = ownGroup ? q.last : q.last + 3;
+      if (!ownGroup && (toks[q.last + 1]?.lower !== 'of' || !/^(the|those)$/.test(toks[q.last + 2]?.lower ?? ''))) continue;
       const category = GROUP_CATEGORY.get(toks[g]?.lower ?? '');
       if (!category) continue;
       let sub = subgroupAt(toks, g + 1);
@@ -164,7 +167,7 @@ export const amongParser: Parser = {
       let k = g + 2;
       while (isAdverb(toks[k])) k++;
       if (isTrigger(toks, k)) continue;
-      const d = newDraft(ctx, category, [q], [q.last + 1, g], this.id);
+      const d = newDraft(ctx, category, [q], [q.numLast + 1, g], this.id);
       d.last = sub[1];
       d.relation = 'part_of';
       d.subgroup = sub[0];
