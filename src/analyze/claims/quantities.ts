@@ -198,7 +198,7 @@ export function quantitiesFromNumbers(toks: Token[], numbers: NumberExpr[]): Qua
     // describes (a denial of something else about them); "none of the 12 miners was hurt" is a denial of its verb
     if (toks[n.first]!.lower === 'none' && toks[n.last + 1]?.lower === 'of' && toks[n.last + 2]?.lower === 'the' && toks[n.last + 3]?.kind === 'number' && participleAfter(toks, n.last + 4)) continue;
     let first = n.first;
-    let last = n.coreLast;
+    let last = n.last;
     let more = false;
     let others = false;
     let total = false;
