@@ -81,6 +81,8 @@ export const TRIGGER_WORDS = new Set<string>([
   ...[...DISCONTINUOUS].flatMap(([verb, list]) => list.map((x) => keyWord([verb, ...x.suffix]))), 'fatally',
   // ("the fate of 150 residents is still unknown": parsers/fate.ts; "exposed to mustard gas": parsers/after.ts)
   'fate', 'exposed',
+  // ("a gathering of more than 15,000 people": parsers/noun.ts)
+  'gathering', 'demonstration', 'procession', 'vigil', 'assembly', 'congregation', 'rally', 'march', 'protest', 'turnout',
 ]);
 
 /** A phrase found at a token: made by a constructor (one hidden class, no generic object spread per hit). */

@@ -7,6 +7,10 @@ import { AFTER, BEFORE, NOUN_TRIGGERS, isPersonNoun, matchAt, phraseAt } from '.
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const MAX_MODIFIERS = 2;
+/** gatherings counted by the people in them: "a march of around 10,000 people", "a crowd of 5,000" */
+/** (a body of police or troops is no crowd that takes part: "a crowd of 200 police officers was deployed") */
+const FORCES = /\b(?:police|policemen|officers|soldiers|troops|guards|paratroopers|marines|militia|riot)\b/i;
+export const GATHERINGS = new Set(['march', 'rally', 'crowd', 'gathering', 'demonstration', 'protest', 'procession', 'vigil', 'assembly', 'congregation', 'turnout', 'sit-in']);
 const FOUND = /\b(found|recovered|discovered|retrieved|pulled|unearthed|identified|exhumed|buried|counted|brought (?:in|out|to|there|here)|taken (?:out|to|there)|carried (?:out|to)|lay|lying|laid out|seen|handled|cremated|collected|morgues?|mortuar(?:y|ies))\b/i;
 const FUNCTION_WORDS = new Set(['of', 'and', 'or', 'were', 'was', 'are', 'is', 'be', 'been', 'being', 'in', 'at', 'on', 'from', 'to', 'before', 'after', 'while', 'when', 'as', 'by', 'with', 'for', 'that', 'who', 'which', 'had', 'have', 'has', 'the', 'a', 'an', 'then', 'than']);
 
@@ -45,6 +49,13 @@ function parseNouns(ctx: SentenceContext, id: string, personNouns: boolean): Dra
         const t = toks[j]!;
         // "744 suffered severe injuries": a verb between the count and the noun makes it a predicate, read elsewhere
         if (t.kind !== 'word' || !/^[a-z]/.test(t.text) || FUNCTION_WORDS.has(t.lower) || matchAt(AFTER, toks, j) || matchAt(BEFORE, toks, j)) break;
+      }
+      // "a march of around 10,000 people", "a crowd of 5,000": those who took part in a gathering
+      if (personNouns && !ctx.used.has(q) && q.kind !== 'thing' && q.kind !== 'other' && toks[q.first - 1]?.lower === 'of' && GATHERINGS.has(toks[q.first - 2]?.lower ?? '') && !FORCES.test(q.noun ?? '')) {
+        const d = newDraft(ctx, 'participants', [q], [q.first - 2, q.first - 2], id);
+        out.push(d);
+        ctx.used.add(q);
+        continue;
       }
       // "the bodies of two miners were recovered": the count after the noun, found as above
       if (!personNouns && !ctx.used.has(q) && toks[q.first - 1]?.lower === 'of' && toks[q.first - 2]?.lower === 'bodies' && q.kind !== 'thing') {
