@@ -41,6 +41,9 @@ export const isTrigger = (toks: Token[], i: number) => matchAt(AFTER, toks, i) !
  * closing token, or -1. It must close within `max` tokens, hold no trigger
  * and no count of its own when `allowNumbers` is false.
  */
+/** "two of them", "one of whom" at token k: a part of the count named before */
+export const ofThem = (toks: Token[], k: number) => toks[k + 1]?.lower === 'of' && (toks[k + 2]?.lower === 'them' || toks[k + 2]?.lower === 'whom');
+
 export function parenthetical(toks: Token[], i: number, max = 16, isCount?: (k: number) => boolean): number {
   const open = toks[i]?.text;
   if (!open || !OPEN.has(open)) return -1;
@@ -50,7 +53,9 @@ export function parenthetical(toks: Token[], i: number, max = 16, isCount?: (k: 
     if (closers.includes(t.text)) return k > i + 1 ? k : -1;
     if (/^[.;:!?]$/.test(t.text)) return -1;
     if (isTrigger(toks, k) && open === ',') return -1;
-    if (isCount && isCount(k) && open === ',' && !SUBGROUP_OPENERS.has(toks[i + 1]?.lower ?? '')) return -1;
+    // (a count of the aside's own subgroup may stand in it, and its noun: "Ten people, two of them police officers, were
+    // killed", "one of them a doctor")
+    if (isCount && isCount(k) && open === ',' && !SUBGROUP_OPENERS.has(toks[i + 1]?.lower ?? '') && !ofThem(toks, k) && !ofThem(toks, k - 3)) return -1;
   }
   return -1;
 }

@@ -7,7 +7,7 @@
  * stay separate claims.
  */
 import { AFTER, BEFORE, GROUP_CATEGORY, matchAt, phraseAt } from '../lexicon.js';
-import { AUX, NEGATIONS, PASSIVE_MARKERS, RELATIVES, SPEECH_VERBS, isAdverb, parenthetical, prepositionalPhrase } from '../scan.js';
+import { AUX, NEGATIONS, PASSIVE_MARKERS, RELATIVES, SPEECH_VERBS, isAdverb, ofThem, parenthetical, prepositionalPhrase } from '../scan.js';
 import { isJusticeOfOne, newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import { mayCountPeople, type Quantity } from '../quantities.js';
 
@@ -226,7 +226,8 @@ export const afterParser: Parser = {
           if (toks[k]?.lower === 'and') k++;
           const q2 = countAfterAnd(k);
           // "A, B and C were …" is a list; "744 people, four went missing" are two clauses: a comma joins only a list that ends in "and"
-          if (q2 && !ctx.used.has(q2) && (t.lower === 'and' || toks[j + 1]?.lower === 'and' || listEndsInAnd(toks, q2.last + 1, byFirst))) {
+          // ("Ten people, two of them police officers, …": an aside of its parts, no list)
+          if (q2 && !ctx.used.has(q2) && !(t.text === ',' && ofThem(toks, q2.numLast)) && (t.lower === 'and' || toks[j + 1]?.lower === 'and' || listEndsInAnd(toks, q2.last + 1, byFirst))) {
             group.push(q2);
             j = q2.last + 1;
             continue;

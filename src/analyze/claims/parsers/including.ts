@@ -27,22 +27,33 @@ export const includingParser: Parser = {
     const out: Draft[] = [];
     /** the part just read, which a list goes on from: "among them 17 women and 9 children" */
     let prev: Draft | null = null;
+    /** the whole of the last "N of them" part, which "and N of them …" goes on from */
+    let ofThemWhole: Draft | null = null;
     for (const q of ctx.quantities) {
       if (ctx.used.has(q) || q.singular) continue;
-      // "304 people died in the sinking, 250 of them pupils of a single school": a part after a comma, by its noun
-      if (q.partitive && q.kind === 'bare' && toks[q.first - 1]?.text === ',' && /^(them|whom)$/.test(toks[q.last]!.lower)) {
+      // "304 people died in the sinking, 250 of them pupils of a single school": a part after a comma, by its noun;
+      // or in an aside before the predicate ("Ten people, two of them police officers and two of them guards, were
+      // killed": the whole's phrase spans it)
+      const joined = toks[q.first - 1]?.text === ',' || (ofThemWhole !== null && toks[q.first - 1]?.lower === 'and');
+      if (q.partitive && q.kind === 'bare' && joined && /^(them|whom)$/.test(toks[q.last]!.lower)) {
         const noun = personNounAt(toks, q.last + 1) ?? (toks[q.last + 1]?.kind === 'word' ? personNounAt(toks, q.last + 2) : null);
-        const whole = noun?.plural ? drafts.filter((d) => d.sentence === ctx && d.last < q.first && d.relation !== 'part_of').pop() : undefined;
+        const whole = noun?.plural
+          ? drafts.filter((d) => d.sentence === ctx && (d.last < q.first || (d.first < q.first && d.triggerFirst > q.last)) && d.relation !== 'part_of').pop()
+          : undefined;
         if (noun && whole) {
           const d = partDraft(ctx, whole, q, [q.first, q.first], this.id);
           d.last = noun.last;
-          d.subgroup = ctx.text.slice(toks[q.last + 1]!.start, toks[noun.last]!.end);
+          // (without the copula of "three of whom were children")
+          const from = /^(were|are|was|is)$/.test(toks[q.last + 1]!.lower) ? q.last + 2 : q.last + 1;
+          d.subgroup = ctx.text.slice(toks[from]!.start, toks[noun.last]!.end);
           out.push(d);
           ctx.used.add(q);
           prev = null;
+          ofThemWhole = whole;
           continue;
         }
       }
+      ofThemWhole = null;
       if (q.kind === 'bare') continue;
       let cue = -1;
       for (const c of CUES) {
