@@ -15,6 +15,8 @@ export interface PlaceMention {
   end: number;
   text: string;
   place: Place;
+  /** the text is a short form of the place's full name, said before ("the Bagh" after "Jallianwala Bagh") */
+  short?: boolean;
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'from', 'into', 'across', 'to', 'toward', 'towards', 'around', 'throughout', 'of', 'via', 'within', 'inside']);
@@ -328,6 +330,8 @@ export function findPlaces(toks: Token[], text: string): PlaceMention[] {
       i = j;
       continue;
     }
+    // nor is a site word the gazetteer holds as a town, after a name: "Jallianwala Bagh" (Bagh is a town in Pakistan)
+    if (i === j && isSiteTail(toks[i]) && i > 0 && isCapitalised(toks[i - 1]) && !CONNECTORS.has(toks[i - 1]!.lower) && text.charCodeAt(toks[i - 1]!.end) === 32) continue;
     let hits = found;
     if (!standsAlone(toks, i, j)) {
       i = j;
@@ -426,6 +430,9 @@ const AFTER_PLACE = new Set([
 const OF_A_PLACE = new Set(['residents', 'survivors', 'victims', 'memorial', 'toll', 'cemetery', 'townspeople', 'villagers', 'township', 'municipality']);
 
 /** whether the name at toks[i..j] stands where a place's does: after "in", "at", "the town of", "central", or before "massacre" */
+/** "in the Bagh", "into the Tower": a site's short form after a preposition and "the" */
+const theSiteAt = (toks: Token[], i: number) => toks[i - 1]?.lower === 'the' && (LOCAL_PREPOSITIONS.has(toks[i - 2]?.lower ?? '') || /^(into|to|from|inside)$/.test(toks[i - 2]?.lower ?? ''));
+
 function placedAt(toks: Token[], i: number, j: number): boolean {
   const prev = toks[i - 1]?.lower;
   const next = toks[j + 1];
@@ -514,8 +521,26 @@ export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, pl
   }
   const runs: Array<{ s: number; i: number; j: number; key: string }> = [];
   sentences.forEach((s, si) => scan(s.tokens, places[si]!, text, (i, j, key) => runs.push({ s: si, i, j, key })));
+  // a site's last word alone is the site named in full before ("Jallianwala Bagh" … "the Bagh", "Grenfell Tower" …
+  // "the Tower"): the key of the full name, by its last word
+  const fullName = new Map<string, string>();
+  for (const [key, u] of uses) {
+    const space = key.lastIndexOf(' ');
+    if (space < 0 || !LOCAL_TAILS.has(key.slice(space + 1))) continue;
+    const tail = key.slice(space + 1);
+    // (where the short form stands, the site does: "into the Bagh" places "Jallianwala Bagh", whether the gazetteer
+    // holds a Bagh elsewhere or not)
+    u.placed += uses.get(tail)?.placed ?? 0;
+    for (const r of runs) if (r.key === tail && theSiteAt(sentences[r.s]!.tokens, r.i)) u.placed++;
+    sentences.forEach((s, si) => {
+      for (const p of places[si]!) if (p.first === p.last && normaliseName(p.text) === tail && (placedAt(s.tokens, p.first, p.last) || theSiteAt(s.tokens, p.first))) u.placed++;
+    });
+    if (u.placed) fullName.set(tail, key);
+  }
   const touched = new Set<number>();
-  for (const r of runs) {
+  for (const r0 of runs) {
+    const full = r0.key.includes(' ') ? undefined : fullName.get(r0.key);
+    const r = full ? { ...r0, key: full } : r0;
     const u = uses.get(r.key)!;
     // (a name that ends in its kind of place, "Rustaveli Avenue", "Babur Square", says it is one: once is enough)
     if ((u.uses < LOCAL_MIN_USES && !LOCAL_TAILS.has(r.key.slice(r.key.lastIndexOf(' ') + 1))) || !u.placed) continue;
@@ -523,8 +548,22 @@ export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, pl
     const start = toks[r.i]!.start;
     const end = start + text.slice(start, toks[r.j]!.end).replace(/['’]s$/, '').length;
     const place: Place = { id: `local:${r.key}`, name: u.name, kind: 'city', country: '', region: null, population: 0, lat: null, lon: null };
-    places[r.s]!.push({ first: r.i, last: r.j, start, end, text: text.slice(start, end), place });
+    const m: PlaceMention = { first: r.i, last: r.j, start, end, text: text.slice(start, end), place };
+    if (full) m.short = true;
+    places[r.s]!.push(m);
     touched.add(r.s);
+  }
+  // (a short form the gazetteer holds as a town elsewhere is the site too: "the Bagh" is no Bagh in Pakistan)
+  if (fullName.size) {
+    for (const ps of places) {
+      for (let k = 0; k < ps.length; k++) {
+        const p = ps[k]!;
+        const full = p.first === p.last && !p.place.id.startsWith('local:') ? fullName.get(normaliseName(p.text)) : undefined;
+        const u = full ? uses.get(full) : undefined;
+        if (!full || !u) continue;
+        ps[k] = { ...p, place: { id: `local:${full}`, name: u.name, kind: 'city', country: '', region: null, population: 0, lat: null, lon: null }, short: true };
+      }
+    }
   }
   for (const s of touched) places[s]!.sort((a, b) => a.first - b.first);
 }

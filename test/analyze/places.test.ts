@@ -145,3 +145,14 @@ describe('a site named after a town', () => {
     expect(b.claims[0]!.location).toEqual(['Hamilton']);
   });
 });
+
+describe('a site named in full, then by its last word', () => {
+  it('is the site both times, though the gazetteer holds the short form as a town elsewhere', () => {
+    const a = analyzeText('Crowds returned to Khairpur Bagh on Sunday. A crowd of 9,000 had assembled in the Bagh when the shooting began.', { published: '2021-03-03', title: null, language: 'en' });
+    expect(a.mentions.filter((m) => m.kind === 'place').map((m) => m.value)).toEqual(['Khairpur Bagh', 'Khairpur Bagh']);
+    expect(a.claims.find((c) => c.category === 'participants')!.location).toEqual(['Khairpur Bagh']);
+    // (a short form with no full name before it stays what the gazetteer says)
+    const b = analyzeText('A crowd of 9,000 had assembled in Bagh when the shooting began.', { published: '2021-03-03', title: null, language: 'en' });
+    expect(b.claims[0]!.location).toEqual(['Bagh']);
+  });
+});

@@ -499,7 +499,8 @@ export const qualifiersRefiner: Refiner = {
           // (not for a whole whose parts are placed after it: "59,000 people: 50,783 in Turkey and 8,476 in Syria")
           if (!mentions.length && !d.rules.includes(WHOLE_OF_PLACES)) mentions = placesOutside(s, d.first, aside - 1);
         }
-        const places = mentions.map((p) => p.text);
+        // (a short form by the full name it stands for: "the Bagh" is "Jallianwala Bagh")
+        const places = mentions.map((p) => (p.short ? p.place.name : p.text));
         // "In Malatya alone, 198 people were killed": a part of a larger count, not a rival of it
         if (!d.relation && mentions.some((p) => s.toks[p.last + 1]?.lower === 'alone' || (PLACE_NOUNS.has(s.toks[p.last + 1]?.lower ?? '') && s.toks[p.last + 2]?.lower === 'alone'))) {
           d.relation = 'part_of';
