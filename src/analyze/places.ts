@@ -429,10 +429,10 @@ const AFTER_PLACE = new Set([
 /** nouns of what belongs to a town, after its name: "the Sharpeville survivors", "Khojaly residents", "the Sharpeville toll" */
 const OF_A_PLACE = new Set(['residents', 'survivors', 'victims', 'memorial', 'toll', 'cemetery', 'townspeople', 'villagers', 'township', 'municipality']);
 
-/** whether the name at toks[i..j] stands where a place's does: after "in", "at", "the town of", "central", or before "massacre" */
 /** "in the Bagh", "into the Tower": a site's short form after a preposition and "the" */
 const theSiteAt = (toks: Token[], i: number) => toks[i - 1]?.lower === 'the' && (LOCAL_PREPOSITIONS.has(toks[i - 2]?.lower ?? '') || /^(into|to|from|inside)$/.test(toks[i - 2]?.lower ?? ''));
 
+/** whether the name at toks[i..j] stands where a place's does: after "in", "at", "the town of", "central", or before "massacre" */
 function placedAt(toks: Token[], i: number, j: number): boolean {
   const prev = toks[i - 1]?.lower;
   const next = toks[j + 1];
@@ -447,11 +447,14 @@ function placedAt(toks: Token[], i: number, j: number): boolean {
   return prev !== undefined && (LOCAL_PREPOSITIONS.has(prev) || LOCAL_PARTS.has(prev) || (kind && prev === 'on'));
 }
 
+/** a place the report names and the gazetteer lacks: a city of no known country */
+const localPlace = (key: string, name: string): Place => ({ id: `local:${key}`, name, kind: 'city', country: '', region: null, population: 0, lat: null, lon: null });
+
 /** how often a report must name a place the gazetteer lacks before it is read as one */
 const LOCAL_MIN_USES = 2;
-/** words of a site within a town that may end its name: "Rustaveli Avenue", "Babur Square" (reconcile/scope.ts reads them too) */
 /** the last words of a building's name ("Grenfell Tower", "Lakanal House", "Caxton Hall"): one building has one fire */
 export const BUILDING_TAILS: ReadonlySet<string> = new Set(['tower', 'house', 'hall', 'building', 'mine', 'factory', 'mill', 'school', 'church', 'mosque', 'temple', 'cathedral', 'station', 'airport', 'prison', 'barracks', 'arena', 'theatre', 'hotel', 'mall', 'stadium']);
+/** words of a site within a town that may end its name: "Rustaveli Avenue", "Babur Square", a building's (reconcile/scope.ts reads them too) */
 export const SITE_TAILS: ReadonlySet<string> = new Set(['square', 'plaza', 'market', 'bazaar', 'avenue', 'street', 'road', 'lane', 'boulevard', 'park', 'bridge', 'cemetery', 'graveyard', 'gardens', 'bagh', 'maidan', ...BUILDING_TAILS]);
 /** a capitalised word of a site's kind after a name: "Tower" in "Grenfell Tower" */
 const isSiteTail = (t: Token | undefined) => t !== undefined && t.kind === 'word' && t.text !== t.lower && SITE_TAILS.has(t.lower);
@@ -547,8 +550,7 @@ export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, pl
     const toks = sentences[r.s]!.tokens;
     const start = toks[r.i]!.start;
     const end = start + text.slice(start, toks[r.j]!.end).replace(/['’]s$/, '').length;
-    const place: Place = { id: `local:${r.key}`, name: u.name, kind: 'city', country: '', region: null, population: 0, lat: null, lon: null };
-    const m: PlaceMention = { first: r.i, last: r.j, start, end, text: text.slice(start, end), place };
+    const m: PlaceMention = { first: r.i, last: r.j, start, end, text: text.slice(start, end), place: localPlace(r.key, u.name) };
     if (full) m.short = true;
     places[r.s]!.push(m);
     touched.add(r.s);
@@ -561,7 +563,7 @@ export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, pl
         const full = p.first === p.last && !p.place.id.startsWith('local:') ? fullName.get(normaliseName(p.text)) : undefined;
         const u = full ? uses.get(full) : undefined;
         if (!full || !u) continue;
-        ps[k] = { ...p, place: { id: `local:${full}`, name: u.name, kind: 'city', country: '', region: null, population: 0, lat: null, lon: null }, short: true };
+        ps[k] = { ...p, place: localPlace(full, u.name), short: true };
       }
     }
   }

@@ -7,10 +7,13 @@ import { AFTER, BEFORE, NOUN_TRIGGERS, isPersonNoun, matchAt, phraseAt } from '.
 import { newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 
 const MAX_MODIFIERS = 2;
-/** gatherings counted by the people in them: "a march of around 10,000 people", "a crowd of 5,000" */
 /** (a body of police or troops is no crowd that takes part: "a crowd of 200 police officers was deployed") */
 const FORCES = /\b(?:police|policemen|officers|soldiers|troops|guards|paratroopers|marines|militia|riot)\b/i;
-export const GATHERINGS = new Set(['march', 'rally', 'crowd', 'gathering', 'demonstration', 'protest', 'procession', 'vigil', 'assembly', 'congregation', 'turnout', 'sit-in']);
+/**
+ * Gatherings counted by the people in them: "a march of around 10,000 people", "a crowd of 5,000" (after.ts has its
+ * own list, with plurals, for "joined the rallies": a noun before "of" here is singular)
+ */
+const GATHERINGS = new Set(['march', 'rally', 'crowd', 'gathering', 'demonstration', 'protest', 'procession', 'vigil', 'assembly', 'congregation', 'turnout', 'sit-in']);
 const FOUND = /\b(found|recovered|discovered|retrieved|pulled|unearthed|identified|exhumed|buried|counted|brought (?:in|out|to|there|here)|taken (?:out|to|there)|carried (?:out|to)|lay|lying|laid out|seen|handled|cremated|collected|morgues?|mortuar(?:y|ies))\b/i;
 const FUNCTION_WORDS = new Set(['of', 'and', 'or', 'were', 'was', 'are', 'is', 'be', 'been', 'being', 'in', 'at', 'on', 'from', 'to', 'before', 'after', 'while', 'when', 'as', 'by', 'with', 'for', 'that', 'who', 'which', 'had', 'have', 'has', 'the', 'a', 'an', 'then', 'than']);
 
