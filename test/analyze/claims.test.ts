@@ -201,6 +201,12 @@ describe('phrasings added after reading incident reports', () => {
     const [c] = check('Five Übersee doctors were killed.', [{ category: 'killed', value: 5, subject: 'doctors' }]);
     expect(c!.quote).toBe('Five Übersee doctors were killed');
   });
+  it('reads "Of these, …" as parts of the count the sentence before gave', () => {
+    check('Doctors said 900 wounded had reached the border. Of these, 600 were being treated in hospitals in the capital.', [
+      { category: 'injured', value: 900 },
+      { category: 'injured', value: 600, relation: 'part_of' },
+    ]);
+  });
   it('reads a subgroup named by its group ("among the dead were …")', () => {
     check('Among the dead were three children.', [{ category: 'killed', value: 3, relation: 'part_of', subgroup: 'children' }]);
     check('The injured included two police officers.', [{ category: 'injured', value: 2, relation: 'part_of', subgroup: 'police officers' }]);

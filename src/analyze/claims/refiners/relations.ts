@@ -16,6 +16,9 @@ const WHOLE_BACK = 3;
 const NESTED: Record<string, string> = { imprisoned: 'arrested' };
 const SENTENCE_TOTAL = [['in', 'total'], ['in', 'all'], ['altogether'], ['overall'], ['all', 'told'], ['total']];
 
+/** a sentence that opens on the count before it: "Of these, …", "Of them, he said, …" (up to its first figure) */
+const OF_THESE = /^\s*Of (?:these|them|those)\s*,[^.;]{0,60}$/;
+
 const before = (a: Draft, b: Draft) => a.sentence.toks[a.first]!.start < b.sentence.toks[b.first]!.start;
 
 export const relationsRefiner: Refiner = {
@@ -49,6 +52,11 @@ export const relationsRefiner: Refiner = {
       else if (d.parts.some((p) => p.more)) d.relation = 'additional';
       else if ((d.parent = frontedWhole(d, drafts))) {
         // "Of the 12 injured, four are in critical condition": a part of the whole named up front
+        d.relation = 'part_of';
+      }
+      else if (OF_THESE.test(d.sentence.text.slice(d.sentence.sentence.start, d.sentence.toks[d.first]!.start)) && (d.parent = wholeBefore(d, drafts.filter((x) => x.sentence.sentence.index < d.sentence.sentence.index)))) {
+        // "3,000 wounded had been brought across the border. Of these, he said, 2,100 were being treated in …": parts
+        // of the count the sentence before gave
         d.relation = 'part_of';
       }
       else if (d.parts.some((p) => p.partitive)) {
