@@ -90,12 +90,12 @@ const mayBeLabel = (s: string) => {
   const c = s.charCodeAt(0) | 32;
   return c === 100 || c === 112 || c === 117;
 };
+/** a byline that names the paper's own reporter, in English or a translated page's language: "Door onze verslaggever Maartje de Wolff", "dal nostro corrispondente Matteo Zanin, Londra", "From our correspondent in Delhi" */
+const CORRESPONDENT = /^(?:by|from|door|von|par|por|de|di|dal|da)\s+(?:(?:our|onze|unserem|unserer|notre|nuestro|nuestra|nostro|nostra|il nostro|la nostra)\s+)?(?:own\s+|eigen\s+|special\s+)?(?:verslaggever|correspondent|correspondente|korrespondent(?:in|en)?|correspondant|corresponsal|corrispondente|reporter|redacteur|redakteur|envoyé spécial|enviado especial|inviato)\b[^.!?]{0,80}$/iu;
 /**
  * A line BYLINE may match: one starting with "by" in either case. Under the u and i flags a letter matches
  * the characters of its case folding: for b and y only B and Y (ſ and the Kelvin sign fold onto s and k).
  */
-/** a byline that names the paper's own reporter, in English or a translated page's language: "Door onze verslaggever Maartje de Wolff", "dal nostro corrispondente Matteo Zanin, Londra", "From our correspondent in Delhi" */
-const CORRESPONDENT = /^(?:by|from|door|von|par|por|de|di|dal|da)\s+(?:(?:our|onze|unserem|unserer|notre|nuestro|nuestra|nostro|nostra|il nostro|la nostra)\s+)?(?:own\s+|eigen\s+|special\s+)?(?:verslaggever|correspondent|correspondente|korrespondent(?:in|en)?|correspondant|corresponsal|corrispondente|reporter|redacteur|redakteur|envoyé spécial|enviado especial|inviato)\b[^.!?]{0,80}$/iu;
 const mayBeByline = (s: string) => (s.charCodeAt(0) | 32) === 98 && (s.charCodeAt(1) | 32) === 121;
 /** how many lines at the top may hold header metadata (date labels, date lines) */
 const HEADER_LINES = 10;
@@ -208,7 +208,7 @@ function isNameLike(s: string): boolean {
   return w.length <= 3 || ORG_HEAD.test(s);
 }
 
-/** A line that may be a site's masthead: up to six words, each capitalised but for a joining word, no figure. */
+/** A line that may be a site's masthead: up to eight words, each capitalised but for a joining word, no figure. */
 function isMasthead(s: string): boolean {
   // (an acronym in brackets after the name counts as no word: "Network for the Rights of Chemical Weapons Victims (NRCWV)")
   const w = words(mastheadName(s).replace(/\s*\([\p{Lu}\p{N}&.-]{2,10}\)$/u, ''));
