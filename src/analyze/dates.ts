@@ -180,6 +180,8 @@ function relativeForms(text: string, places: DatePlaces): RegExpExecArray[][] {
     matchesNear(WEEKDAY, WORDS_PREFIX, weekdays, text),
   ];
 }
+/** what stands before a year that sets a scene: "in", "during", "by", "throughout", or the start of a sentence */
+const SCENE_YEAR = /(?:\b(?:in|during|by|throughout|early|late|mid)[\s-]+|(?:^|[.!?:\n]\s*))$/i;
 /** "N years" or "a decade" before "to the day since/after/from …" */
 const YEARS_TO_THE_DAY = /\b(\w+(?:-\w+)?)\s+(years|decades?)(?=,?\s+to\s+the\s+day\s+(?:since|after|from)\b)/gi;
 const EVENT_NAME_BEFORE = new RegExp(`\\b(?:${EVENT_HEADS}|anniversary|memory)\\s+of\\s+(?:the\\s+)?$`, 'i');
@@ -465,8 +467,10 @@ export function findDates(text: string, published: string | null): DateMention[]
       }
       if (span && r.kind !== 'year' && !inferred) contextYear = +span.start.slice(0, 4);
       if (span && r.kind === 'year' && span.precision === 'year') {
-        // a bare year sets the context for later partial dates only when nothing more precise did
-        if (contextYear === null) contextYear = +span.start.slice(0, 4);
+        // a bare year sets the context for later partial dates only when nothing more precise did, and only when it
+        // sets a scene ("In 1994, …", "during 1990"): "the songs of 1989" or "since 1989" in a 2019 report leaves
+        // its "on 28 April" in 2019
+        if (contextYear === null && SCENE_YEAR.test(text.slice(Math.max(0, r.start - 12), r.start))) contextYear = +span.start.slice(0, 4);
       }
       if (span && span.precision === 'day') {
         contextDate = span.end;

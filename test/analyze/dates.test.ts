@@ -34,6 +34,12 @@ describe('dates', () => {
     const d = spans('On January 19, 1990, troops came. Eight more died on January 25–26.');
     expect(d[1]).toMatchObject({ text: 'January 25–26', kind: 'partial', span: '1990-01-25/1990-01-26' });
   });
+  it('takes the year of a partial date from a bare year only when that year sets a scene', () => {
+    // "In 1990, …" sets the scene; "the songs of 1990" or "since 1990" in a 2015 report does not
+    expect(spans('In 1990, the students marched. On 28 April the police came.', '2015-06-04')[1]!.span).toBe('1990-04-28/1990-04-28');
+    expect(spans('The crowd sang the songs of 1990. A march on 28 April drew thousands.', '2015-06-04')[1]!.span).toBe('2015-04-28/2015-04-28');
+    expect(spans('Nobody has been charged since 1990. On 28 April a court heard the case.', '2015-06-04')[1]!.span).toBe('2015-04-28/2015-04-28');
+  });
   it('takes the year of a partial date from the publication date when nothing precedes it', () => {
     expect(spans('The blast on March 3 killed nine.', '2021-03-05')[0]!.span).toBe('2021-03-03/2021-03-03');
     // a day after the publication day in the year means last year
