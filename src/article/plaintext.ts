@@ -22,7 +22,7 @@ const CREDIT_END = new RegExp(`(?:^|[.!?]\\s+|\\s[-–—|/]\\s*|\\s)\\(?(?:${an
 
 const LABEL_DATE = /^(?:date|published|posted|updated|published on|posted on|dated?)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]+)?|\d{1,2}[./]\d{1,2}[./]\d{4}|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}))\b[\s,|:–—-]*/i;
 const DATE_LINE = new RegExp(
-  `^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}([./-])\\d{1,2}\\1\\d{4})(?:[,\\s|–—-]+\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?$`,
+  `^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}([./-])\\d{1,2}\\1\\d{4})(?:[,\\s|–—-]+(?:\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?|[0-2]\\d[0-5]\\d\\s*(?:GMT|UTC|Z)))?$`,
   'i',
 );
 /** "BAKU, Azerbaijan, January 20." / "LONDON, Jan. 5 (Reuters) -" / "ZÜRICH, March 3 -" (capitals of any script) */
@@ -100,11 +100,11 @@ const mayBeByline = (s: string) => (s.charCodeAt(0) | 32) === 98 && (s.charCodeA
 /** how many lines at the top may hold header metadata (date labels, date lines) */
 const HEADER_LINES = 10;
 /** a label of a page's own dates, anywhere in a short header line: "Staff Reporter | Published at 10:15 am April 24th, 2023" */
-const DATE_LABEL = /\b(?:(first )?published|posted|filed|(?:last )?updated|(?:last )?modified|publicado|publié|veröffentlicht|stand|actualizado|aktualisiert|mis à jour|pubblicato|aggiornato|gepubliceerd|bijgewerkt)(?![A-Za-z])/i;
-const PUBLISHED_LABEL = /^(?:first )?(?:published|posted|filed|publicado|publié|veröffentlicht|stand|pubblicato|gepubliceerd)$/i;
+const DATE_LABEL = /\b(?:(first )?published|posted|filed|(?:last )?updated|(?:last )?modified|publicado|publié|veröffentlicht|stand|actualizado|aktualisiert|mis à jour|pubblicato|aggiornato|gepubliceerd|bijgewerkt)(?![A-Za-z])|掲載日|公開日|配信日|発行日|更新日|发布时间|發佈時間|发布日期|更新时间|입력|수정|발행/i;
+const PUBLISHED_LABEL = /^(?:(?:first )?(?:published|posted|filed|publicado|publié|veröffentlicht|stand|pubblicato|gepubliceerd)|掲載日|公開日|配信日|発行日|发布时间|發佈時間|发布日期|입력|발행)$/i;
 /** a date with its year, as header lines write it ("April 24th, 2023", "24 April 2013", "2013-05-14", "14.05.2013") */
 const DATE_IN = new RegExp(
-  `\\b(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}([./-])\\d{1,2}\\1\\d{4})\\b`,
+  `\\b(?:\\d{4}-\\d{2}-\\d{2}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|\\d{1,2}([./-])\\d{1,2}\\1\\d{4})\\b|\\b\\d{4}\\s*[年년]\\s*\\d{1,2}\\s*[月월]\\s*\\d{1,2}\\s*[日일]`,
   'i',
 );
 
@@ -121,7 +121,7 @@ export function headerDate(s: string): { date: string; published: boolean } | nu
   if (!d) return null;
   // (every word between the label and its date is a time or a joining word: "at 10:15 am", "on")
   const between = s.slice(label.index + label[0].length, label.index + d.index);
-  if (!/^[\s:,|–—-]*(?:(?:at|on|el|le|il|op|em|am|in (?:the|this) (?:issue|edition) of)\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|eet|est|edt|cst|cdt|pst|pdt|ist|msk|jst|kst|hkt|aest|sast)\b)?[\s,|]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?$/i.test(between)) return null;
+  if (!/^[\s:：,|–—-]*(?:(?:at|on|el|le|il|op|em|am|in (?:the|this) (?:issue|edition) of)\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|eet|est|edt|cst|cdt|pst|pdt|ist|msk|jst|kst|hkt|aest|sast)\b)?[\s,|]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?$/i.test(between)) return null;
   const date = parseDateString(d[0].replace(/(\d)(?:st|nd|rd|th)\b/i, '$1'));
   return date ? { date, published: PUBLISHED_LABEL.test(label[0]) } : null;
 }
@@ -145,7 +145,7 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 const endsSentence = (s: string) => /[.!?…"'”’»)]$/.test(s);
-const isFurniture = (s: string) => FURNITURE_LINE(s) || DATE_LINE.test(s) || isMenu(s) || isRights(s) || isNotice(s);
+const isFurniture = (s: string) => FURNITURE_LINE(s) || DATE_LINE.test(s) || isMenu(s) || isRights(s) || isNotice(s) || isFieldRow(s);
 
 /** the phrases of furniture.json's contains, any of them (a pattern of words: no wildcard to try at every character) */
 const NOTICE = new RegExp(FURNITURE.contains.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
@@ -177,9 +177,13 @@ function isMenu(s: string): boolean {
   const items = s.split(MENU_SEPARATOR).filter((x) => x.length > 0);
   // (an item may be a longer button of its own: "Donate | Become a member | Follow us on Facebook and Twitter")
   if (items.length < 2 || !items.every((x) => (MENU_ITEM.test(x) && wordCount(x, 5) <= 4) || (x.length <= 60 && FURNITURE_LINE(x)))) return false;
+  // (a row of counts is a table's, no menu: "Killed: 12 | Injured: 40 | Missing: 3")
+  if (items.filter((x) => COUNT_CELL.test(x)).length >= 2) return false;
   // (two items are a menu when one of them is furniture: "Bhopal | 4 min read", "Print | Share")
   return items.length >= 3 || items.some((x) => FURNITURE_LINE(x));
 }
+/** a table's cell of a label and a count: "Killed: 12", "Injured: 1,040" */
+const COUNT_CELL = /^[\p{L} ]{1,30}:\s*\d[\d,.]*$/u;
 /** a numbered list's number opening a line ("1. Opposition sweeps …"): no sentence's end */
 const LIST_NUMBER = /^\d{1,2}[.)]\s+/;
 /** every credit pattern holds one of these words (furniture.json says so): most lines are ruled out by this test alone */
@@ -208,11 +212,14 @@ function isNameLike(s: string): boolean {
   return w.length <= 3 || ORG_HEAD.test(s);
 }
 
-/** A line that may be a site's masthead: up to eight words, each capitalised but for a joining word, no figure. */
+/**
+ * A line that may be a site's masthead: up to eight words, each capitalised (or of a script without capitals, "北海新報")
+ * but for a joining word, no figure.
+ */
 function isMasthead(s: string): boolean {
   // (an acronym in brackets after the name counts as no word: "Network for the Rights of Chemical Weapons Victims (NRCWV)")
   const w = words(mastheadName(s).replace(/\s*\([\p{Lu}\p{N}&.-]{2,10}\)$/u, ''));
-  return w.length > 0 && w.length <= 8 && !/\d/.test(s) && !/[.!?:;,]$/.test(s) && w.every((x) => /^[\p{Lu}\p{N}]/u.test(x) || MASTHEAD_JOINS.has(x));
+  return w.length > 0 && w.length <= 8 && !/\d/.test(s) && !/[.!?:;,]$/.test(s) && w.every((x) => /^[\p{Lu}\p{N}\p{Lo}]/u.test(x) || MASTHEAD_JOINS.has(x));
 }
 /**
  * The outlet's name in a masthead: without an edition's name ("Hanseatische Allgemeine - English Edition") and
@@ -220,14 +227,14 @@ function isMasthead(s: string): boolean {
  */
 function mastheadName(s: string): string {
   const name = s.replace(EDITION, '');
-  const m = /^([\p{Lu}&]{2,8})\s+[-–|]\s+(.+)$/u.exec(name);
+  const m = /^([\p{Lu}&]{2,8})\s+[-–—|]\s+(.+)$/u.exec(name);
   return m && initialsOf(m[2]!).startsWith(m[1]!.replace(/&/g, '')) ? m[2]! : name;
 }
 /** the capitals of a name's capitalised words: "Gulf & Levant Press Agency" → "GLPA" */
 const initialsOf = (s: string) => words(s).filter((x) => /^\p{Lu}/u.test(x)).map((x) => x[0]).join('');
-const MASTHEAD_JOINS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'to', 'on', 'in', 'at', 'a', 'de', 'del', 'della', 'delle', 'dei', 'di', 'la', 'le', 'il', 'lo', 'el', 'los', 'las', 'du', 'des', 'et', 'y', 'e', 'der', 'die', 'das', 'und', 'van', 'von', 'het', 'en', '&', '-', '–', '|']);
+const MASTHEAD_JOINS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'to', 'on', 'in', 'at', 'a', 'de', 'del', 'della', 'delle', 'dei', 'di', 'la', 'le', 'il', 'lo', 'el', 'los', 'las', 'du', 'des', 'et', 'y', 'e', 'der', 'die', 'das', 'und', 'van', 'von', 'het', 'en', '&', '-', '–', '—', '|']);
 /** an edition's name after a site's: "Hanseatische Allgemeine - English Edition" */
-const EDITION = /\s+[-–|]\s+(?:english|international|online|digital|global|web|us|uk|asia|europe)(?:\s+edition)?$/i;
+const EDITION = /\s+[-–—|]\s+(?:english|international|online|digital|global|web|us|uk|asia|europe)(?:\s+edition)?$/i;
 
 /**
  * The day of a header line of short items one of which is a date: "Press release and report summary | 1 December
@@ -250,7 +257,20 @@ function isSection(s: string): boolean {
 
 function isTitleLike(s: string): boolean {
   const n = wordCount(s, 26);
-  return n >= 2 && n <= 25 && !/[.;,:]$/.test(s) && !datelineOf(s);
+  return n >= 2 && n <= 25 && !/[.;,:]$/.test(s) && !datelineOf(s) && !isFieldRow(s);
+}
+
+/** a field of a document's record: "Index: ADW 25/011/81", "Ref. no: 44/2019" (a label, and a code) */
+const FIELD = /^[\p{L} .]{1,24}:\s*[\p{L}\d][\p{L}\d ./-]{0,30}$/u;
+/** a code: letters and digits together, or digits joined by a slash or a dot ("ADW 25/011/81"; not a count, "Killed: 41") */
+const CODE = /\d[./]\d|\p{Lu}\s?\d|\d\p{Lu}/u;
+/**
+ * A row of a document's record fields, between separators: "External document | Index: ADW 25/011/81". No title,
+ * and furniture: a table's row of figures ("Killed: 41 | Injured: 400") holds no code.
+ */
+function isFieldRow(s: string): boolean {
+  if (!s.includes('|') || s.length > 120) return false;
+  return s.split(MENU_SEPARATOR).some((x) => FIELD.test(x) && CODE.test(x));
 }
 
 export interface PlainArticle {

@@ -44,6 +44,8 @@ const DMY_NUMERIC = /^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b/;
 const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})\\b`, 'i');
 const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:T|$)/;
+/** a date as Japanese, Chinese and Korean pages write it: "1996年8月27日", "2020년 5월 18일" */
+const CJK = /^\s*(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
 
 /**
  * Parses a date string from metadata ("2024-01-20", "2024-01-20T10:00:00Z",
@@ -68,6 +70,8 @@ export function parseDateString(s: string | null | undefined): string | null {
     m = ISO_LIKE.exec(str);
     if (m) return checked(+m[1]!, +m[2]!, +m[3]!);
     m = COMPACT.exec(str);
+    if (m) return checked(+m[1]!, +m[2]!, +m[3]!);
+    m = CJK.exec(str);
     if (m) return checked(+m[1]!, +m[2]!, +m[3]!);
   }
   m = MONTH_DAY_YEAR.exec(str);

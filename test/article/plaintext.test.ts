@@ -521,4 +521,50 @@ describe('page headers and footers as sites write them', () => {
     const plea = 'The mayor asked the government for help. "Support us," she said, as the water rose again on Friday.';
     expect(clean([BODY[0], '', plea].join('\n')).text).toContain(plea);
   });
+
+  it('reads a Japanese date label, a date line with a four-digit time, and drops a record\'s field row, "Also in …" lists and Japanese buttons', () => {
+    const jp = clean([
+      '北海新報 HOKKAI SHIMPO — English Edition',
+      'ホーム | 国際 | 政治 | 経済 | 社会',
+      '掲載日：2003年4月9日（水）夕刊',
+      '',
+      'Ferry fire off the coast leaves passengers missing',
+      '',
+      BODY[0],
+      '',
+      BODY[1],
+      '',
+      '関連記事',
+      '- 漁業交渉、来週再開へ',
+      'この記事を印刷する | 友人にメールで送る',
+    ].join('\n'));
+    expect(jp.published).toBe('2003-04-09');
+    expect(jp.title).toBe('Ferry fire off the coast leaves passengers missing');
+    expect(jp.text).toBe([BODY[0], BODY[1]].join('\n\n'));
+
+    const wire = clean(['NORTHERN WIRE SERVICE', 'World | Europe | Markets', '', 'Dam breaks above the valley; 12 dead', '', 'By Ana Lind', 'March 3, 1979 - 0915 GMT', '', BODY[0]].join('\n'));
+    expect(wire.published).toBe('1979-03-03');
+    expect(wire.title).toBe('Dam breaks above the valley; 12 dead');
+
+    const record = clean([
+      'FLOOD RELIEF ALLIANCE',
+      'Home > Documents > Europe',
+      'Public statement | Index: FRA 12/004/79',
+      '',
+      'ONE MONTH AFTER THE DAM BROKE, FAMILIES STILL WAIT',
+      '',
+      BODY[0],
+      '',
+      'Also in Europe this week:',
+      '- Strike closes the port for a day',
+      'Subscribe to the Alliance bulletin: 2 pounds a copy',
+      'For more information please call the press office or write to the secretariat.',
+      'The Alliance accepts no funds from governments.',
+    ].join('\n'));
+    expect(record.outlet).toBe('FLOOD RELIEF ALLIANCE');
+    expect(record.title).toBe('ONE MONTH AFTER THE DAM BROKE, FAMILIES STILL WAIT');
+    expect(record.text).toBe(BODY[0]);
+    // a table's row of figures is no record field
+    expect(clean([BODY[0], '', 'Killed: 12 | Injured: 40 | Missing: 3'].join('\n')).text).toContain('Killed: 12');
+  });
 });
