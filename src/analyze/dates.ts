@@ -202,6 +202,21 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
+/** "the 30th anniversary", "its fortieth anniversary", "Thirty years on" (not "the anniversary", nor "years on end") */
+const LOOKING_BACK = /\b(\d{1,3}(?:st|nd|rd|th)|\w+(?:-\w+)?th|first|second|third|fifth|eighth|ninth|twelfth|twenty-(?:first|second|third))\s+anniversary\b|\b(\w+(?:-\w+)?)\s+years\s+on\b(?!\s+end)/gi;
+const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fifth: 5, eighth: 8, ninth: 9, twelfth: 12 };
+/** an ordinal in words or digits: "30th", "fortieth", "twenty-fifth", "first" (NaN otherwise) */
+function ordinalOf(w: string): number {
+  const s = w.toLowerCase();
+  if (/^\d+(?:st|nd|rd|th)$/.test(s)) return parseInt(s, 10);
+  if (s in ORDINAL_WORDS) return ORDINAL_WORDS[s]!;
+  const parts = s.split('-');
+  const last = parts[parts.length - 1]!;
+  const unit = last in ORDINAL_WORDS ? ORDINAL_WORDS[last]! : /ieth$/.test(last) ? countOf(last.replace(/ieth$/, 'y')) : /th$/.test(last) ? countOf(last.replace(/th$/, '')) : NaN;
+  if (parts.length === 1) return unit;
+  const tens = countOf(parts[0]!);
+  return tens >= 20 && tens % 10 === 0 && unit < 10 ? tens + unit : NaN;
+}
 /** a count in words or digits, as "N years ago" writes it: "ten", "nineteen", "twenty-one", "36" (NaN otherwise) */
 function countOf(w: string): number {
   const s = w.toLowerCase();
@@ -396,6 +411,13 @@ export function findDates(text: string, published: string | null): DateMention[]
       // ("a decade", "two decades": ten years each)
       const n = countOf(m[1]!) * (/^decade/i.test(m[2]!) ? 10 : 1);
       if (Number.isFinite(n)) add({ start: m.index!, end: m.index! + m[0].length, kind: 'relative', night: false, rel: { unit: 'year', n, dir: -1, anchor: 'pub' } });
+    }
+  }
+  // "the 30th anniversary", "Thirty years on": the year of the event the report looks back to
+  if (text.includes('anniversary') || text.includes(' years on') || text.includes(' Years On')) {
+    for (const m of matchesOf(LOOKING_BACK, text)) {
+      const n = m[1] !== undefined ? ordinalOf(m[1]) : countOf(m[2]!);
+      if (Number.isFinite(n) && n >= 1 && n <= 200) add({ start: m.index!, end: m.index! + m[0].length, kind: 'relative', night: false, rel: { unit: 'year', n, dir: -1, anchor: 'pub' } });
     }
   }
   raws.sort((a, b) => a.start - b.start);

@@ -26,6 +26,13 @@ describe('dates', () => {
     // without the day, a year
     expect(spans('Nineteen years ago, troops fired.', '2024-05-14')[0]!.span).toBe('2005-01-01/2005-12-31');
   });
+  it('reads the year an anniversary or "N years on" looks back to, and no "years on end"', () => {
+    expect(spans('To mark the 30th anniversary of the shooting, crowds gathered.', '2014-05-10')[0]).toMatchObject({ text: '30th anniversary', span: '1984-01-01/1984-12-31' });
+    expect(spans('Forty years on, nobody has been charged.', '2020-05-18')[0]!.span).toBe('1980-01-01/1980-12-31');
+    expect(spans('It was the twenty-fifth anniversary.', '2019-06-04')[0]!.span).toBe('1994-01-01/1994-12-31');
+    expect(spans('They waited for years on end.', '2019-06-04')).toEqual([]);
+    expect(spans('On its six-month anniversary, the site reopened.', '2019-06-04')).toEqual([]);
+  });
   it('does not read a dateline\'s dash and the count after it as a range of days', () => {
     expect(spans('LIMA, August 14 — 1 woman was killed.', '2023-08-14')).toEqual([{ text: 'August 14', kind: 'partial', span: '2023-08-14/2023-08-14' }]);
     expect(spans('on March 3-5', '2023-08-14')[0]!.span).toBe('2023-03-03/2023-03-05');

@@ -539,7 +539,9 @@ export const qualifiersRefiner: Refiner = {
         // (a date after the count in its own clause first: "gathered on Wednesday to remember the 34 shot dead there
         // on 16 August 2012")
         // (not a running toll's: its day is read as it always was, the day of its telling included)
-        const own0 = !running && d.last < to ? firstWithin(dates, s.toks[d.last + 1]!.start, s.toks[to]!.end) : undefined;
+        // (an anniversary after the count is the gathering's occasion, not its day: "Last night 10,000 walked … to mark
+        // the first anniversary")
+        const own0 = !running && d.last < to ? firstWithin(dates, s.toks[d.last + 1]!.start, s.toks[to]!.end, notAnniversary) : undefined;
         // (a count whose verb is in a relative clause takes only a date of that clause: "families of the 97 who died
         // gathered on Saturday" dates the gathering)
         const pick = relative && !running ? relativeClauseDate(d, relativeEnd, dates) : (own0 ?? (from <= to ? firstWithin(dates, s.toks[from]!.start, s.toks[to]!.end) : undefined) ?? dates[0]);
@@ -633,6 +635,9 @@ function hasOtherSource(s: SentenceContext, first: string): boolean {
   return at >= 0 && attributionIn(text.slice(0, at) + text.slice(at + first.length)) !== null;
 }
 
+/** a date that is no anniversary's year counted back ("the 30th anniversary", "Thirty years on") */
+const notAnniversary = (m: DateMention) => !/anniversary|years on/i.test(m.text);
+
 /** Who says so in the stretch of a sentence that belongs to its k-th figure (see the refiner), or null. */
 function clauseAttribution(s: SentenceContext, list: Draft[], k: number): string | null {
   const d = list[k]!;
@@ -668,13 +673,13 @@ function inDateline(s: SentenceContext, m: DateMention): boolean {
   return DATELINE_DASHES.has(toks[k]?.text ?? '');
 }
 
-function firstWithin(dates: DateMention[], start: number, end: number): DateMention | undefined {
+function firstWithin(dates: DateMention[], start: number, end: number, accept?: (m: DateMention) => boolean): DateMention | undefined {
   // (the dates are in reading order: the search starts at the first that starts at or after `start`, so that a
   // sentence of thousands of dated claims stays linear)
   for (let i = firstAtLeast(dates, (m) => m.start, start); i < dates.length; i++) {
     const m = dates[i]!;
     if (m.start >= end) return undefined;
-    if (m.end <= end) return m;
+    if (m.end <= end && (!accept || accept(m))) return m;
   }
   return undefined;
 }
