@@ -48,6 +48,12 @@ export interface DocSignature {
   claims: number;
   /** names of sites the document mentions (organisations' and buildings' names of two words or more, lower case): "harlow tower" */
   sites?: string[];
+  /**
+   * days a later report looks back to (see recallsOf): a day it names with its year, a month or more before it was
+   * published ("on 13 April 1919" in a 1920 report), and the day an anniversary's report marks ("the 30th
+   * anniversary" in a report of 4 June 2019: around 4 June 1989)
+   */
+  recalls?: Array<{ start: string; end: string }>;
 }
 
 /** A document and its signature, as grouping reads them (the signature's lists as they are: no maps per document). */
@@ -139,7 +145,48 @@ export function signatureOf(
   const place = [...places].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const sig: DocSignature = { keys: [...keys].map(([k, v]) => [k, v.n, [...v.texts]]), day, place, places: [...places], claims: claims.length };
   if (sites.size) sig.sites = [...sites];
+  const recalls = recallsOf(published, mentions);
+  if (recalls.length) sig.recalls = recalls;
   return sig;
+}
+
+/** at most this many days a report looks back to */
+const MAX_RECALLS = 8;
+/** how long before publication a named day must lie for the report to look back to it (a follow-up names last week's days) */
+const RECALL_AFTER_DAYS = 30;
+/** how far an anniversary's report may be published from the anniversary's day */
+const ANNIVERSARY_DAYS = 7;
+
+/**
+ * The days a report looks back to (DocSignature.recalls), from its date mentions: a day named with its year
+ * RECALL_AFTER_DAYS or more before publication (any such day in a report without a date), ± 1 day; and, for a year
+ * counted back from publication two years or more ("the 30th anniversary", "Thirty years on", "ten years ago"), the
+ * publication's day in that year ± ANNIVERSARY_DAYS.
+ */
+function recallsOf(published: string | null, mentions: readonly Mention[]): Array<{ start: string; end: string }> {
+  const out: Array<{ start: string; end: string }> = [];
+  const seen = new Set<string>();
+  const push = (start: string, end: string) => {
+    const k = `${start}/${end}`;
+    if (seen.has(k) || out.length >= MAX_RECALLS) return;
+    seen.add(k);
+    out.push({ start, end });
+  };
+  const pubYear = published ? +published.slice(0, 4) : null;
+  for (const m of mentions) {
+    if (m.kind !== 'date' || !m.data) continue;
+    const start = String(m.data.start);
+    const end = String(m.data.end);
+    if (m.data.kind === 'explicit' && m.data.precision === 'day' && !m.data.inferred) {
+      if (!published || end <= addDays(published, -RECALL_AFTER_DAYS)) push(addDays(start, -1), addDays(end, 1));
+    } else if (m.data.kind === 'relative' && m.data.precision === 'year' && published && pubYear !== null && +start.slice(0, 4) <= pubYear - 2) {
+      const y = start.slice(0, 4);
+      // (29 February in a year without one: the 28th)
+      const md = published.slice(5) === '02-29' ? '02-28' : published.slice(5);
+      push(addDays(`${y}-${md}`, -ANNIVERSARY_DAYS), addDays(`${y}-${md}`, ANNIVERSARY_DAYS));
+    }
+  }
+  return out;
 }
 
 const NO_SIGNATURE: DocSignature = { keys: [], day: null, place: null, places: [], claims: 0 };
@@ -312,6 +359,37 @@ function joinBuildings(facts: readonly DocFacts[], sets: DisjointSets): void {
   }
 }
 
+/** at most this many days of a report's main day are looked up by the reports that look back to it */
+const RECALLED_DAYS = 7;
+
+/**
+ * Joins a report that looks back to a day (DocSignature.recalls: an inquiry's report naming "13 April 1919", a
+ * trial's, an anniversary's) to the reports whose main day is that day and that share one of its main places:
+ * such reports are written weeks or years after their event, so their own main day (the day of a verdict, of a
+ * vigil) seldom agrees with its. A report of a new incident names last week's only as a follow-up, within
+ * RECALL_AFTER_DAYS, and joins nothing by it. Each report's main days are looked up by (place, day): linear.
+ */
+function joinRecalls(facts: readonly DocFacts[], sets: DisjointSets): void {
+  if (!facts.some((f) => f.sig.recalls)) return;
+  const byPlaceDay = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    const { day, claims } = f.sig;
+    if (!day || !claims) return;
+    for (const p of mainPlaces(f.sig)) {
+      for (let d = day.start, k = 0; d <= day.end && k < RECALLED_DAYS; d = addDays(d, 1), k++) addTo(byPlaceDay, `${p.toLowerCase()}\u0000${d}`, i);
+    }
+  });
+  facts.forEach((f, i) => {
+    if (!f.sig.recalls) return;
+    const places = mainPlaces(f.sig).map((p) => p.toLowerCase());
+    for (const r of f.sig.recalls) {
+      for (let d = r.start; d <= r.end; d = addDays(d, 1)) {
+        for (const p of places) for (const j of byPlaceDay.get(`${p}\u0000${d}`) ?? []) if (j !== i) sets.union(i, j);
+      }
+    }
+  });
+}
+
 /** An event whose reports name this many places or more between them, and not all the same one first, covers an area. */
 const SPREAD_PLACES = 4;
 
@@ -374,6 +452,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
   joinSites(facts, sets);
   joinSharedPlaces(facts, sets);
   joinBuildings(facts, sets);
+  joinRecalls(facts, sets);
   // same main day and a main place in common: within a month and a place, days that overlap (or touch) join.
   // A report's main places are those named at least half as often as its most named one ("on Lake Kivu … in
   // South Kivu" and "on Lake Kivu … in Goma" share the lake): one report's top place is often another's second.

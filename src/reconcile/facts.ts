@@ -490,7 +490,7 @@ function reportTotals(claims: StoredClaim[], facts: Fact[], input: FactsInput): 
   const scopesOf = new Map<string, Fact[]>();
   for (const f of facts) {
     // (the forces' own count adds: "shot the security guard … wounding two others" hurt three)
-    if (f.derived?.how.includes('=') || f.scope.time || f.scope.earlier || f.scope.relation === 'part_of' || f.scope.subgroup || (f.scope.subject && !isForces(f.scope.subject.toLowerCase()))) continue;
+    if (f.derived?.how.includes('=') || f.scope.time || f.scope.earlier || f.scope.later || f.scope.relation === 'part_of' || f.scope.subgroup || (f.scope.subject && !isForces(f.scope.subject.toLowerCase()))) continue;
     for (const d of new Set(f.claims.map((c) => c.document))) {
       const key = `${f.category}\u0000${d}`;
       const list = scopesOf.get(key);

@@ -76,7 +76,7 @@ export function reconcileGroup(
   const checks = buildChecks(claims, texts);
   // the parts of a sum a report states are components, not rival or other days' readings of its total
   const summed = new Set(checks.filter((c) => c.kind === 'sum').flatMap((c) => c.claims.slice(0, -1)));
-  const facts = buildFacts({ claims, docs, groupOf: copies.groupOf, scope: { places, start: g.start, ...(g.spread ? { spread: true } : {}) }, policy, cite, summed });
+  const facts = buildFacts({ claims, docs, groupOf: copies.groupOf, scope: { places, start: g.start, end: g.end, ...(g.spread ? { spread: true } : {}) }, policy, cite, summed });
   const event: Event = {
     id: g.id,
     name: g.name,

@@ -68,6 +68,8 @@ export interface ScopeContext {
   places: Set<string>;
   /** the event's first day: where the time window of a figure "as of" a day starts */
   start?: string | null;
+  /** the event's last day */
+  end?: string | null;
   /** the event covers an area (EventGroup.spread): its places' figures are parts of it */
   spread?: boolean;
 }
@@ -81,6 +83,26 @@ const EARLIER_DAYS = 31;
  */
 export function earlierTime(c: StoredClaim, start: string | null | undefined): string | null {
   if (!c.time || c.time.inferred || !start || c.time.end >= addDays(start, -EARLIER_DAYS)) return null;
+  const { start: a, end: b, precision } = c.time;
+  if (precision === 'year') return `in ${a.slice(0, 4)}`;
+  if (precision === 'month') return `in ${a.slice(0, 7)}`;
+  return a === b ? `on ${a}` : `from ${a} to ${b}`;
+}
+
+/** A crowd or an arrest counted this many days or more after the event's last day is one of another gathering. */
+const LATER_DAYS = 31;
+/** the categories of figures that a later gathering has of its own (a toll told months later is still the event's) */
+const LATER_CATEGORIES: ReadonlySet<string> = new Set(['participants', 'arrested']);
+
+/**
+ * The later time a crowd or an arrest is counted for, well after the event (a march on the event's anniversary, the
+ * arrests at a vigil): "in 2015", "on 2015-04-18"; null for a figure of the event's time, and for other categories.
+ * As with earlierTime, only a time the figure's own sentence states: a time read from the sentences around it is
+ * often the report's day, not the crowd's ("15,000 marched" in a report of a trial fifty years on).
+ */
+export function laterTime(c: StoredClaim, start: string | null | undefined, end: string | null | undefined): string | null {
+  const last = end ?? start;
+  if (!c.time || c.time.inferred || !last || !LATER_CATEGORIES.has(c.category) || c.time.start < addDays(last, LATER_DAYS)) return null;
   const { start: a, end: b, precision } = c.time;
   if (precision === 'year') return `in ${a.slice(0, 4)}`;
   if (precision === 'month') return `in ${a.slice(0, 7)}`;
@@ -102,15 +124,16 @@ export function scopeOf(c: StoredClaim, ctx: ScopeContext): { scope: Scope; key:
   const condition = canonicalCondition(c.condition);
   // (a figure of an earlier time is kept apart, as a figure under a condition is)
   const earlier = earlierTime(c, ctx.start);
+  const later = earlier ? null : laterTime(c, ctx.start, ctx.end);
   const subject = isGenericSubject(c.subject) ? null : c.subject!.toLowerCase();
   const subgroup = c.relation === 'part_of' && c.subgroup ? c.subgroup.toLowerCase() : null;
   const relation = c.relation === 'additional' ? 'additional' : c.relation === 'part_of' ? 'part_of' : null;
   // additions and parts keep their stated place even in the event's own place ("21 more in Baku")
   const placeKey = relation && statedPlaces.length ? [...statedPlaces].sort() : location;
-  const scope = relabel({ location: placeKey, time: null, condition, subject: subject ? c.subject : null, subgroup: subgroup ? c.subgroup : null, relation, label: '', ...(earlier ? { earlier } : {}) });
+  const scope = relabel({ location: placeKey, time: null, condition, subject: subject ? c.subject : null, subgroup: subgroup ? c.subgroup : null, relation, label: '', ...(earlier ? { earlier } : {}), ...(later ? { later } : {}) });
   // an addition is keyed by where it happened: one report's "after the state of emergency" and another's
   // "once it was in force" are the same 21 more; the phase is named in the label when the reports share it
-  const key = [c.category, relation ?? '', subgroup ?? '', subject ?? '', placeKey.map((p) => p.toLowerCase()).join('+'), relation === 'additional' ? '' : (condition ?? ''), earlier ?? ''].join('|');
+  const key = [c.category, relation ?? '', subgroup ?? '', subject ?? '', placeKey.map((p) => p.toLowerCase()).join('+'), relation === 'additional' ? '' : (condition ?? ''), earlier ?? later ?? ''].join('|');
   return { scope, key };
 }
 
@@ -125,6 +148,7 @@ export function relabel(scope: Scope): Scope {
   if (scope.location.length && !(scope.subgroup && /^(in|from) /i.test(scope.subgroup))) parts.push(`in ${scope.location.join(' and ')}`);
   if (scope.condition) parts.push(scope.condition.replace(/^(before|after|during) /, '$1 the '));
   if (scope.earlier) parts.push(scope.earlier);
+  if (scope.later) parts.push(scope.later);
   if (scope.time) parts.push(`as of ${scope.time.end}`);
   return { ...scope, label: parts.join(', ') };
 }

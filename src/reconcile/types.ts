@@ -47,6 +47,11 @@ export interface Scope {
   relation: 'total' | 'additional' | 'part_of' | null;
   /** a time before the event the figures are stated for ("in 2024": "last year, floods killed more than 200") */
   earlier?: string;
+  /**
+   * a time well after the event a crowd or an arrest is counted for ("in 2015": a march on its first anniversary, the
+   * arrests at a vigil thirty years on): another gathering than the event's
+   */
+  later?: string;
   /** human-readable, e.g. "in Baku · after the state of emergency" ("" for the event as a whole) */
   label: string;
 }
