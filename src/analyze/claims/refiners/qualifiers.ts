@@ -163,10 +163,22 @@ export function attributionIn(text: string): string | null {
   const o = OFFICIAL.exec(text);
   if (o) return cleanAttribution(o[1]!);
   const b = saidBy(text);
-  if (b && !/^(?:The|A|An|In|On|At|After|Before|During)$/.test(b[1]!.trim())) return cleanAttribution(b[1]!);
+  if (b && !/^(?:The|A|An|In|On|At|After|Before|During)$/.test(b[1]!.trim())) return cleanAttribution(withSpeaker(text, b.index + b[0].indexOf(b[1]!), b[1]!));
   const c = SAID_AFTER.exec(text);
   if (c) return cleanAttribution(c[1]!);
   return null;
+}
+
+/**
+ * The people before an institution that speaks through them: "Doctors at three of", "a spokesman for", "Staff at",
+ * "a surgeon at" (then "the city's hospitals", "the State Council"): the speaker words a source may open with, a
+ * preposition, maybe a part ("three of", "one of"), read back from where the source starts.
+ */
+const SPEAKER_HEAD = /(?:^|[\s,;"“”])((?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Ss]enior|[Ll]ocal)\s+)?(?:[Dd]octors?|[Ss]urgeons?|[Nn]urses?|[Mm]edics?|[Ss]taff|[Ww]orkers|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|[Rr]epresentatives?|[Ss]ources?|[Dd]irector|[Hh]ead|[Cc]hief|[Mm]embers?)\s+(?:at|for|of|from|in)\s+(?:(?:one|two|three|four|five|several|some|most|all|many)\s+of\s+)?)$/;
+/** A source found at `start` in `text`, with the people before it who speak for it (SPEAKER_HEAD). */
+function withSpeaker(text: string, start: number, source: string): string {
+  const m = SPEAKER_HEAD.exec(text.slice(Math.max(0, start - 60), start));
+  return m ? m[1]! + source.trimStart() : source;
 }
 
 /**
