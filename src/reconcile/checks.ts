@@ -7,6 +7,7 @@
 import { groupBy } from '../core/collections.js';
 import type { StoredClaim } from '../store/types.js';
 import type { Check } from './types.js';
+import { SUMMED } from '../analyze/claims/types.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -64,10 +65,17 @@ export function buildChecks(claims: StoredClaim[], texts: Map<string, string>): 
           : `${comps.map((c) => fmt(c.value)).join(' + ')} = ${fmt(sum)}, but the report states a total of ${fmt(t.value)} (${t.value > sum ? 'more' : 'fewer'} by ${fmt(Math.abs(t.value - sum))}).`;
       out.push(sumCheck(`sum-${t.id}`, doc, t, comps, statement));
     }
+    /**
+     * A whole the report states: not one reckon added up from its parts ("22 soldiers and four police officers
+     * died": nothing to check), unless the report states that sum elsewhere ("Nine still missing … Four pupils, two
+     * teachers and three other passengers are still listed as missing").
+     */
+    const stated = (w: StoredClaim | undefined): w is StoredClaim =>
+      w !== undefined && (!w.rules.includes(SUMMED) || cs.some((x) => x !== w && x.category === w.category && x.value === w.value && x.relation !== 'part_of' && !x.rules.includes(SUMMED)));
     for (const c of cs) {
       if (c.relation !== 'part_of' || c.parent === null) continue;
       const whole = cs.find((x) => x.index === c.parent);
-      if (!whole) continue;
+      if (!stated(whole)) continue;
       const ok = c.value <= whole.value;
       out.push({
         id: `part-${c.id}`,
@@ -98,7 +106,7 @@ export function buildChecks(claims: StoredClaim[], texts: Map<string, string>): 
     }
     for (const parts of runs) {
       const whole = cs.find((x) => x.index === parts[0]!.parent);
-      if (!whole || parts.length < 2 || parts.some((p) => p.category !== whole.category)) continue;
+      if (!stated(whole) || parts.length < 2 || parts.some((p) => p.category !== whole.category)) continue;
       const sum = parts.reduce((n, p) => n + p.value, 0);
       if (sum !== whole.value) continue;
       const statement = `${parts.map((p) => `${fmt(p.value)}${p.subgroup ? ` ${p.subgroup}` : ''}`).join(' + ')} = ${fmt(sum)}, the whole the report states (${fmt(whole.value)} ${whole.category}).`;

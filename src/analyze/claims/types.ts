@@ -106,10 +106,6 @@ class DraftObject implements Draft {
   }
 }
 
-/**
- * A part of `whole` that the count q makes ("including 117 Azerbaijanis", "68 women … among them"): the whole's
- * category and subject, q's noun as its subgroup, quoted from `first` to the end of q.
- */
 /** categories of arrest and sentence */
 const JUSTICE: ReadonlySet<string> = new Set(['arrested', 'imprisoned']);
 
@@ -121,6 +117,10 @@ export function isJusticeOfOne(category: string, q: Quantity, toks: SentenceCont
   return JUSTICE.has(category) && q.singular && !q.named && toks[q.numFirst]!.lower !== 'one';
 }
 
+/**
+ * A part of `whole` that the count q makes ("including 117 Azerbaijanis", "68 women … among them"): the whole's
+ * category and subject, q's noun as its subgroup, quoted from `first` to the end of q.
+ */
 export function partDraft(ctx: SentenceContext, whole: Draft, q: Quantity, trigger: [number, number], rule: string, first = q.first): Draft {
   const d = newDraft(ctx, whole.category, [q], trigger, rule);
   d.first = first;
@@ -157,5 +157,11 @@ export function newDraft(ctx: SentenceContext, category: string, parts: Quantity
   }
   const approx: Approx = parts.length === 1 ? parts[0]!.approx : inexact ? 'range' : 'exact';
   const subgroup = persons && nouns ? ctx.text.slice(ctx.toks[parts[0]!.first]!.start, ctx.toks[parts[parts.length - 1]!.last]!.end) : null;
-  return new DraftObject(category, value, low, high, approx, parts, ctx, first, last, trigger[0], trigger[1], persons ? 'people' : noun, subgroup, rule);
+  const d = new DraftObject(category, value, low, high, approx, parts, ctx, first, last, trigger[0], trigger[1], persons ? 'people' : noun, subgroup, rule);
+  // (a count the text states only in parts, "22 soldiers and four police officers died": reckon's sum, said so)
+  if (persons) d.rules.push(SUMMED);
+  return d;
 }
+
+/** The rule of a claim whose value reckon added up from several counts the text states (none of them the sum). */
+export const SUMMED = 'summed';

@@ -8,7 +8,7 @@
  */
 import { AFTER, BEFORE, GROUP_CATEGORY, matchAt, phraseAt } from '../lexicon.js';
 import { AUX, NEGATIONS, PASSIVE_MARKERS, RELATIVES, SPEECH_VERBS, isAdverb, ofThem, parenthetical, prepositionalPhrase } from '../scan.js';
-import { isJusticeOfOne, newDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
+import { isJusticeOfOne, newDraft, partDraft, type Draft, type Parser, type SentenceContext } from '../types.js';
 import { mayCountPeople, type Quantity } from '../quantities.js';
 
 const MAX_STEPS = 24;
@@ -393,6 +393,10 @@ export const afterParser: Parser = {
           d.subject = d.subject ? `${d.subject} ${state}` : state;
         }
         out.push(d);
+        // "Twenty-two soldiers and four police officers also died": each count the text states is a claim of its own,
+        // a part of the sum (which the text does not state), as the parts after "including" are (one person named by
+        // an article is no count: "The teacher and two pupils were wounded" stays three)
+        if (people.length > 1 && people.every((g) => g.noun && !g.singular)) for (const g of people) out.push(partDraft(ctx, d, g, [g.first, g.first], this.id));
       }
       for (const th of things) {
         const d = newDraft(ctx, trigger.category, [th], [trigger.first, trigger.last], this.id);

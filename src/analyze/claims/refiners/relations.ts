@@ -107,7 +107,9 @@ export const othersRefiner: Refiner = {
   id: 'refine.others',
   refine(drafts) {
     for (const d of drafts) {
-      if (d.relation || d.dropped || !d.parts.some((p) => p.others)) continue;
+      // (the first count of a list says so: "three other passengers" after "Four drivers, two medics and" are others
+      // than those two)
+      if (d.relation || d.dropped || !d.parts[0]!.others) continue;
       if (drafts.some((x) => x !== d && x.category === d.category && !x.dropped && before(x, d))) {
         d.relation = 'additional';
         d.rules.push(`${this.id}:additional`);
