@@ -367,7 +367,8 @@ const RECALLED_DAYS = 7;
  * trial's, an anniversary's) to the reports whose main day is that day and that share one of its main places:
  * such reports are written weeks or years after their event, so their own main day (the day of a verdict, of a
  * vigil) seldom agrees with its. A report of a new incident names last week's only as a follow-up, within
- * RECALL_AFTER_DAYS, and joins nothing by it. Each report's main days are looked up by (place, day): linear.
+ * RECALL_AFTER_DAYS, and joins nothing by it. Each recalled day is looked up by (place, day): linear (the reports
+ * of one place and day are joined with each other the first time it is recalled).
  */
 function joinRecalls(facts: readonly DocFacts[], sets: DisjointSets): void {
   if (!facts.some((f) => f.sig.recalls)) return;
@@ -379,12 +380,23 @@ function joinRecalls(facts: readonly DocFacts[], sets: DisjointSets): void {
       for (let d = day.start, k = 0; d <= day.end && k < RECALLED_DAYS; d = addDays(d, 1), k++) addTo(byPlaceDay, `${p.toLowerCase()}\u0000${d}`, i);
     }
   });
+  const joined = new Set<number[]>();
   facts.forEach((f, i) => {
     if (!f.sig.recalls) return;
     const places = mainPlaces(f.sig).map((p) => p.toLowerCase());
     for (const r of f.sig.recalls) {
       for (let d = r.start; d <= r.end; d = addDays(d, 1)) {
-        for (const p of places) for (const j of byPlaceDay.get(`${p}\u0000${d}`) ?? []) if (j !== i) sets.union(i, j);
+        for (const p of places) {
+          const list = byPlaceDay.get(`${p}\u0000${d}`);
+          if (!list) continue;
+          // (the reports of one place and day are joined with each other once, then each report that recalls the day
+          // with the first of them)
+          if (!joined.has(list)) {
+            for (const j of list) sets.union(list[0]!, j);
+            joined.add(list);
+          }
+          sets.union(i, list[0]!);
+        }
       }
     }
   });
