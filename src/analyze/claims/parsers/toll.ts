@@ -5,7 +5,11 @@ import { newDraft, type Draft, type Parser, type SentenceContext } from '../type
 import type { Quantity } from '../quantities.js';
 import type { Token } from '../../text.js';
 
-const BRIDGE = new Set(['bringing', 'brought', 'raising', 'raised', 'rose', 'risen', 'rises', 'has', 'had', 'have', 'climbed', 'climbs', 'reached', 'reaches', 'stands', 'stood', 'is', 'was', 'at', 'to', 'of', 'now', 'increased', 'jumped', 'grew', 'hit', 'stand', 'remains', 'remained', 'reportedly', 'officially', 'has', 'been', 'put', 'be', 'estimated', 'around', 'this', 'the', 'passed', 'passes', 'exceeded', 'exceeds', 'surpassed', 'topped', 'tops', 'as', 'high', 'given', 'later', 'finally', 'since', 'already', 'eventually']);
+/** Verbs of a spread of estimates, after which "from" opens the range: "Estimates of the crowd ranged from 20,000 to 30,000" */
+const RANGING = new Set(['range', 'ranged', 'ranges', 'ranging', 'vary', 'varied', 'varies']);
+/** A word that may stand right before a toll's figure (BRIDGE), or "from" after a verb of ranging. */
+const bridges = (toks: Token[], k: number) => BRIDGE.has(toks[k]!.lower) || (toks[k]!.lower === 'from' && RANGING.has(toks[k - 1]?.lower ?? ''));
+const BRIDGE = new Set(['bringing', 'brought', 'raising', 'raised', 'rose', 'risen', 'rises', 'has', 'had', 'have', 'climbed', 'climbs', 'reached', 'reaches', 'stands', 'stood', 'is', 'was', 'at', 'to', 'of', 'now', 'increased', 'jumped', 'grew', 'hit', 'stand', 'remains', 'remained', 'reportedly', 'officially', 'has', 'been', 'put', 'be', 'estimated', 'around', 'this', 'the', 'passed', 'passes', 'exceeded', 'exceeds', 'surpassed', 'topped', 'tops', 'as', 'high', 'given', 'later', 'finally', 'since', 'already', 'eventually', 'range', 'ranged', 'ranges', 'ranging', 'vary', 'varied', 'varies']);
 
 /**
  * A trigger in the aside that names the event, not a deed: a gerund after a word that is no clause's start
@@ -121,7 +125,7 @@ export const tollParser: Parser = {
         // (nor a source: "the crowd was noisy but, according to several witnesses, in good humour")
         if (q && toks[j - 1]!.lower === 'to' && toks[j - 2]?.lower === 'according') continue;
         // (not a count of things: "the turnout of the 20 rallies")
-        if (q && !ctx.used.has(q) && !q.singular && q.kind !== 'thing' && BRIDGE.has(toks[j - 1]!.lower) && (toks[j - 1]!.lower !== 'of' || j === p.last + 2)) {
+        if (q && !ctx.used.has(q) && !q.singular && q.kind !== 'thing' && bridges(toks, j - 1) && (toks[j - 1]!.lower !== 'of' || j === p.last + 2)) {
           // "bringing the total to 41": the category of the claims before it in the sentence
           // (in a sentence with none, 'total' for now: the relations refiner gives it the category of the claim before it
           // in its paragraph, "… 8,000 died within two weeks. Some campaigners put the total as high as 16,000")
@@ -150,7 +154,7 @@ export const tollParser: Parser = {
         }
         // ("the death toll from a collision between two trains …", "from a magnitude 6 earthquake … rose to 19": counts
         // inside the aside, not after a verb of reaching, are passed over)
-        if (q && !BRIDGE.has(toks[j - 1]!.lower)) {
+        if (q && !bridges(toks, j - 1)) {
           j = q.last;
           continue;
         }
