@@ -198,6 +198,9 @@ export function isBody(s: string): boolean {
   // counted to 12 first, as most lines are decided there (a lede ends a sentence), and on to 40 only when needed
   const n = wordCount(s, 12);
   if (n < 8) return false;
+  // (one question of fewer than 20 words is a title or a heading, not a paragraph of the report: "What happened at
+  // the square in 1989, and how many people died?")
+  if (s.charCodeAt(s.length - 1) === 63 && wordCount(s, 20) < 20 && !/[.!?]\s/.test(s)) return false;
   if (n >= 12 && (/[.!?…]["'”’»)]?$/.test(s) || wordCount(s, 40) >= 40)) return true;
   return /[.!?]\s+[A-Z]/.test(LIST_NUMBER.test(s) ? s.replace(LIST_NUMBER, '') : s);
 }

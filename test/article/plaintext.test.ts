@@ -298,6 +298,8 @@ describe('pre-tests before the header patterns', () => {
   it('isBody counts words in stages as the one count to 40 did', () => {
     const reference = (s: string) => {
       const n = Math.min(s.split(/\s+/).filter(Boolean).length, 40);
+      // (one question of fewer than 20 words is a heading)
+      if (n >= 8 && s.endsWith('?') && n < 20 && !/[.!?]\s/.test(s)) return false;
       return (n >= 12 && /[.!?…]["'”’»)]?$/.test(s)) || n >= 40 || (n >= 8 && /[.!?]\s+[A-Z]/.test(s));
     };
     const rnd = seededRandom(31);
@@ -313,6 +315,8 @@ describe('pre-tests before the header patterns', () => {
     expect(isBody('One two three four five six. Seven')).toBe(false);
     expect(isBody(Array.from({ length: 40 }, () => 'w').join(' '))).toBe(true);
     expect(isBody(Array.from({ length: 39 }, () => 'w').join(' '))).toBe(false);
+    expect(isBody('Why did the river burst its banks twice in one year, and who was warned?')).toBe(false);
+    expect(isBody('The mayor asked why the river had burst its banks twice in one year. Who was warned?')).toBe(true);
   });
 });
 
@@ -566,5 +570,25 @@ describe('page headers and footers as sites write them', () => {
     expect(record.text).toBe(BODY[0]);
     // a table's row of figures is no record field
     expect(clean([BODY[0], '', 'Killed: 12 | Injured: 40 | Missing: 3'].join('\n')).text).toContain('Killed: 12');
+  });
+
+  it('takes a question for the title, and drops a French cookie notice after a tail marker', () => {
+    const r = clean([
+      'ClearGuide',
+      'Explainers | World | History | Search',
+      '',
+      'What happened at the dam in 1979, and how many people were never found?',
+      '',
+      'By the ClearGuide team',
+      '',
+      BODY[0],
+      '',
+      'À lire aussi',
+      '- Inondations : les digues tiennent',
+      'Nous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez leur utilisation. OK',
+    ].join('\n'));
+    expect(r.outlet).toBe('ClearGuide');
+    expect(r.title).toBe('What happened at the dam in 1979, and how many people were never found?');
+    expect(r.text).toBe(BODY[0]);
   });
 });
