@@ -572,7 +572,7 @@ describe('page headers and footers as sites write them', () => {
     expect(clean([BODY[0], '', 'Killed: 12 | Injured: 40 | Missing: 3'].join('\n')).text).toContain('Killed: 12');
   });
 
-  it('takes a question for the title, and drops a French cookie notice after a tail marker', () => {
+  it('takes a question for the title, and drops "Read next" lists and a French cookie notice after a tail marker', () => {
     const r = clean([
       'ClearGuide',
       'Explainers | World | History | Search',
@@ -583,6 +583,8 @@ describe('page headers and footers as sites write them', () => {
       '',
       BODY[0],
       '',
+      'Read next',
+      '- What is a spillway?',
       'À lire aussi',
       '- Inondations : les digues tiennent',
       'Nous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez leur utilisation. OK',
