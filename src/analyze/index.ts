@@ -14,7 +14,7 @@ import type { DocumentContext, Draft, SentenceContext } from './claims/types.js'
 import { findDates, type DateMention } from './dates.js';
 import { findEntities } from './entities.js';
 import { findNumbers } from './numbers.js';
-import { addLocalPlaces, findPlaces } from './places.js';
+import { addLocalPlaces, dropPersonNames, findPlaces } from './places.js';
 import { WordShapes } from './shapes.js';
 import { sentences, tokenize, type Token } from './text.js';
 
@@ -82,8 +82,12 @@ export function analyzeText(text: string, context: AnalyzeContext): Analysis {
     if (!inOrder(quantities)) quantities.sort((a, b) => a.first - b.first);
     ctxs.push({ sentence: s, toks: s.tokens, text, numbers, quantities, dates: own, dateTokens, places, used: new Set() });
   }
+  // names the report gives people are no places in it ("Chun Doo-hwan" … "Chun's coup")
+  const placeLists = ctxs.map((c) => c.places);
+  dropPersonNames(sents, placeLists, text);
+  placeLists.forEach((ps, k) => (ctxs[k]!.places = ps));
   // places the gazetteer lacks, read from how the report names them ("at Sharpeville", and Sharpeville again)
-  addLocalPlaces(sents, ctxs.map((c) => c.places), text, context.title);
+  addLocalPlaces(sents, placeLists, text, context.title);
   const doc: DocumentContext = { text, published: context.published, sentences: ctxs, dates };
 
   let drafts: Draft[] = [];

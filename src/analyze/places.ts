@@ -473,6 +473,36 @@ const CALENDAR_WORDS = new Set([
  * the report becomes a place mention (a city of no known country), added to `places` (one list per sentence, in
  * reading order, as findPlaces gives them).
  */
+/** "Doo-hwan", "Tae-woo", "Dae-jung": a given name of two syllables joined by a hyphen, the second in lower case */
+const HYPHENED_GIVEN = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+
+/**
+ * Drops the place mentions of names the report uses as a person's (in place): a name before a hyphened given name
+ * ("Chun Doo-hwan", "Roh Tae-woo") or after a title ("General Chun", "President Roh") is a surname, and so is every
+ * bare use of it in the same report ("Chun's coup", "sentenced Chun"), though the gazetteer holds a town of that name.
+ */
+export function dropPersonNames(sentences: ReadonlyArray<{ tokens: Token[] }>, places: PlaceMention[][], text: string): void {
+  let names: Set<string> | null = null;
+  for (const s of sentences) {
+    const toks = s.tokens;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const t = toks[i]!;
+      if (!capitalisedIn(text, t)) continue;
+      const given = toks[i + 1]!;
+      const hyphened = HYPHENED_GIVEN.test(given.text) && holdsSpace(text, t.end, given.start);
+      const before = i > 0 ? withoutFinalPeriod(toks[i - 1]!.lower) : '';
+      // (not a saint's: "St Petersburg" names a place)
+      const titled = TITLES.has(before) && before !== 'st' && before !== 'saint' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !capitalisedIn(text, given);
+      if (hyphened || titled) (names ??= new Set()).add(t.lower);
+    }
+  }
+  if (!names) return;
+  for (let k = 0; k < places.length; k++) {
+    const ps = places[k]!;
+    if (ps.some((p) => p.first === p.last && names!.has(p.text.toLowerCase()))) places[k] = ps.filter((p) => !(p.first === p.last && names!.has(p.text.toLowerCase())));
+  }
+}
+
 export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, places: PlaceMention[][], text: string, title?: string | null): void {
   const g = gazetteer();
   const uses = new Map<string, { uses: number; placed: number; name: string }>();

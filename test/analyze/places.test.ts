@@ -156,3 +156,12 @@ describe('a site named in full, then by its last word', () => {
     expect(b.claims[0]!.location).toEqual(['Bagh']);
   });
 });
+
+describe('a name the report gives a person', () => {
+  it('is no place anywhere in the report, though the gazetteer holds a town of that name', () => {
+    expect(places('Lim spoke in Busan on Monday.')).toEqual(['Lim=Lim', 'Busan=Busan']);
+    // a surname before a hyphened given name, or after a title, and every bare use of it in the same report
+    expect(places('Colonel Lim Ho-sung ordered the arrests in Busan. Lim\'s men detained 40 students.')).toEqual(['Busan=Busan']);
+    expect(places('President Kang met the families. Kang spoke in Busan.')).toEqual(['Busan=Busan']);
+  });
+});
