@@ -465,19 +465,11 @@ const CALENDAR_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'ramadan',
 ]);
 
-/**
- * Places the gazetteer does not know (a township, a village, a square, most of the small towns where things
- * happen: "Sharpeville", "Marikana"), read from the report itself: a capitalised name of one to three words that
- * stands after "in", "at", "near" … at least once and is named at least LOCAL_MIN_USES times, none of its words
- * a common English word, a month or a weekday, a demonym or an organisation's word. Every use of such a name in
- * the report becomes a place mention (a city of no known country), added to `places` (one list per sentence, in
- * reading order, as findPlaces gives them).
- */
 /** "Doo-hwan", "Tae-woo", "Dae-jung": a given name of two syllables joined by a hyphen, the second in lower case */
 const HYPHENED_GIVEN = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
 
 /**
- * Drops the place mentions of names the report uses as a person's (in place): a name before a hyphened given name
+ * Drops, in place, the place mentions of names the report gives a person: a name before a hyphened given name
  * ("Chun Doo-hwan", "Roh Tae-woo") or after a title ("General Chun", "President Roh") is a surname, and so is every
  * bare use of it in the same report ("Chun's coup", "sentenced Chun"), though the gazetteer holds a town of that name.
  */
@@ -503,6 +495,14 @@ export function dropPersonNames(sentences: ReadonlyArray<{ tokens: Token[] }>, p
   }
 }
 
+/**
+ * Places the gazetteer does not know (a township, a village, a square, most of the small towns where things
+ * happen: "Sharpeville", "Marikana"), read from the report itself: a capitalised name of one to three words that
+ * stands after "in", "at", "near" … at least once and is named at least LOCAL_MIN_USES times, none of its words
+ * a common English word, a month or a weekday, a demonym or an organisation's word. Every use of such a name in
+ * the report becomes a place mention (a city of no known country), added to `places` (one list per sentence, in
+ * reading order, as findPlaces gives them).
+ */
 export function addLocalPlaces(sentences: ReadonlyArray<{ tokens: Token[] }>, places: PlaceMention[][], text: string, title?: string | null): void {
   const g = gazetteer();
   const uses = new Map<string, { uses: number; placed: number; name: string }>();

@@ -83,7 +83,11 @@ const EARLIER_DAYS = 31;
  */
 export function earlierTime(c: StoredClaim, start: string | null | undefined): string | null {
   if (!c.time || c.time.inferred || !start || c.time.end >= addDays(start, -EARLIER_DAYS)) return null;
-  const { start: a, end: b, precision } = c.time;
+  return timeLabel(c.time);
+}
+
+/** A figure's time as a scope names it: "in 2024", "in 2024-03", "on 2024-03-02", "from … to …". */
+function timeLabel({ start: a, end: b, precision }: NonNullable<StoredClaim['time']>): string {
   if (precision === 'year') return `in ${a.slice(0, 4)}`;
   if (precision === 'month') return `in ${a.slice(0, 7)}`;
   return a === b ? `on ${a}` : `from ${a} to ${b}`;
@@ -103,10 +107,7 @@ const LATER_CATEGORIES: ReadonlySet<string> = new Set(['participants', 'arrested
 export function laterTime(c: StoredClaim, start: string | null | undefined, end: string | null | undefined): string | null {
   const last = end ?? start;
   if (!c.time || c.time.inferred || !last || !LATER_CATEGORIES.has(c.category) || c.time.start < addDays(last, LATER_DAYS)) return null;
-  const { start: a, end: b, precision } = c.time;
-  if (precision === 'year') return `in ${a.slice(0, 4)}`;
-  if (precision === 'month') return `in ${a.slice(0, 7)}`;
-  return a === b ? `on ${a}` : `from ${a} to ${b}`;
+  return timeLabel(c.time);
 }
 
 /** a name of two words or more whose last names a site within a town: a street, a square, a park */
