@@ -204,6 +204,10 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 /** "the 30th anniversary", "its fortieth anniversary", "Thirty years on" (not "the anniversary", nor "years on end") */
 const LOOKING_BACK = /\b(\d{1,3}(?:st|nd|rd|th)|\w+(?:-\w+)?th|first|second|third|fifth|eighth|ninth|twelfth|twenty-(?:first|second|third))\s+anniversary\b|\b(\w+(?:-\w+)?)\s+years\s+on\b(?!\s+end)/gi;
+/** LOOKING_BACK as a whole mention's text */
+const LOOKING_BACK_WHOLE = new RegExp(`^(?:${LOOKING_BACK.source})$`, 'i');
+/** Whether a date mention counts years back to an event ("the 30th anniversary", "Thirty years on"), not a day of its own. */
+export const looksBack = (m: Pick<DateMention, 'text'>) => LOOKING_BACK_WHOLE.test(m.text);
 const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fifth: 5, eighth: 8, ninth: 9, twelfth: 12 };
 /** an ordinal in words or digits: "30th", "fortieth", "twenty-fifth", "first" (NaN otherwise) */
 function ordinalOf(w: string): number {

@@ -70,8 +70,14 @@ export function buildChecks(claims: StoredClaim[], texts: Map<string, string>): 
      * died": nothing to check), unless the report states that sum elsewhere ("Nine still missing … Four pupils, two
      * teachers and three other passengers are still listed as missing").
      */
-    const stated = (w: StoredClaim | undefined): w is StoredClaim =>
-      w !== undefined && (!w.rules.includes(SUMMED) || cs.some((x) => x !== w && x.category === w.category && x.value === w.value && x.relation !== 'part_of' && !x.rules.includes(SUMMED)));
+    // (the figures the report states, "category|value", made only for a report that has such a sum)
+    let statedFigures: Set<string> | null = null;
+    const stated = (w: StoredClaim | undefined): w is StoredClaim => {
+      if (w === undefined) return false;
+      if (!w.rules.includes(SUMMED)) return true;
+      statedFigures ??= new Set(cs.filter((x) => x.relation !== 'part_of' && !x.rules.includes(SUMMED)).map((x) => `${x.category}|${x.value}`));
+      return statedFigures.has(`${w.category}|${w.value}`);
+    };
     for (const c of cs) {
       if (c.relation !== 'part_of' || c.parent === null) continue;
       const whole = cs.find((x) => x.index === c.parent);

@@ -9,7 +9,7 @@ import type { Token } from '../../text.js';
 const RANGING = new Set(['range', 'ranged', 'ranges', 'ranging', 'vary', 'varied', 'varies']);
 /** A word that may stand right before a toll's figure (BRIDGE), or "from" after a verb of ranging. */
 const bridges = (toks: Token[], k: number) => BRIDGE.has(toks[k]!.lower) || (toks[k]!.lower === 'from' && RANGING.has(toks[k - 1]?.lower ?? ''));
-const BRIDGE = new Set(['bringing', 'brought', 'raising', 'raised', 'rose', 'risen', 'rises', 'has', 'had', 'have', 'climbed', 'climbs', 'reached', 'reaches', 'stands', 'stood', 'is', 'was', 'at', 'to', 'of', 'now', 'increased', 'jumped', 'grew', 'hit', 'stand', 'remains', 'remained', 'reportedly', 'officially', 'has', 'been', 'put', 'be', 'estimated', 'around', 'this', 'the', 'passed', 'passes', 'exceeded', 'exceeds', 'surpassed', 'topped', 'tops', 'as', 'high', 'given', 'later', 'finally', 'since', 'already', 'eventually', 'range', 'ranged', 'ranges', 'ranging', 'vary', 'varied', 'varies']);
+const BRIDGE = new Set(['bringing', 'brought', 'raising', 'raised', 'rose', 'risen', 'rises', 'has', 'had', 'have', 'climbed', 'climbs', 'reached', 'reaches', 'stands', 'stood', 'is', 'was', 'at', 'to', 'of', 'now', 'increased', 'jumped', 'grew', 'hit', 'stand', 'remains', 'remained', 'reportedly', 'officially', 'has', 'been', 'put', 'be', 'estimated', 'around', 'this', 'the', 'passed', 'passes', 'exceeded', 'exceeds', 'surpassed', 'topped', 'tops', 'as', 'high', 'given', 'later', 'finally', 'since', 'already', 'eventually', ...RANGING]);
 
 /**
  * A trigger in the aside that names the event, not a deed: a gerund after a word that is no clause's start

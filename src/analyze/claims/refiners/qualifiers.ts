@@ -10,7 +10,7 @@ import SOURCES from '../../lexicon/sources.json' with { type: 'json' };
 import type { TimeSpan } from '../../../core/types.js';
 import { LETTER, MARK, NUMBER, classOf } from '../../../core/chars.js';
 import { firstAtLeast } from '../../../core/collections.js';
-import type { DateMention } from '../../dates.js';
+import { looksBack, type DateMention } from '../../dates.js';
 import type { PlaceMention } from '../../places.js';
 import { DATELINE_DASHES, isCapitalised } from '../../text.js';
 import { tollParser } from '../parsers/toll.js';
@@ -648,7 +648,7 @@ function hasOtherSource(s: SentenceContext, first: string): boolean {
 }
 
 /** a date that is no anniversary's year counted back ("the 30th anniversary", "Thirty years on") */
-const notAnniversary = (m: DateMention) => !/anniversary|years on/i.test(m.text);
+const notAnniversary = (m: DateMention) => !looksBack(m);
 
 /** Who says so in the stretch of a sentence that belongs to its k-th figure (see the refiner), or null. */
 function clauseAttribution(s: SentenceContext, list: Draft[], k: number): string | null {
