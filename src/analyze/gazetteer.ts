@@ -171,6 +171,25 @@ export function variants(name: string): string[] {
   return [...out].filter((v) => v.length >= 2);
 }
 
+/** South Korean towns of this size or more are also found under their older romanisation */
+const OLDER_ROMANISATION_POPULATION = 20_000;
+
+/**
+ * A South Korean name in the romanisation used before 2000 (McCune–Reischauer without its marks), which older
+ * reports and many English books still write: "Gwangju" → "kwangju", "Busan" → "pusan", "Daegu" → "taegu",
+ * "Incheon" → "inchon", "Jeju" → "cheju". The first consonant of each word is unvoiced (g k, d t, b p, j ch) and
+ * eo, eu are o, u. Null when the name does not change, or when the older form is an English word ("Seoul" → "soul").
+ */
+export function olderKoreanRomanisation(name: string): string | null {
+  const INITIAL: Record<string, string> = { g: 'k', d: 't', b: 'p', j: 'ch' };
+  const older = name
+    .toLowerCase()
+    .replace(/(^|[\s-])([gdbj])/g, (_, sep: string, c: string) => sep + INITIAL[c]!)
+    .replace(/eo/g, 'o')
+    .replace(/eu/g, 'u');
+  return older !== name.toLowerCase() && !englishWords().has(older) ? older : null;
+}
+
 /** Regions rank like a city of this size: big cities before regions of the same name, small towns after. */
 const REGION_WEIGHT = 200_000;
 
@@ -227,6 +246,10 @@ export function gazetteer(): Gazetteer {
     };
     for (const v of variants(c.name)) add(v, p);
     if (c.altName) for (const v of variants(c.altName)) add(v, p);
+    if (c.country === 'KR' && c.population >= OLDER_ROMANISATION_POPULATION) {
+      const older = olderKoreanRomanisation(normaliseName(c.name));
+      if (older) add(older, p);
+    }
   }
   for (const list of byName.values()) list.sort(rank);
   const commonWords = new Set<string>();

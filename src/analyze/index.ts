@@ -19,7 +19,7 @@ import { WordShapes } from './shapes.js';
 import { sentences, tokenize, type Token } from './text.js';
 
 /** Bumped whenever analysis output changes, so stored documents are re-analysed. */
-export const ANALYZER_VERSION = 13;
+export const ANALYZER_VERSION = 14;
 
 export interface AnalyzeContext {
   /** publication date, ISO; reference for relative dates */

@@ -456,6 +456,11 @@ const LOCAL_MIN_USES = 2;
 export const BUILDING_TAILS: ReadonlySet<string> = new Set(['tower', 'house', 'hall', 'building', 'mine', 'factory', 'mill', 'school', 'church', 'mosque', 'temple', 'cathedral', 'station', 'airport', 'prison', 'barracks', 'arena', 'theatre', 'hotel', 'mall', 'stadium']);
 /** words of a site within a town that may end its name: "Rustaveli Avenue", "Babur Square", a building's (reconcile/scope.ts reads them too) */
 export const SITE_TAILS: ReadonlySet<string> = new Set(['square', 'plaza', 'market', 'bazaar', 'avenue', 'street', 'road', 'lane', 'boulevard', 'park', 'bridge', 'cemetery', 'graveyard', 'gardens', 'bagh', 'maidan', ...BUILDING_TAILS]);
+/** Whether a place's name has two words or more, the last naming a site within a town: "Babur Square", "Jallianwala Bagh". */
+export function isSiteName(place: string): boolean {
+  const sp = place.lastIndexOf(' ');
+  return sp > 0 && SITE_TAILS.has(place.slice(sp + 1).toLowerCase());
+}
 /** a capitalised word of a site's kind after a name: "Tower" in "Grenfell Tower" */
 const isSiteTail = (t: Token | undefined) => t !== undefined && t.kind === 'word' && t.text !== t.lower && SITE_TAILS.has(t.lower);
 /** words of a kind of place that may end such a name: a site's, or a part of a town's or a district's ("Langa township") */

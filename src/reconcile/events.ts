@@ -5,11 +5,11 @@
  * day and the same main place. Unrelated incidents stay apart.
  */
 import { createHash } from 'node:crypto';
-import { DisjointSets, addTo } from '../core/collections.js';
+import { DisjointSets, addTo, maxOf } from '../core/collections.js';
 import { addDays } from '../core/dates.js';
 import { tollParser } from '../analyze/claims/parsers/toll.js';
 import type { Claim, DocumentRef, Mention } from '../core/types.js';
-import { BUILDING_TAILS, findPlaces } from '../analyze/places.js';
+import { BUILDING_TAILS, findPlaces, isSiteName } from '../analyze/places.js';
 import { tokenize } from '../analyze/text.js';
 
 export type { DocumentRef } from '../core/types.js';
@@ -54,6 +54,8 @@ export interface DocSignature {
    * anniversary" in a report of 4 June 2019: around 4 June 1989)
    */
   recalls?: Array<{ start: string; end: string }>;
+  /** for a report without a main day: the years its dates name ("since 2005", "in May 1980"), at most MAX_YEARS */
+  years?: number[];
 }
 
 /** A document and its signature, as grouping reads them (the signature's lists as they are: no maps per document). */
@@ -147,8 +149,16 @@ export function signatureOf(
   if (sites.size) sig.sites = [...sites];
   const recalls = recallsOf(published, mentions);
   if (recalls.length) sig.recalls = recalls;
+  if (!day) {
+    const years = new Set<number>();
+    for (const m of mentions) if (m.kind === 'date' && m.data?.start && m.data.kind !== 'relative' && years.size < MAX_YEARS) years.add(+String(m.data.start).slice(0, 4));
+    if (years.size) sig.years = [...years];
+  }
   return sig;
 }
+
+/** at most this many years of a report without a main day */
+const MAX_YEARS = 8;
 
 /** at most this many days a report looks back to */
 const MAX_RECALLS = 8;
@@ -325,6 +335,49 @@ function joinSharedPlaces(facts: readonly DocFacts[], sets: DisjointSets): void 
   });
 }
 
+/**
+ * Joins a report without a main day (no date of publication, and no day it tells of: an explainer, a memoir, a
+ * scraped page) to the one event at one of its main places in a year it names ("since 2005"): when exactly one group
+ * of dated reports has that place among its main places and its main day in that year. A report that names no year
+ * ("shot dead on Thursday in Chattanooga") or a place and year of several events stays alone: it cannot be told
+ * which one it is about. Run after every other join, so that the groups are whole; linear in the reports (each
+ * place and year keeps its first group and whether it has a second).
+ */
+function joinUndated(facts: readonly DocFacts[], sets: DisjointSets): void {
+  if (!facts.some((f) => !f.sig.day && f.sig.years && f.sig.claims)) return;
+  /** place and year → the group (root) of its dated reports, or -1 when it has more than one */
+  const groupOf = new Map<string, number>();
+  facts.forEach((f, i) => {
+    const day = f.sig.day;
+    if (!day || !f.sig.claims) return;
+    const root = sets.find(i);
+    for (const p of mainPlaces(f.sig)) {
+      for (let y = +day.start.slice(0, 4); y <= +day.end.slice(0, 4); y++) {
+        const key = `${p.toLowerCase()}\u0000${y}`;
+        const had = groupOf.get(key);
+        if (had === undefined) groupOf.set(key, root);
+        else if (had !== root) groupOf.set(key, -1);
+      }
+    }
+  });
+  const joins: Array<[number, number]> = [];
+  facts.forEach((f, i) => {
+    if (f.sig.day || !f.sig.years || !f.sig.claims) return;
+    let target: number | null = null;
+    for (const p of mainPlaces(f.sig)) {
+      for (const y of f.sig.years!) {
+        const g = groupOf.get(`${p.toLowerCase()}\u0000${y}`);
+        if (g === undefined) continue;
+        if (g === -1 || (target !== null && target !== g)) return;
+        target = g;
+      }
+    }
+    if (target !== null) joins.push([i, target]);
+  });
+  // (joined after the look-ups: a report joined first does not change the groups the others are matched with)
+  for (const [i, g] of joins) sets.union(i, g);
+}
+
 /** The last words of the name of a building or a site where something happens ("Rana Plaza", "Harlow Tower", "School No. 1") */
 const BUILDING_WORDS = /\b(?:plaza|tower|towers|building|mall|centre|center|factory|mill|mine|colliery|school|no|hospital|hotel|stadium|market|bazaar|bridge|station|temple|mosque|church|cathedral|synagogue|camp|prison|barracks|theatre|theater|club|nightclub|arena|complex|warehouse|plant|refinery|port|harbour|harbor|airport|terminal)$/;
 /** how far apart the main days of reports of one building may lie (a collapse's toll is told for weeks) */
@@ -406,18 +459,25 @@ function joinRecalls(facts: readonly DocFacts[], sets: DisjointSets): void {
 const SPREAD_PLACES = 4;
 
 /**
- * Whether an event covers an area (see EventGroup.spread): its reports do not all name the same place most, and
- * they name SPREAD_PLACES places or more between them (a flood in Beira, Chimoio and Quelimane; not a fire told
- * as in Leeds by one report and at its tower by another).
+ * Whether an event covers an area (see EventGroup.spread): no one place is the most named of more than two thirds of
+ * its reports, and they name SPREAD_PLACES places or more between them (a flood in Beira, Chimoio and Quelimane; not
+ * a fire told as in Leeds by one report and at its tower by another, nor a massacre in Andijan that one of six
+ * reports tells from the refugee camps across the border).
  */
 function isSpread(fs: readonly DocFacts[]): boolean {
-  const tops = new Set<string>();
+  const tops = new Map<string, number>();
   const all = new Set<string>();
+  let placed = 0;
   for (const f of fs) {
-    if (f.sig.place) tops.add(f.sig.place.toLowerCase());
+    // (a site within a town, "Jallianwala Bagh", "Babur Square", is where the event was, not another place of it)
+    if (f.sig.place && !isSiteName(f.sig.place)) {
+      const p = f.sig.place.toLowerCase();
+      tops.set(p, (tops.get(p) ?? 0) + 1);
+      placed++;
+    }
     for (const [p] of f.sig.places) all.add(p.toLowerCase());
   }
-  return tops.size >= 2 && all.size >= SPREAD_PLACES;
+  return tops.size >= 2 && all.size >= SPREAD_PLACES && maxOf([...tops.values()], (n) => n) * 3 <= placed * 2;
 }
 
 /**
@@ -478,6 +538,7 @@ export function groupEvents<D extends DocumentRef>(documents: readonly D[], sign
     }
   });
   for (const list of byDay.values()) joinAgreeingDays(facts, list, sets);
+  joinUndated(facts, sets);
   const groups = new Map<number, number[]>();
   facts.forEach((_, i) => {
     const root = sets.find(i);

@@ -6,7 +6,7 @@
  * are rivals; claims of different scopes are not.
  */
 import { isPersonNoun } from '../analyze/claims/lexicon.js';
-import { SITE_TAILS } from '../analyze/places.js';
+import { isSiteName } from '../analyze/places.js';
 import { addDays } from '../core/dates.js';
 import type { StoredClaim } from '../store/types.js';
 import type { Scope } from './types.js';
@@ -110,17 +110,11 @@ export function laterTime(c: StoredClaim, start: string | null | undefined, end:
   return timeLabel(c.time);
 }
 
-/** a name of two words or more whose last names a site within a town: a street, a square, a park */
-const isSite = (place: string) => {
-  const last = /\s(\S+)$/.exec(place);
-  return last !== null && SITE_TAILS.has(last[1]!.toLowerCase());
-};
-
 /** The scope of a claim, and a key that is equal for claims of the same scope. */
 export function scopeOf(c: StoredClaim, ctx: ScopeContext): { scope: Scope; key: string } {
   const statedPlaces = c.locationInferred ? [] : c.location;
   // (a site in a town, "Rustaveli Avenue", "Babur Square", is where the event was, not another place of it)
-  const own = statedPlaces.length === 0 || statedPlaces.some((p) => ctx.places.has(p.toLowerCase())) || (!ctx.spread && statedPlaces.every(isSite));
+  const own = statedPlaces.length === 0 || statedPlaces.some((p) => ctx.places.has(p.toLowerCase())) || (!ctx.spread && statedPlaces.every(isSiteName));
   const location = own ? [] : [...statedPlaces].sort();
   const condition = canonicalCondition(c.condition);
   // (a figure of an earlier time is kept apart, as a figure under a condition is)

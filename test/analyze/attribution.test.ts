@@ -17,3 +17,13 @@ describe('attribution (test/fixtures/analyze/attribution.tsv)', () => {
     expect(claims.map((c) => c.attribution)).toEqual([source || null]);
   });
 });
+
+describe('attribution in a sentence of parts between semicolons', () => {
+  const sources = (sentence: string) => analyzeText(sentence, { published: '2024-05-01', title: null, language: 'en' }).claims.map((c) => c.attribution);
+  it('a source named in a later part, with a figure of its own, is not an earlier figure\'s', () => {
+    expect(sources("The official toll is 16 people killed; the miners' union has always said that at least 19 died.")).toEqual([null, "the miners' union"]);
+  });
+  it('a source named first still speaks for the parts after it', () => {
+    expect(sources('Police said 12 people died; 40 were hurt.')).toEqual(['Police', 'Police']);
+  });
+});

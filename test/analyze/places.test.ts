@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { olderKoreanRomanisation } from '../../src/analyze/gazetteer.js';
 import { analyzeText } from '../../src/analyze/index.js';
 
 /** The places analyzeText finds in `text`, as "text=name". */
@@ -163,5 +164,18 @@ describe('a name the report gives a person', () => {
     // a surname before a hyphened given name, or after a title, and every bare use of it in the same report
     expect(places('Colonel Lim Ho-sung ordered the arrests in Busan. Lim\'s men detained 40 students.')).toEqual(['Busan=Busan']);
     expect(places('President Kang met the families. Kang spoke in Busan.')).toEqual(['Busan=Busan']);
+  });
+});
+
+describe('South Korean towns in the older romanisation', () => {
+  it('are the towns the gazetteer names in the present one', () => {
+    expect(places('Troops moved from Pusan and Taegu to Kwangju.')).toEqual(['Pusan=Busan', 'Taegu=Daegu', 'Kwangju=Gwangju']);
+    expect(places('Troops moved from Busan to Gwangju.')).toEqual(['Busan=Busan', 'Gwangju=Gwangju']);
+  });
+  it('unless the older form is an English word ("Seoul" is not also "Soul")', () => {
+    expect(olderKoreanRomanisation('Seoul')).toBeNull();
+    expect(olderKoreanRomanisation('Incheon')).toBe('inchon');
+    expect(olderKoreanRomanisation('Jeonju')).toBe('chonju');
+    expect(olderKoreanRomanisation('Mokpo')).toBeNull();
   });
 });

@@ -104,3 +104,40 @@ describe('the main day of a report', () => {
     expect(signatureOf('2014-11-12', claims, mentions).day).toEqual({ start: '2014-11-11', end: '2014-11-11' });
   });
 });
+
+describe('an event at one place, told from elsewhere by one report', () => {
+  it('is no event that covers an area when one place is the most named of most of its reports', () => {
+    const at = (place: string, others: string[]): DocSignature => ({ keys: [], day: { start: '2005-05-13', end: '2005-05-13' }, place, places: [[place, 4], ...others.map((p): [string, number] => [p, 1])], claims: 2 });
+    const reports = new Map([
+      ['a', at('Ashby', ['Corby'])],
+      ['b', at('Ashby', ['Dunmore'])],
+      ['c', at('Ashby', ['Corby'])],
+      // (the refugees' camps across the border: this report's most named place, and the event's still)
+      ['d', { ...at('Ellon', ['Fenwick']), places: [['Ellon', 4], ['Ashby', 3], ['Fenwick', 1]] } as DocSignature],
+    ]);
+    const [g] = groupEvents(['a', 'b', 'c', 'd'].map(meta), reports);
+    expect(g!.documents).toHaveLength(4);
+    expect(g!.spread).toBeUndefined();
+    expect(g!.home).toContain('ashby');
+  });
+});
+
+describe('a report without a main day', () => {
+  const dated = (day: string, place: string): DocSignature => ({ keys: [], day: { start: day, end: day }, place, places: [[place, 3]], claims: 2 });
+  const undated = (place: string, years?: number[]): DocSignature => ({ keys: [], day: null, place, places: [[place, 3]], claims: 2, ...(years ? { years } : {}) });
+  it('joins the one event at its main place in a year it names', () => {
+    expect(groups({ a: dated('2005-05-13', 'Ashby'), b: dated('2005-05-14', 'Ashby'), c: undated('Ashby', [2005, 2026]), d: dated('2009-02-01', 'Ashby') })).toEqual([['a', 'b', 'c'], ['d']]);
+  });
+  it('stays alone when it names no year, or when that place and year have two events', () => {
+    expect(groups({ a: dated('2005-05-13', 'Ashby'), c: undated('Ashby') })).toEqual([['a'], ['c']]);
+    expect(groups({ a: dated('2005-05-13', 'Ashby'), b: dated('2005-09-20', 'Ashby'), c: undated('Ashby', [2005]) })).toEqual([['a'], ['b'], ['c']]);
+    expect(groups({ a: dated('2005-05-13', 'Ashby'), c: undated('Corby', [2005]) })).toEqual([['a'], ['c']]);
+  });
+  it('keeps the years its dates name (not those counted back from a day it does not have)', () => {
+    const year = (y: string, at: number, kind = 'explicit'): Mention => ({ kind: 'date', text: y, value: y, start: at, end: at + 4, textStart: at, textEnd: at + 4, data: { start: `${y}-01-01`, end: `${y}-12-31`, precision: 'year', kind } });
+    expect(signatureOf(null, [], [year('2005', 10), year('2005', 50), year('1999', 90, 'relative')]).years).toEqual([2005]);
+    // (a report with a main day is grouped by it)
+    const day: Mention = { ...year('2005', 30), data: { start: '2005-05-13', end: '2005-05-13', precision: 'day', kind: 'explicit' } };
+    expect(signatureOf('2026-05-13', [], [year('2005', 10), day]).years).toBeUndefined();
+  });
+});

@@ -51,7 +51,7 @@ const SAID_ADVERB = '(?:also|later|then|now|previously|earlier|always|since|init
  * saying, or of estimating when a figure follows ("put the crowd at")
  */
 export const SAID_BY = new RegExp(
-  `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and|on))*|(?:${NAME_WORD_NO_DOT}\\s){0,2}(?:(?!${MODIFIER_STOP}\\s)[a-z]+(?:['’]s)?\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
+  `(?:^|[,;"“”]\\s*|\\s)((?:the |a |an )?(?:${NAME_WORD}(?:\\s(?:${NAME_WORD}|of|the|for|and|on))*|(?:${NAME_WORD_NO_DOT}\\s){0,2}(?:(?!${MODIFIER_STOP}\\s)[a-z]+(?:['’]s?)?\\s){0,2}(?:${SOURCES.speakers.join('|')})))` +
     `\\s+(?:${SAID_ADVERB}\\s+)?(?:(?:had|has|have)\\s+)?(?:${SAID_ADVERB}\\s+)?(?:(?:${SOURCES.verbs.join('|')})\\b|(?:${SOURCES.estimateVerbs.join('|')})(?=\\s+(?:the|its|their)\\s+(?:[\\w-]+,?\\s+){0,4}?at\\s))`,
   'u',
 );
@@ -460,6 +460,14 @@ export const qualifiersRefiner: Refiner = {
         }
         return partCache.get(p)!;
       };
+      /** whether the sentence's source is named in a part after d's own, one that holds a figure of its own */
+      const laterPartSource = (d: Draft): boolean => {
+        if (said < 0) return false;
+        const semi = semicolons.find((i) => i > d.last);
+        if (semi === undefined || s.toks[semi]!.start > said) return false;
+        const next = semicolons.find((i) => s.toks[i]!.start > said) ?? s.toks.length;
+        return list.some((o) => o !== d && o.first > semi && o.first < next);
+      };
       const clauseBoundary = clauseBoundaries(s);
       const asideAfter = asides(s);
       /** whether the sentence names a source besides its first (worked out at its first figure that asks) */
@@ -585,7 +593,10 @@ export const qualifiersRefiner: Refiner = {
         // after it ("12 were killed, police said, and 40 hurt, doctors said"), else before it ("Organisers said
         // 100,000 took part, while the ministry put the crowd at 45,000")
         const inClause = !byOwn && !inPart && attribution && list.length > 1 && (severalSources ??= hasOtherSource(s, attribution)) ? clauseAttribution(s, list, k) : null;
-        if (byOwn || inPart || attribution) {
+        // (nor is the source of a later part, which gives a figure of its own, this figure's: "The official toll is
+        // 16; the miners' union has always said that at least 19 died")
+        const notOurs = !byOwn && !inPart && !inClause && attribution !== null && semicolons.length > 0 && laterPartSource(d);
+        if (!notOurs && (byOwn || inPart || attribution)) {
           d.attribution = byOwn ?? inPart ?? inClause ?? attribution;
           d.rules.push(`${this.id}:attribution`);
         }
